@@ -1,0 +1,57 @@
+//! TypeScript types for everything that crosses IPC, generated from the Rust types with ts-rs
+//! into `ui/src/bindings/mulu.ts`. The file is committed; `bindings_are_fresh` fails when it is
+//! stale, and `MULU_UPDATE_BINDINGS=1 cargo test -p mulu-core bindings` rewrites it.
+
+use ts_rs::TS;
+
+/// The generated file's text.
+pub fn typescript() -> String {
+    let cfg = ts_rs::Config::default();
+    let mut out = String::from("// Generated from the Rust types by mulu-core (src/bindings.rs). Do not edit.\n\n");
+    macro_rules! decl {
+        ($($t:ty),+ $(,)?) => { $( out.push_str("export "); out.push_str(&<$t>::decl(&cfg)); out.push_str("\n\n"); )+ };
+    }
+    decl!(
+        crate::model::Catalog,
+        crate::model::Agency,
+        crate::model::InfoSystem,
+        crate::model::Resource,
+        crate::model::DataItem,
+        crate::model::Classification,
+        crate::model::Format,
+        crate::model::Sharing,
+        crate::model::SharingMethod,
+        crate::model::Open,
+        crate::model::Grading,
+        crate::model::SecrecyReview,
+        crate::model::View,
+        crate::model::fields::FieldSpec,
+        crate::rules::Finding,
+        crate::rules::ResourceRef,
+        crate::rules::Severity,
+        crate::rules::Summary,
+        crate::rules::Report,
+        crate::store::StoredResource,
+        crate::overview::ResourceRow,
+        crate::overview::Overview,
+        crate::store::Change,
+        crate::error::ErrorPayload,
+        crate::i18n::Lang,
+    );
+    out.trim_end().to_string() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_are_fresh() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings/mulu.ts");
+        let want = super::typescript();
+        if std::env::var_os("MULU_UPDATE_BINDINGS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(have == want, "ui/src/bindings/mulu.ts is stale: run `MULU_UPDATE_BINDINGS=1 cargo test -p mulu-core bindings`");
+    }
+}

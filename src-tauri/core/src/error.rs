@@ -1,0 +1,195 @@
+//! The core's errors. Each has a stable code (what the UI and scripts switch on), a sentence in
+//! the person's language saying what to do, and the field it concerns where there is one.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::i18n::Lang;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("workspace not found: {}", path.display())]
+    WorkspaceMissing { path: PathBuf },
+    #[error("not a Mulu workspace: {} ({reason})", path.display())]
+    NotAWorkspace { path: PathBuf, reason: &'static str },
+    #[error("workspace is damaged: {} ({detail})", path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("workspace {} has schema {found}, newer than {supported}", path.display())]
+    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+    #[error("workspace location is read-only: {}", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("workspace already exists: {}", path.display())]
+    AlreadyExists { path: PathBuf },
+    #[error("workspace is busy: {}", path.display())]
+    Busy { path: PathBuf },
+    #[error("i/o error on {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored data could not be read: {0}")]
+    Decode(#[from] serde_json::Error),
+    #[error("unknown field: {field}")]
+    UnknownField { field: String },
+    #[error("invalid value for {field}: {value} (expected {expected})")]
+    InvalidValue { field: String, value: String, expected: String },
+    #[error("no resource matches {selector}")]
+    ResourceNotFound { selector: String },
+    #[error("{count} resources match {selector}")]
+    AmbiguousResource { selector: String, count: usize },
+    #[error("no information system named {name}")]
+    SystemNotFound { name: String },
+    #[error("no agency profile yet")]
+    NoAgency,
+}
+
+/// The error as it crosses the IPC boundary or is printed with `--json`.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Error::Io { path: path.to_path_buf(), source }
+    }
+
+    pub fn invalid(field: &str, value: &str, expected: &str) -> Self {
+        Error::InvalidValue { field: field.into(), value: value.into(), expected: expected.into() }
+    }
+
+    /// Stable code, for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WorkspaceMissing { .. } => "workspace.missing",
+            Error::NotAWorkspace { .. } => "workspace.foreign",
+            Error::Corrupt { .. } => "workspace.corrupt",
+            Error::NewerSchema { .. } => "workspace.newer",
+            Error::ReadOnly { .. } => "workspace.read_only",
+            Error::AlreadyExists { .. } => "workspace.exists",
+            Error::Busy { .. } => "workspace.busy",
+            Error::Io { .. } => "io",
+            Error::Sqlite(_) => "store",
+            Error::Decode(_) => "store.decode",
+            Error::UnknownField { .. } => "field.unknown",
+            Error::InvalidValue { .. } => "field.invalid",
+            Error::ResourceNotFound { .. } => "resource.not_found",
+            Error::AmbiguousResource { .. } => "resource.ambiguous",
+            Error::SystemNotFound { .. } => "system.not_found",
+            Error::NoAgency => "agency.missing",
+        }
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::UnknownField { field } | Error::InvalidValue { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// A sentence for the person, in their language, saying what happened and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Error::WorkspaceMissing { path } => if zh {
+                format!("找不到工作区文件 {}。请检查路径，或先用 `mulu init` 新建工作区。", path.display())
+            } else {
+                format!("No workspace at {}. Check the path, or create one with `mulu init`.", path.display())
+            },
+            Error::NotAWorkspace { path, reason } => if zh {
+                format!("{} 不是目录工作区文件（{}），未作任何修改。请选择以 .mulu 结尾的工作区文件。", path.display(), foreign_reason(reason, lang))
+            } else {
+                format!("{} is not a Mulu workspace ({}); it was left untouched. Choose a .mulu workspace file.", path.display(), foreign_reason(reason, lang))
+            },
+            Error::Corrupt { path, detail } => if zh {
+                format!("工作区 {} 已损坏（{detail}），未作任何修改。请从同目录下的 .mulu-backups 文件夹中恢复最近的备份。", path.display())
+            } else {
+                format!("Workspace {} is damaged ({detail}); it was left untouched. Restore the latest copy from the .mulu-backups folder beside it.", path.display())
+            },
+            Error::NewerSchema { path, found, supported } => if zh {
+                format!("工作区 {} 由更新版本的目录程序创建（数据版本 {found}，本程序最高支持 {supported}），请升级程序后再打开。", path.display())
+            } else {
+                format!("Workspace {} was written by a newer Mulu (data version {found}; this one reads up to {supported}). Upgrade Mulu to open it.", path.display())
+            },
+            Error::ReadOnly { path } => if zh {
+                format!("工作区 {} 所在位置不可写（只读文件或只读文件夹），未作任何修改。请把它复制到可写的文件夹后再打开。", path.display())
+            } else {
+                format!("Workspace {} is in a read-only place; it was left untouched. Copy it to a folder you can write to, then open it.", path.display())
+            },
+            Error::AlreadyExists { path } => if zh {
+                format!("工作区 {} 已存在，已有的目录没有被覆盖。要修改机构信息请使用 `mulu agency set`。", path.display())
+            } else {
+                format!("Workspace {} already exists and was not overwritten. Use `mulu agency set` to change the agency profile.", path.display())
+            },
+            Error::Busy { path } => if zh {
+                format!("工作区 {} 正被另一个程序使用，请稍后再试。", path.display())
+            } else {
+                format!("Workspace {} is in use by another program; try again shortly.", path.display())
+            },
+            Error::Io { path, source } => if zh {
+                format!("读写 {} 时出错：{source}。请检查文件权限和磁盘空间。", path.display())
+            } else {
+                format!("Could not read or write {}: {source}. Check permissions and free disk space.", path.display())
+            },
+            Error::Sqlite(e) => if zh {
+                format!("数据库操作失败：{e}。所做修改未保存，请重试；如反复出现，请从备份恢复。")
+            } else {
+                format!("A database operation failed: {e}. Nothing was saved; try again, and restore a backup if it keeps happening.")
+            },
+            Error::Decode(e) => if zh {
+                format!("工作区中的数据无法读取：{e}。请从备份恢复。")
+            } else {
+                format!("Data in the workspace could not be read: {e}. Restore a backup.")
+            },
+            Error::UnknownField { field } => if zh {
+                format!("没有名为“{field}”的字段。")
+            } else {
+                format!("There is no field named “{field}”.")
+            },
+            Error::InvalidValue { field, value, expected } => {
+                let label = crate::model::fields::label(field, lang);
+                if zh {
+                    format!("“{label}”的值“{value}”无法识别，应为：{expected}。")
+                } else {
+                    format!("“{label}” cannot be “{value}”; expected: {expected}.")
+                }
+            }
+            Error::ResourceNotFound { selector } => if zh {
+                format!("没有找到代码或名称为“{selector}”的资源。可用 `mulu show` 查看全部资源。")
+            } else {
+                format!("No resource has the code or name “{selector}”. `mulu show` lists them all.")
+            },
+            Error::AmbiguousResource { selector, count } => if zh {
+                format!("有 {count} 个资源的代码或名称为“{selector}”，请改用内部编号（#编号，见 `mulu show`）指定。")
+            } else {
+                format!("{count} resources have the code or name “{selector}”; name one by its number (#N, see `mulu show`).")
+            },
+            Error::SystemNotFound { name } => if zh {
+                format!("没有名为“{name}”的信息系统。")
+            } else {
+                format!("There is no information system named “{name}”.")
+            },
+            Error::NoAgency => lang.pick("尚未填写机构信息，请先运行 `mulu init`。", "No agency profile yet: run `mulu init` first.").to_string(),
+        }
+    }
+
+    pub fn payload(&self, lang: Lang) -> ErrorPayload {
+        ErrorPayload { code: self.code().into(), message: self.message(lang), field: self.field().map(str::to_string) }
+    }
+}
+
+fn foreign_reason(reason: &str, lang: Lang) -> &'static str {
+    match reason {
+        "empty" => lang.pick("文件为空", "the file is empty"),
+        "not-sqlite" => lang.pick("不是数据库文件", "it is not a database file"),
+        "other-application" => lang.pick("是其他程序的数据库", "it is another program's database"),
+        "truncated" => lang.pick("文件不完整，可能在复制时被截断", "the file is incomplete, perhaps cut short while copying"),
+        "directory" => lang.pick("这是一个文件夹", "it is a folder"),
+        _ => lang.pick("无法识别", "unrecognised"),
+    }
+}

@@ -1,0 +1,19 @@
+//! Mulu's domain: the government data resource catalog (政务数据资源目录), its validation rules
+//! and its SQLite store. No Tauri and no UI here, so the whole domain builds and tests fast and
+//! the `mulu` command line and the desktop app share exactly the same behaviour.
+
+pub mod bindings;
+pub mod error;
+pub mod i18n;
+pub mod ids;
+pub mod model;
+pub mod overview;
+pub mod rules;
+#[doc(hidden)]
+pub mod sample;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use i18n::Lang;
+pub use model::{Agency, Catalog, DataItem, InfoSystem, Resource};

@@ -1,0 +1,360 @@
+//! Fields by key: one table that names every editable element, with its labels, and one setter
+//! that turns typed text into the stored value. The CLI flags, the app's forms and the
+//! spreadsheet importer all go through [`set`], so every path normalises the same way.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::domain::{self, Coded, Domain, FormatClass, MethodClass};
+use super::{Agency, Classification, DataItem, Resource};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::text::{clean, clean_code, clean_line, match_key, opt};
+
+/// An editable field: its key (as in the JSON shape, dotted for nested ones) and labels.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+pub struct FieldSpec {
+    pub key: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// Required by the national guide or the Guiyang measures.
+    pub required: bool,
+}
+
+const fn f(key: &'static str, zh: &'static str, en: &'static str, required: bool) -> FieldSpec {
+    FieldSpec { key, zh, en, required }
+}
+
+/// Resource fields in the national guide's order, then the Guiyang additions.
+pub const RESOURCE_FIELDS: &[FieldSpec] = &[
+    f("classification", "信息资源分类", "Classification", true),
+    f("name", "信息资源名称", "Resource name", true),
+    f("code", "信息资源代码", "Resource code", true),
+    f("provider_name", "信息资源提供方", "Provider", true),
+    f("provider_code", "信息资源提供方代码", "Provider code (USCC)", true),
+    f("abstract", "信息资源摘要", "Abstract", true),
+    f("format.class", "资源格式分类", "Format class", true),
+    f("format.type", "资源格式类型", "Format type", false),
+    f("items", "信息项信息", "Data items", true),
+    f("sharing.type", "共享类型", "Sharing type", true),
+    f("sharing.condition", "共享条件", "Sharing condition", false),
+    f("sharing.basis", "共享依据", "Legal basis", false),
+    f("sharing.method.class", "共享方式分类", "Sharing method class", false),
+    f("sharing.method.type", "共享方式类型", "Sharing method type", false),
+    f("open.type", "开放类型", "Open type", true),
+    f("open.condition", "开放条件", "Open condition", false),
+    f("open.declassified", "已解密或脱敏", "Declassified or desensitised", false),
+    f("update_cycle", "更新周期", "Update cycle", true),
+    f("published_on", "发布日期", "Publication date", true),
+    f("related_codes", "关联资源代码", "Related resource codes", false),
+    f("sensitivity", "敏感程度", "Sensitivity", true),
+    f("source_business", "来源业务", "Source business", false),
+    f("source_system", "来源系统", "Source system", false),
+    f("usage_requirements", "使用要求", "Usage requirements", false),
+    f("category", "类别", "Category", false),
+    f("record_count", "数据量（条）", "Records", false),
+    f("data_volume_gb", "数据量（GB）", "Volume (GB)", false),
+    f("notes", "备注", "Notes", false),
+];
+
+pub const AGENCY_FIELDS: &[FieldSpec] = &[
+    f("name", "机构名称", "Agency name", true),
+    f("uscc", "统一社会信用代码", "Unified social credit code", true),
+    f("division_code", "行政区划代码", "Division code", true),
+    f("level", "机构层级", "Level", true),
+    f("contact_name", "联系人", "Contact name", true),
+    f("contact_phone", "联系电话", "Contact phone", true),
+    f("code_prefix", "资源代码前段码", "Resource code prefix", false),
+    f("period", "目录期次（年度）", "Catalog period (year)", false),
+];
+
+pub fn spec(key: &str) -> Option<&'static FieldSpec> {
+    RESOURCE_FIELDS.iter().find(|s| s.key == key)
+}
+
+/// The label of a resource field, or the key itself when it has none.
+pub fn label(key: &str, lang: Lang) -> &str {
+    match spec(key).or_else(|| AGENCY_FIELDS.iter().find(|s| s.key == key)) {
+        Some(s) => lang.pick(s.zh, s.en),
+        None => key,
+    }
+}
+
+/// Parses the dates officers write: `2026-03-01`, `2026/3/1`, `2026.3.1`, `2026年3月1日`, `20260301`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let t = crate::text::half_width(&clean(s));
+    if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(&t, "%Y%m%d").ok();
+    }
+    let t = t.trim_end_matches('日');
+    let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).map(str::trim).collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let n = |p: &str| p.parse::<u32>().ok();
+    let (y, m, d) = (n(parts[0])?, n(parts[1])?, n(parts[2])?);
+    if parts[0].len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+/// 是 / 否 / Y / N / true / false / 1 / 0.
+pub fn parse_bool(s: &str) -> Option<bool> {
+    match match_key(s).as_str() {
+        "是" | "y" | "yes" | "true" | "1" | "√" | "有" => Some(true),
+        "否" | "n" | "no" | "false" | "0" | "×" | "无" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// Splits a cell of several codes on `;` `；` `,` `，` `、` and line breaks.
+pub fn split_codes(s: &str) -> Vec<String> {
+    s.split([';', '；', ',', '，', '、', '\n', '\r'])
+        .map(clean_code)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// A format cell: `电子表格 xlsx`, `电子表格(xlsx)`, `电子表格/xlsx`, `xlsx` or `数据库`.
+pub fn parse_format(s: &str) -> (Option<Coded<FormatClass>>, Option<String>) {
+    let c = clean_line(s);
+    if c.is_empty() {
+        return (None, None);
+    }
+    let cut = c.find(|ch: char| matches!(ch, ' ' | '(' | '（' | '/' | '／' | '-' | '：' | ':'));
+    let (head, tail) = match cut {
+        Some(i) => {
+            let tail = c[i..].trim_matches(|ch: char| " ()（）/／-：:".contains(ch)).trim();
+            (c[..i].trim(), opt(tail))
+        }
+        None => (c.as_str(), None),
+    };
+    if let Some(class) = FormatClass::parse(head) {
+        return (Some(class.into()), tail);
+    }
+    // A bare type implies its class.
+    if tail.is_none() {
+        if let Some(class) = class_of_format_type(head) {
+            return (Some(class.into()), Some(canonical_format_type(class, head)));
+        }
+    }
+    (Some(Coded::Raw(c.clone())), None)
+}
+
+/// The class whose type list holds `t` (case-insensitive).
+pub fn class_of_format_type(t: &str) -> Option<FormatClass> {
+    let k = match_key(t);
+    FormatClass::ALL.iter().copied().find(|cl| cl.entry().types.iter().any(|x| match_key(x) == k))
+}
+
+fn canonical_format_type(class: FormatClass, t: &str) -> String {
+    let k = match_key(t);
+    class.entry().types.iter().find(|x| match_key(x) == k).cloned().unwrap_or_else(|| t.to_string())
+}
+
+/// A sharing-method cell: `共享平台方式/接口`, `接口`, `API`, `共享平台`, `U盘` …
+pub fn parse_method(s: &str) -> (Option<Coded<MethodClass>>, Option<String>) {
+    let c = clean_line(s);
+    if c.is_empty() {
+        return (None, None);
+    }
+    let mut parts = c.splitn(2, |ch: char| matches!(ch, '/' | '／' | '-' | '(' | '（' | ' ' | '：' | ':'));
+    let head = parts.next().unwrap_or("").trim();
+    let tail = parts.next().map(|t| t.trim_matches(|ch: char| " )）".contains(ch)).to_string());
+    if let Some(class) = MethodClass::parse(head) {
+        let kind = tail.as_deref().and_then(opt).map(|t| domain::method_type(&t).map(str::to_string).unwrap_or(t));
+        return (Some(class.into()), kind);
+    }
+    if let Some(t) = domain::method_type(&c) {
+        let class = MethodClass::ALL.iter().copied().find(|cl| cl.entry().types.iter().any(|x| x == t));
+        return (class.map(Coded::Known), Some(t.to_string()));
+    }
+    (Some(Coded::Raw(c)), None)
+}
+
+fn parse_classification(s: &str) -> Option<Classification> {
+    let c = clean_code(s);
+    if c.is_empty() {
+        return None;
+    }
+    let digits: String = c.chars().filter(|ch| ch.is_ascii_digit()).collect();
+    if digits.len() >= 6 && c.chars().all(|ch| ch.is_ascii_digit() || "-./".contains(ch)) {
+        if let Some(code) = crate::ids::code::ResourceCode::parse(&format!("{digits}/0")) {
+            return Some(code.classification());
+        }
+    }
+    Some(Classification { class: Some(clean_line(s)), ..Default::default() })
+}
+
+/// Sets one resource field from text. A blank value clears the field. Values outside their
+/// domain are kept as written (the rules report them); only an unknown key or a value that
+/// cannot be held at all (a bad yes/no) is an error.
+pub fn set(r: &mut Resource, key: &str, value: &str) -> Result<()> {
+    match key {
+        "code" => {
+            r.code = opt(&clean_code(value));
+            if r.classification.is_none() {
+                r.derive_classification();
+            }
+        }
+        "name" => r.name = clean_line(value),
+        "classification" => r.classification = parse_classification(value),
+        "provider_name" => r.provider_name = opt(&clean_line(value)),
+        "provider_code" => r.provider_code = opt(&clean_code(value).to_uppercase()),
+        "abstract" => r.summary = opt(value),
+        "format" => (r.format.class, r.format.kind) = parse_format(value),
+        "format.class" => r.format.class = Coded::parse(&clean_line(value)),
+        "format.type" => r.format.kind = opt(&clean_line(value)),
+        "sensitivity" => r.sensitivity = Coded::parse(value),
+        "sharing.type" => r.sharing.kind = Coded::parse(value),
+        "sharing.condition" => r.sharing.condition = opt(value),
+        "sharing.basis" => r.sharing.basis = opt(value),
+        "sharing.method" => (r.sharing.method.class, r.sharing.method.kind) = parse_method(value),
+        "sharing.method.class" => r.sharing.method.class = Coded::parse(value),
+        "sharing.method.type" => {
+            r.sharing.method.kind = opt(value).map(|t| domain::method_type(&t).map(str::to_string).unwrap_or(t))
+        }
+        "open.type" => r.open.kind = Coded::parse(value),
+        "open.condition" => r.open.condition = opt(value),
+        "open.declassified" => {
+            r.open.declassified = parse_bool(value).ok_or_else(|| Error::invalid(key, value, "是/否"))?
+        }
+        "update_cycle" => r.update_cycle = Coded::parse(value),
+        "published_on" => {
+            r.published_on = opt(value).map(|v| parse_date(&v).map(|d| d.to_string()).unwrap_or(v))
+        }
+        "related_codes" => r.related_codes = split_codes(value),
+        "source_business" => r.source_business = opt(&clean_line(value)),
+        "source_system" => r.source_system = opt(&clean_line(value)),
+        "usage_requirements" => r.usage_requirements = opt(value),
+        "category" => r.category = opt(&clean_line(value)),
+        "record_count" => r.record_count = opt(&clean_code(value)),
+        "data_volume_gb" => r.data_volume_gb = opt(&clean_code(value)),
+        "notes" => r.notes = opt(value),
+        _ => return Err(Error::UnknownField { field: key.to_string() }),
+    }
+    Ok(())
+}
+
+/// Sets one agency-profile field from text.
+pub fn set_agency(a: &mut Agency, key: &str, value: &str) -> Result<()> {
+    match key {
+        "name" => a.name = opt(&clean_line(value)),
+        "uscc" => a.uscc = opt(&clean_code(value).to_uppercase()),
+        "division_code" => a.division_code = opt(&clean_code(value)),
+        "level" => a.level = Coded::parse(value),
+        "contact_name" => a.contact_name = opt(&clean_line(value)),
+        "contact_phone" => a.contact_phone = opt(&clean_code(value)),
+        "code_prefix" => a.code_prefix = opt(&clean_code(value)),
+        "period" => a.period = opt(&clean_code(value)),
+        _ => return Err(Error::UnknownField { field: key.to_string() }),
+    }
+    Ok(())
+}
+
+/// Parses a data item written as `name:type[:length][:flags]`, flags being `id` and/or
+/// `personal` joined by `+` (e.g. `公民身份号码:C:18:id+personal`). Without flags, the item
+/// name decides them (domain.md §6.3).
+pub fn parse_item(spec: &str) -> Result<DataItem> {
+    let parts: Vec<&str> = spec.split([':', '：']).collect();
+    let name = clean_line(parts[0]);
+    if name.is_empty() {
+        return Err(Error::invalid("items", spec, "名称:类型[:长度][:id+personal]"));
+    }
+    let mut item = DataItem {
+        name,
+        data_type: parts.get(1).and_then(|t| Coded::parse(t)),
+        length: parts.get(2).and_then(|l| opt(&clean_code(l))),
+        ..Default::default()
+    };
+    match parts.get(3).map(|f| clean(f)) {
+        Some(flags) if !flags.is_empty() => {
+            for flag in flags.split(['+', ',']) {
+                match match_key(flag).as_str() {
+                    "id" | "identifier" | "标识" => item.is_identifier = true,
+                    "personal" | "个人" | "个人信息" => item.is_personal = true,
+                    "none" | "-" => {}
+                    _ => return Err(Error::invalid("items", flag, "id, personal")),
+                }
+            }
+        }
+        _ => crate::rules::identity::detect_item_flags(&mut item),
+    }
+    if parts.len() > 4 {
+        return Err(Error::invalid("items", spec, "名称:类型[:长度][:id+personal]"));
+    }
+    Ok(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::domain::{DataType, Sensitivity};
+
+    #[test]
+    fn dates_in_officers_forms() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 1);
+        for s in ["2026-03-01", "2026/3/1", "2026.3.1", "2026年3月1日", "20260301", " ２０２６-３-１ "] {
+            assert_eq!(parse_date(s), d, "{s}");
+        }
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("26/3/1"), None);
+    }
+
+    #[test]
+    fn format_cells() {
+        assert_eq!(parse_format("电子表格 xlsx"), (Some(FormatClass::Spreadsheet.into()), Some("xlsx".into())));
+        assert_eq!(parse_format("电子表格(xlsx)"), (Some(FormatClass::Spreadsheet.into()), Some("xlsx".into())));
+        assert_eq!(parse_format("XLSX"), (Some(FormatClass::Spreadsheet.into()), Some("xlsx".into())));
+        assert_eq!(parse_format("数据库"), (Some(FormatClass::Database.into()), None));
+        assert_eq!(parse_format("纸质档案"), (Some(Coded::Raw("纸质档案".into())), None));
+    }
+
+    #[test]
+    fn method_cells() {
+        assert_eq!(parse_method("共享平台方式/接口"), (Some(MethodClass::Platform.into()), Some("接口".into())));
+        assert_eq!(parse_method("API"), (Some(MethodClass::Platform.into()), Some("接口".into())));
+        assert_eq!(parse_method("库表交换"), (Some(MethodClass::Platform.into()), Some("数据库".into())));
+        assert_eq!(parse_method("U盘"), (Some(MethodClass::Other.into()), Some("拷贝".into())));
+        assert_eq!(parse_method("平台"), (Some(MethodClass::Platform.into()), None));
+        assert_eq!(parse_method("离线"), (Some(MethodClass::Other.into()), None));
+    }
+
+    #[test]
+    fn set_normalises_and_keeps_unknown_values() {
+        let mut r = Resource::default();
+        set(&mut r, "code", " ３５２１１１００９/０００００１ ").unwrap();
+        assert_eq!(r.code.as_deref(), Some("352111009/000001"));
+        assert_eq!(r.classification.as_ref().and_then(|c| c.item.as_deref()), Some("52"), "derived from the code");
+        set(&mut r, "sensitivity", "公开").unwrap();
+        assert_eq!(r.sensitivity, Some(Sensitivity::Public.into()));
+        set(&mut r, "sensitivity", "机密").unwrap();
+        assert_eq!(r.sensitivity, Some(Coded::Raw("机密".into())));
+        set(&mut r, "published_on", "2026年1月15日").unwrap();
+        assert_eq!(r.published_on.as_deref(), Some("2026-01-15"));
+        set(&mut r, "published_on", "去年").unwrap();
+        assert_eq!(r.published_on.as_deref(), Some("去年"), "kept as written");
+        set(&mut r, "related_codes", "101001/1；201001/2、 301001/3").unwrap();
+        assert_eq!(r.related_codes.len(), 3);
+        set(&mut r, "notes", "").unwrap();
+        assert_eq!(r.notes, None);
+        assert!(matches!(set(&mut r, "colour", "red"), Err(Error::UnknownField { .. })));
+        assert!(set(&mut r, "open.declassified", "也许").is_err());
+    }
+
+    #[test]
+    fn item_specs() {
+        let i = parse_item("公民身份号码:C:18").unwrap();
+        assert_eq!(i.data_type, Some(DataType::C.into()));
+        assert!(i.is_identifier && i.is_personal, "detected from the name");
+        let j = parse_item("金额:货币:12,2:none").unwrap();
+        assert!(!j.is_identifier && !j.is_personal);
+        assert_eq!(j.length.as_deref(), Some("12,2"));
+        let k = parse_item("备注:文本型").unwrap();
+        assert_eq!(k.data_type, Some(Coded::Raw("文本型".into())));
+        assert!(parse_item(":C").is_err());
+        assert!(parse_item("a:C:1:bogus").is_err());
+    }
+}

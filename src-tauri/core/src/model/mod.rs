@@ -1,0 +1,14 @@
+//! The catalog's records. Plain data with serde; no I/O here.
+
+pub mod agency;
+pub mod catalog;
+pub mod domain;
+pub mod fields;
+pub mod resource;
+
+pub use agency::{Agency, InfoSystem};
+pub use catalog::{Catalog, View, SCHEMA_VERSION};
+pub use domain::{Coded, Domain};
+pub use resource::{
+    Classification, DataItem, Format, Grading, Open, Resource, SecrecyReview, Sharing, SharingMethod,
+};

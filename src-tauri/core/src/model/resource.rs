@@ -1,0 +1,187 @@
+//! 信息资源 (`Resource`) and 信息项 (`DataItem`): the national guide's 13 core metadata
+//! elements plus the Guiyang additions (domain.md §4).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::domain::{
+    Coded, DataType, FormatClass, MethodClass, OpenType, Sensitivity, SharingType, UpdateCycle,
+};
+
+/// 信息资源分类: 类 / 项 / 目 / 细目 (domain.md §3.1).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Classification {
+    pub class: Option<String>,
+    pub item: Option<String>,
+    pub category: Option<String>,
+    pub subcategory: Option<String>,
+}
+
+/// 信息资源格式: class and type.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Format {
+    #[ts(type = "string | null")]
+    pub class: Option<Coded<FormatClass>>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+}
+
+/// 共享方式: class (共享平台方式 / 其他方式) and type.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SharingMethod {
+    #[ts(type = "string | null")]
+    pub class: Option<Coded<MethodClass>>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+}
+
+/// 共享属性.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Sharing {
+    #[serde(rename = "type")]
+    #[ts(type = "string | null")]
+    pub kind: Option<Coded<SharingType>>,
+    /// 共享条件: for conditional sharing, who may use it and for what; for 不予共享, the reason.
+    pub condition: Option<String>,
+    /// 依据: the law, regulation, rule or document that justifies a restriction.
+    pub basis: Option<String>,
+    pub method: SharingMethod,
+}
+
+/// 开放属性.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Open {
+    #[serde(rename = "type")]
+    #[ts(type = "string | null")]
+    pub kind: Option<Coded<OpenType>>,
+    pub condition: Option<String>,
+    /// A 涉密 resource that was declassified or desensitised may be opened with conditions.
+    pub declassified: bool,
+}
+
+/// 定级依据: the questionnaire answers and the reason for the grade (domain.md §6.2).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Grading {
+    pub state_secret: Option<bool>,
+    pub legal_restriction: Option<bool>,
+    pub personal_or_commercial: Option<bool>,
+    pub already_public: Option<bool>,
+    pub basis: Option<String>,
+    #[ts(type = "string | null")]
+    pub suggested: Option<Coded<Sensitivity>>,
+    pub reason: Option<String>,
+}
+
+/// 保密审查: who confirmed it and when; cleared by any later edit of the resource.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SecrecyReview {
+    pub reviewer: String,
+    pub at: String,
+}
+
+/// 信息项: one field (column) of a resource.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct DataItem {
+    pub name: String,
+    #[ts(type = "string | null")]
+    pub data_type: Option<Coded<DataType>>,
+    /// A positive integer, or `p,s` for numbers; kept as written and checked by the rules.
+    pub length: Option<String>,
+    /// The item identifies a person or an organisation (ID number, USCC…).
+    pub is_identifier: bool,
+    /// The item is personal information.
+    pub is_personal: bool,
+    pub description: Option<String>,
+}
+
+/// 信息资源: one catalogued body of data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Resource {
+    /// 3 信息资源代码, e.g. `352111009/000001`.
+    pub code: Option<String>,
+    /// 2 信息资源名称.
+    pub name: String,
+    /// 1 信息资源分类; derived from the code when not given.
+    pub classification: Option<Classification>,
+    /// 4 信息资源提供方.
+    pub provider_name: Option<String>,
+    /// 5 信息资源提供方代码 (the provider's USCC).
+    pub provider_code: Option<String>,
+    /// 6 信息资源摘要.
+    #[serde(rename = "abstract")]
+    pub summary: Option<String>,
+    /// 7 信息资源格式.
+    pub format: Format,
+    /// 8 信息项信息.
+    pub items: Vec<DataItem>,
+    /// 敏感程度 (G Art. 9).
+    #[ts(type = "string | null")]
+    pub sensitivity: Option<Coded<Sensitivity>>,
+    /// 9 共享属性.
+    pub sharing: Sharing,
+    /// 10 开放属性.
+    pub open: Open,
+    /// 11 更新周期.
+    #[ts(type = "string | null")]
+    pub update_cycle: Option<Coded<UpdateCycle>>,
+    /// 12 发布日期, ISO `YYYY-MM-DD` when recognised, else as written.
+    pub published_on: Option<String>,
+    /// 13 关联资源代码.
+    pub related_codes: Vec<String>,
+    /// 来源业务 (G Art. 11).
+    pub source_business: Option<String>,
+    /// 来源系统: the name of one of the agency's information systems.
+    pub source_system: Option<String>,
+    /// 使用要求 (G Art. 11).
+    pub usage_requirements: Option<String>,
+    /// 类别 (Guizhou classification-guide category).
+    pub category: Option<String>,
+    /// 数据量: number of records.
+    pub record_count: Option<String>,
+    /// 数据量: size in GB.
+    pub data_volume_gb: Option<String>,
+    /// 备注; unknown spreadsheet columns land here as `列名: 值` lines.
+    pub notes: Option<String>,
+    pub grading: Option<Grading>,
+    pub secrecy_review: Option<SecrecyReview>,
+}
+
+impl Resource {
+    pub fn sharing_type(&self) -> Option<SharingType> {
+        self.sharing.kind.as_ref().and_then(Coded::known)
+    }
+    pub fn open_type(&self) -> Option<OpenType> {
+        self.open.kind.as_ref().and_then(Coded::known)
+    }
+    pub fn sensitivity(&self) -> Option<Sensitivity> {
+        self.sensitivity.as_ref().and_then(Coded::known)
+    }
+
+    /// 共享目录 view: 无条件共享 or 有条件共享.
+    pub fn in_sharing_catalog(&self) -> bool {
+        matches!(self.sharing_type(), Some(SharingType::Unconditional | SharingType::Conditional))
+    }
+
+    /// 开放目录 view: 无条件开放 or 有条件开放.
+    pub fn in_open_catalog(&self) -> bool {
+        matches!(self.open_type(), Some(OpenType::Unconditional | OpenType::Conditional))
+    }
+
+    /// Fills the classification from the code when it has none (domain.md §3.2).
+    pub fn derive_classification(&mut self) {
+        if self.classification.is_none() {
+            if let Some(code) = self.code.as_deref().and_then(crate::ids::code::ResourceCode::parse) {
+                self.classification = Some(code.classification());
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Resource codes and names across the catalog: format, class table, uniqueness, related codes;
+//! and publicly funded systems that have no resource (G Art. 17).
+
+use std::collections::HashMap;
+
+use crate::ids::code::ResourceCode;
+use crate::model::Catalog;
+use crate::model::Resource;
+use crate::text::match_key;
+
+use super::Sink;
+
+/// Counts of codes and normalised names, built once per validation run.
+pub(super) struct CatalogIndex<'a> {
+    codes: HashMap<&'a str, usize>,
+    names: HashMap<String, usize>,
+}
+
+impl<'a> CatalogIndex<'a> {
+    pub fn build(c: &'a Catalog) -> Self {
+        let mut codes: HashMap<&str, usize> = HashMap::with_capacity(c.resources.len());
+        let mut names: HashMap<String, usize> = HashMap::with_capacity(c.resources.len());
+        for r in &c.resources {
+            if let Some(code) = r.code.as_deref() {
+                *codes.entry(code).or_default() += 1;
+            }
+            if !r.name.trim().is_empty() {
+                *names.entry(match_key(&r.name)).or_default() += 1;
+            }
+        }
+        CatalogIndex { codes, names }
+    }
+}
+
+pub(super) fn check(r: &Resource, index: &CatalogIndex, sink: &mut Sink) {
+    if let Some(code) = r.code.as_deref() {
+        match ResourceCode::parse(code) {
+            None => sink.emit("code.format", Some("code"), &[("value", code)]),
+            Some(c) if !c.item_allowed() => {
+                sink.emit("code.class", Some("code"), &[("value", code), ("class", c.class), ("item", c.item)])
+            }
+            Some(_) => {}
+        }
+        let n = index.codes.get(code).copied().unwrap_or(0);
+        if n > 1 {
+            sink.emit("code.duplicate", Some("code"), &[("value", code), ("count", &n.to_string())]);
+        }
+    }
+    if !r.name.trim().is_empty() {
+        let n = index.names.get(&match_key(&r.name)).copied().unwrap_or(0);
+        if n > 1 {
+            sink.emit("name.duplicate", Some("name"), &[("value", &r.name), ("count", &n.to_string())]);
+        }
+    }
+    for (i, rel) in r.related_codes.iter().enumerate() {
+        let field = format!("related_codes[{i}]");
+        if ResourceCode::parse(rel).is_none() {
+            sink.emit("code.format", Some(&field), &[("value", rel)]);
+        } else if !index.codes.contains_key(rel.as_str()) {
+            sink.emit("code.related.missing", Some(&field), &[("value", rel)]);
+        }
+    }
+}
+
+pub(super) fn check_systems(c: &Catalog, sink: &mut Sink) {
+    for (i, s) in c.systems.iter().enumerate() {
+        if s.public_funds && !c.resources.iter().any(|r| r.source_system.as_deref() == Some(s.name.as_str())) {
+            sink.emit("system.catalog", Some(&format!("systems[{i}]")), &[("value", &s.name)]);
+        }
+    }
+}

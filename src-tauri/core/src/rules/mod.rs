@@ -1,0 +1,216 @@
+//! The validation engine. Every rule has a stable id, a severity and the article it enforces,
+//! all kept as data in `data/rules.toml`; the checks themselves live in one module per family.
+//! Findings never block saving: officers save unfinished work and fix it later.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::i18n::{fill, Lang, Text};
+use crate::model::{Catalog, Resource};
+
+mod codes;
+mod fields;
+mod grading;
+pub mod identity;
+mod items;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// The resource a finding concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ResourceRef {
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// One finding: what is wrong, where, why (the article) and what to do (the message).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    /// `None` for findings on the agency profile or the catalog as a whole.
+    pub resource: Option<ResourceRef>,
+    /// The field key, dotted (`sharing.basis`), or `items[2].data_type` for a data item.
+    pub field: Option<String>,
+    /// Spreadsheet position, for findings raised by an import.
+    pub row: Option<u32>,
+    pub message: String,
+    pub article: String,
+    /// Position of the resource in the catalog, for the app to link a finding to its record.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub resource_index: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Summary {
+    pub resources: usize,
+    pub items: usize,
+    pub sharing_catalog: usize,
+    pub open_catalog: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Resources with at least one error.
+    pub resources_with_errors: usize,
+    #[ts(type = "Record<string, number>")]
+    pub by_rule: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RuleSpec {
+    pub id: String,
+    pub severity: Severity,
+    pub article: Text,
+    pub message: Text,
+}
+
+#[derive(Deserialize)]
+struct RulesFile {
+    rule: Vec<RuleSpec>,
+}
+
+const RULES_TOML: &str = include_str!("../../data/rules.toml");
+
+/// All rules, by id.
+pub fn specs() -> &'static HashMap<String, RuleSpec> {
+    static S: OnceLock<HashMap<String, RuleSpec>> = OnceLock::new();
+    S.get_or_init(|| {
+        let f: RulesFile = toml::from_str(RULES_TOML).expect("data/rules.toml is valid");
+        f.rule.into_iter().map(|r| (r.id.clone(), r)).collect()
+    })
+}
+
+/// What a validation run needs besides the catalog. Time is passed in, so tests are exact.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    pub today: NaiveDate,
+    pub lang: Lang,
+}
+
+impl Context {
+    pub fn now(lang: Lang) -> Self {
+        Context { today: chrono::Local::now().date_naive(), lang }
+    }
+}
+
+/// Collects findings for one resource (or for the catalog when `resource` is `None`).
+pub(crate) struct Sink<'a> {
+    ctx: &'a Context,
+    out: &'a mut Vec<Finding>,
+    resource: Option<(&'a Resource, usize)>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn lang(&self) -> Lang {
+        self.ctx.lang
+    }
+    pub fn today(&self) -> NaiveDate {
+        self.ctx.today
+    }
+
+    pub fn emit(&mut self, rule: &str, field: Option<&str>, args: &[(&str, &str)]) {
+        let Some(spec) = specs().get(rule) else {
+            debug_assert!(false, "rule {rule} missing from data/rules.toml");
+            return;
+        };
+        let lang = self.ctx.lang;
+        self.out.push(Finding {
+            rule: spec.id.clone(),
+            severity: spec.severity,
+            resource: self.resource.map(|(r, _)| ResourceRef { code: r.code.clone(), name: r.name.clone() }),
+            field: field.map(str::to_string),
+            row: None,
+            message: fill(spec.message.get(lang), args),
+            article: spec.article.get(lang).to_string(),
+            resource_index: self.resource.map(|(_, i)| i),
+        });
+    }
+}
+
+/// Runs every rule over the catalog.
+pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
+    let mut findings = Vec::new();
+    {
+        let mut sink = Sink { ctx, out: &mut findings, resource: None };
+        identity::check_agency(&catalog.agency, &mut sink);
+    }
+    let index = codes::CatalogIndex::build(catalog);
+    for (i, r) in catalog.resources.iter().enumerate() {
+        let mut sink = Sink { ctx, out: &mut findings, resource: Some((r, i)) };
+        check_resource(r, catalog, &index, &mut sink);
+    }
+    {
+        let mut sink = Sink { ctx, out: &mut findings, resource: None };
+        codes::check_systems(catalog, &mut sink);
+    }
+    let summary = summarize(catalog, &findings);
+    Report { findings, summary }
+}
+
+/// Rules for a single resource in the context of its catalog (the app calls this after an edit).
+pub fn validate_resource(catalog: &Catalog, position: usize, ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if let Some(r) = catalog.resources.get(position) {
+        let index = codes::CatalogIndex::build(catalog);
+        let mut sink = Sink { ctx, out: &mut findings, resource: Some((r, position)) };
+        check_resource(r, catalog, &index, &mut sink);
+    }
+    findings
+}
+
+fn check_resource(r: &Resource, catalog: &Catalog, index: &codes::CatalogIndex, sink: &mut Sink) {
+    fields::check(r, sink);
+    items::check(r, sink);
+    codes::check(r, index, sink);
+    identity::check_resource(r, &catalog.agency, sink);
+    grading::check(r, sink);
+}
+
+fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
+    let mut s = Summary {
+        resources: catalog.resources.len(),
+        items: catalog.resources.iter().map(|r| r.items.len()).sum(),
+        sharing_catalog: catalog.resources.iter().filter(|r| r.in_sharing_catalog()).count(),
+        open_catalog: catalog.resources.iter().filter(|r| r.in_open_catalog()).count(),
+        ..Default::default()
+    };
+    let mut with_errors = std::collections::HashSet::new();
+    for f in findings {
+        match f.severity {
+            Severity::Error => {
+                s.errors += 1;
+                if let Some(i) = f.resource_index {
+                    with_errors.insert(i);
+                }
+            }
+            Severity::Warning => s.warnings += 1,
+        }
+        *s.by_rule.entry(f.rule.clone()).or_default() += 1;
+    }
+    s.resources_with_errors = with_errors.len();
+    s
+}
+
+#[cfg(test)]
+mod tests;

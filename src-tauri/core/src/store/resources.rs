@@ -1,0 +1,152 @@
+//! Resources in the store: list, find, add, update, remove. Each mutation is one transaction
+//! with its change-log rows.
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{changelog, Workspace};
+use crate::error::{Error, Result};
+use crate::model::{Resource, SecrecyReview};
+
+/// A resource with its row id, which the app and `#N` selectors use.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StoredResource {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub resource: Resource,
+}
+
+fn decode(doc: &str) -> Result<Resource> {
+    Ok(serde_json::from_str(doc)?)
+}
+
+impl Workspace {
+    /// Every resource, in catalog order.
+    pub fn resources(&self) -> Result<Vec<StoredResource>> {
+        let mut st = self.conn().prepare_cached("SELECT id, doc FROM resource ORDER BY position, id")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, doc) = row?;
+            out.push(StoredResource { id, resource: decode(&doc)? });
+        }
+        Ok(out)
+    }
+
+    pub fn resource(&self, id: i64) -> Result<StoredResource> {
+        let doc: Option<String> = self.conn().query_row("SELECT doc FROM resource WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        match doc {
+            Some(d) => Ok(StoredResource { id, resource: decode(&d)? }),
+            None => Err(Error::ResourceNotFound { selector: format!("#{id}") }),
+        }
+    }
+
+    pub fn resource_count(&self) -> Result<usize> {
+        Ok(self.conn().query_row("SELECT count(*) FROM resource", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    /// Finds one resource by `#id`, by code, or by name (in that order of preference).
+    pub fn find(&self, selector: &str) -> Result<i64> {
+        let sel = crate::text::clean_line(selector);
+        if let Some(id) = sel.strip_prefix('#').and_then(|n| n.parse::<i64>().ok()) {
+            return self.resource(id).map(|s| s.id);
+        }
+        for column in ["code", "name"] {
+            let probe = if column == "code" { crate::text::clean_code(&sel) } else { sel.clone() };
+            let mut st = self.conn().prepare_cached(&format!("SELECT id FROM resource WHERE {column} = ?1 LIMIT 3"))?;
+            let ids: Vec<i64> = st.query_map([&probe], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            match ids.len() {
+                0 => continue,
+                1 => return Ok(ids[0]),
+                n => return Err(Error::AmbiguousResource { selector: sel, count: n }),
+            }
+        }
+        Err(Error::ResourceNotFound { selector: sel })
+    }
+
+    /// The next free code under the agency's prefix, when it has one.
+    pub fn next_code(&self) -> Result<Option<String>> {
+        let Some(prefix) = self.agency()?.code_prefix else { return Ok(None) };
+        let mut st = self.conn().prepare("SELECT code FROM resource WHERE code LIKE ?1 || '/%'")?;
+        let codes: Vec<String> = st.query_map([&prefix], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(Some(crate::ids::code::next_code(&prefix, codes.iter().map(String::as_str))))
+    }
+
+    /// Adds resources at the end of the catalog, all in one transaction; returns their ids.
+    pub fn add_resources(&mut self, resources: Vec<Resource>) -> Result<Vec<i64>> {
+        let tx = self.conn.transaction()?;
+        let set = changelog::begin(&tx, if resources.len() == 1 { "resource.add" } else { "resource.add_many" })?;
+        let at = changelog::now();
+        let mut next: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
+        let mut ids = Vec::with_capacity(resources.len());
+        {
+            let mut ins = tx.prepare_cached("INSERT INTO resource(position, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)")?;
+            let mut log = tx.prepare_cached("INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, 'resource', ?2, '*', NULL, ?3)")?;
+            for mut r in resources {
+                r.derive_classification();
+                let doc = serde_json::to_string(&r)?;
+                ins.execute(params![next, doc, at])?;
+                let id = tx.last_insert_rowid();
+                log.execute(params![set, id, doc])?;
+                ids.push(id);
+                next += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    pub fn add_resource(&mut self, resource: Resource) -> Result<i64> {
+        Ok(self.add_resources(vec![resource])?[0])
+    }
+
+    /// Saves a new version of a resource. Any change other than the secrecy review itself
+    /// clears the secrecy review (G Art. 24: the review covers what was reviewed).
+    pub fn update_resource(&mut self, id: i64, mut resource: Resource) -> Result<()> {
+        let old = self.resource(id)?.resource;
+        if old == resource {
+            return Ok(());
+        }
+        let touched_other = {
+            let mut a = old.clone();
+            let mut b = resource.clone();
+            a.secrecy_review = None;
+            b.secrecy_review = None;
+            a != b
+        };
+        if touched_other {
+            resource.secrecy_review = None;
+        }
+        resource.derive_classification();
+        let (ov, nv) = (serde_json::to_value(&old)?, serde_json::to_value(&resource)?);
+        let tx = self.conn.transaction()?;
+        let set = changelog::begin(&tx, "resource.edit")?;
+        changelog::record_diff(&tx, set, "resource", Some(id), &ov, &nv)?;
+        tx.execute("UPDATE resource SET doc = ?1, updated_at = ?2 WHERE id = ?3", params![nv.to_string(), changelog::now(), id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn remove_resource(&mut self, id: i64) -> Result<Resource> {
+        let old = self.resource(id)?.resource;
+        let tx = self.conn.transaction()?;
+        let set = changelog::begin(&tx, "resource.remove")?;
+        changelog::record_whole(&tx, set, "resource", id, Some(&serde_json::to_value(&old)?), None)?;
+        tx.execute("DELETE FROM resource WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(old)
+    }
+
+    /// Records the secrecy review (保密审查) of a resource by `reviewer`, now.
+    pub fn confirm_secrecy(&mut self, id: i64, reviewer: &str) -> Result<()> {
+        let mut r = self.resource(id)?.resource;
+        r.secrecy_review = Some(SecrecyReview { reviewer: reviewer.into(), at: changelog::now() });
+        self.update_resource(id, r)
+    }
+
+    /// The change log, newest first; of one resource when `id` is given.
+    pub fn history(&self, id: Option<i64>, limit: usize) -> Result<Vec<changelog::Change>> {
+        changelog::recent(self.conn(), id.map(|i| ("resource", i)), limit)
+    }
+}

@@ -1,0 +1,207 @@
+// Generated from the Rust types by mulu-core (src/bindings.rs). Do not edit.
+
+export type Catalog = { schema_version: number, agency: Agency, systems: Array<InfoSystem>, resources: Array<Resource>, };
+
+export type Agency = { name: string | null, 
+/**
+ * 统一社会信用代码.
+ */
+uscc: string | null, 
+/**
+ * 行政区划代码 (GB/T 2260; 6, 9 or 12 digits).
+ */
+division_code: string | null, level: string | null, contact_name: string | null, contact_phone: string | null, 
+/**
+ * 前段码 assigned by the bureau (类 项 目 [细目]); new resources are numbered under it.
+ */
+code_prefix: string | null, 
+/**
+ * 目录期次: the catalog year.
+ */
+period: string | null, };
+
+export type InfoSystem = { name: string, 
+/**
+ * Built with public funds (财政资金): such a system must have its resources catalogued (G Art. 17).
+ */
+public_funds: boolean, description: string | null, };
+
+export type Resource = { 
+/**
+ * 3 信息资源代码, e.g. `352111009/000001`.
+ */
+code: string | null, 
+/**
+ * 2 信息资源名称.
+ */
+name: string, 
+/**
+ * 1 信息资源分类; derived from the code when not given.
+ */
+classification: Classification | null, 
+/**
+ * 4 信息资源提供方.
+ */
+provider_name: string | null, 
+/**
+ * 5 信息资源提供方代码 (the provider's USCC).
+ */
+provider_code: string | null, 
+/**
+ * 6 信息资源摘要.
+ */
+abstract: string | null, 
+/**
+ * 7 信息资源格式.
+ */
+format: Format, 
+/**
+ * 8 信息项信息.
+ */
+items: Array<DataItem>, 
+/**
+ * 敏感程度 (G Art. 9).
+ */
+sensitivity: string | null, 
+/**
+ * 9 共享属性.
+ */
+sharing: Sharing, 
+/**
+ * 10 开放属性.
+ */
+open: Open, 
+/**
+ * 11 更新周期.
+ */
+update_cycle: string | null, 
+/**
+ * 12 发布日期, ISO `YYYY-MM-DD` when recognised, else as written.
+ */
+published_on: string | null, 
+/**
+ * 13 关联资源代码.
+ */
+related_codes: Array<string>, 
+/**
+ * 来源业务 (G Art. 11).
+ */
+source_business: string | null, 
+/**
+ * 来源系统: the name of one of the agency's information systems.
+ */
+source_system: string | null, 
+/**
+ * 使用要求 (G Art. 11).
+ */
+usage_requirements: string | null, 
+/**
+ * 类别 (Guizhou classification-guide category).
+ */
+category: string | null, 
+/**
+ * 数据量: number of records.
+ */
+record_count: string | null, 
+/**
+ * 数据量: size in GB.
+ */
+data_volume_gb: string | null, 
+/**
+ * 备注; unknown spreadsheet columns land here as `列名: 值` lines.
+ */
+notes: string | null, grading: Grading | null, secrecy_review: SecrecyReview | null, };
+
+export type DataItem = { name: string, data_type: string | null, 
+/**
+ * A positive integer, or `p,s` for numbers; kept as written and checked by the rules.
+ */
+length: string | null, 
+/**
+ * The item identifies a person or an organisation (ID number, USCC…).
+ */
+is_identifier: boolean, 
+/**
+ * The item is personal information.
+ */
+is_personal: boolean, description: string | null, };
+
+export type Classification = { class: string | null, item: string | null, category: string | null, subcategory: string | null, };
+
+export type Format = { class: string | null, type: string | null, };
+
+export type Sharing = { type: string | null, 
+/**
+ * 共享条件: for conditional sharing, who may use it and for what; for 不予共享, the reason.
+ */
+condition: string | null, 
+/**
+ * 依据: the law, regulation, rule or document that justifies a restriction.
+ */
+basis: string | null, method: SharingMethod, };
+
+export type SharingMethod = { class: string | null, type: string | null, };
+
+export type Open = { type: string | null, condition: string | null, 
+/**
+ * A 涉密 resource that was declassified or desensitised may be opened with conditions.
+ */
+declassified: boolean, };
+
+export type Grading = { state_secret: boolean | null, legal_restriction: boolean | null, personal_or_commercial: boolean | null, already_public: boolean | null, basis: string | null, suggested: string | null, reason: string | null, };
+
+export type SecrecyReview = { reviewer: string, at: string, };
+
+export type View = "resource" | "sharing" | "open";
+
+export type FieldSpec = { key: string, zh: string, en: string, 
+/**
+ * Required by the national guide or the Guiyang measures.
+ */
+required: boolean, };
+
+export type Finding = { rule: string, severity: Severity, 
+/**
+ * `None` for findings on the agency profile or the catalog as a whole.
+ */
+resource: ResourceRef | null, 
+/**
+ * The field key, dotted (`sharing.basis`), or `items[2].data_type` for a data item.
+ */
+field: string | null, 
+/**
+ * Spreadsheet position, for findings raised by an import.
+ */
+row: number | null, message: string, article: string, };
+
+export type ResourceRef = { code: string | null, name: string, };
+
+export type Severity = "error" | "warning";
+
+export type Summary = { resources: number, items: number, sharing_catalog: number, open_catalog: number, errors: number, warnings: number, 
+/**
+ * Resources with at least one error.
+ */
+resources_with_errors: number, by_rule: Record<string, number>, };
+
+export type Report = { findings: Array<Finding>, summary: Summary, };
+
+export type StoredResource = { id: number, resource: Resource, };
+
+export type ResourceRow = { id: number, resource: Resource, findings: Array<Finding>, };
+
+export type Overview = { path: string, 
+/**
+ * Whether an agency profile was ever saved (a new workspace has none).
+ */
+has_agency: boolean, agency: Agency, 
+/**
+ * Findings on the agency profile and the catalog as a whole.
+ */
+catalog_findings: Array<Finding>, resources: Array<ResourceRow>, summary: Summary, };
+
+export type Change = { set_id: bigint, at: string, action: string, entity: string, entity_id: bigint | null, path: string, old: string | null, new: string | null, };
+
+export type ErrorPayload = { code: string, message: string, field: string | null, };
+
+export type Lang = "zh" | "en";
