@@ -1,1 +1,53 @@
-fn main() {}
+//! `mulu`: the command-line face of Mulu, over the same core as the desktop app.
+//!
+//! Exit codes everywhere: 0 ok; 1 the command ran and found errors; 2 it could not run (bad
+//! arguments, an unreadable or foreign workspace). Errors go to stderr in the chosen language.
+
+mod args;
+mod commands;
+mod print;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use mulu_core::Lang;
+
+/// How a command ended when it did not fail.
+pub enum Outcome {
+    Ok,
+    /// The command ran and found errors (validation).
+    Findings,
+}
+
+fn main() -> ExitCode {
+    let cli = match args::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // Help and version are not errors; clap exits 2 for usage errors.
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let Some(lang) = Lang::parse(&cli.lang) else {
+        eprintln!("错误：不支持的语言“{}”，请用 zh 或 en。 / Unsupported language “{}”: use zh or en.", cli.lang, cli.lang);
+        return ExitCode::from(2);
+    };
+    let json = matches!(
+        cli.command,
+        args::Command::Show { json: true, .. } | args::Command::Validate { json: true } | args::Command::History { json: true, .. }
+    );
+    match commands::run(cli, lang) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("{}{}", lang.pick("错误：", "Error: "), e.message(lang));
+            if json {
+                if let Ok(s) = serde_json::to_string(&serde_json::json!({ "error": e.payload(lang) })) {
+                    eprintln!("{s}");
+                }
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -73,9 +73,14 @@ pub fn spec(key: &str) -> Option<&'static FieldSpec> {
     RESOURCE_FIELDS.iter().find(|s| s.key == key)
 }
 
-/// The label of a resource field, or the key itself when it has none.
+/// The label of a field: a resource field's key, or an agency field's as `agency.<key>`;
+/// the key itself when it has none.
 pub fn label(key: &str, lang: Lang) -> &str {
-    match spec(key).or_else(|| AGENCY_FIELDS.iter().find(|s| s.key == key)) {
+    let found = match key.strip_prefix("agency.") {
+        Some(k) => AGENCY_FIELDS.iter().find(|s| s.key == k),
+        None => spec(key),
+    };
+    match found {
         Some(s) => lang.pick(s.zh, s.en),
         None => key,
     }

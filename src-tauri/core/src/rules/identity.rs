@@ -63,14 +63,14 @@ pub(super) fn check_agency(a: &Agency, sink: &mut Sink) {
     ] {
         if value.is_none() {
             let field = format!("agency.{key}");
-            sink.emit("field.required", Some(&field), &[("label", label(key, lang))]);
+            sink.emit("field.required", Some(&field), &[("label", label(&field, lang))]);
         }
     }
     match &a.level {
-        None => sink.emit("field.required", Some("agency.level"), &[("label", label("level", lang))]),
+        None => sink.emit("field.required", Some("agency.level"), &[("label", label("agency.level", lang))]),
         Some(Coded::Raw(v)) => {
             let allowed = AgencyLevel::allowed(lang);
-            sink.emit("field.domain", Some("agency.level"), &[("label", label("level", lang)), ("value", v), ("allowed", &allowed)])
+            sink.emit("field.domain", Some("agency.level"), &[("label", label("agency.level", lang)), ("value", v), ("allowed", &allowed)])
         }
         Some(Coded::Known(_)) => {}
     }

@@ -1,0 +1,289 @@
+//! Command-line arguments (clap). Flags map one-to-one onto the core's field keys, so the CLI
+//! normalises values exactly as the app and the importer do.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "mulu", version, about = "目录 Mulu：政务数据资源目录编制工具 / government data resource catalogs")]
+pub struct Cli {
+    /// 工作区文件（默认：用户数据目录中的 workspace.mulu）/ workspace file
+    #[arg(long, short = 'w', global = true, env = "MULU_WORKSPACE")]
+    pub workspace: Option<PathBuf>,
+    /// 输出语言 / output language: zh (default) or en
+    #[arg(long, global = true, env = "MULU_LANG", default_value = "zh")]
+    pub lang: String,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 新建工作区并填写机构信息 / create a workspace with the agency profile
+    Init(AgencyArgs),
+    /// 机构信息 / the agency profile
+    #[command(subcommand)]
+    Agency(AgencyCommand),
+    /// 信息系统 / information systems
+    #[command(subcommand)]
+    System(SystemCommand),
+    /// 信息资源 / resources
+    #[command(subcommand)]
+    Resource(ResourceCommand),
+    /// 显示目录 / show the catalog
+    Show {
+        /// 以 JSON 输出完整目录（带 schema_version）/ print the whole catalog as JSON
+        #[arg(long)]
+        json: bool,
+        /// 资源目录 / 共享目录 / 开放目录
+        #[arg(long, value_enum, default_value = "resource")]
+        view: ViewArg,
+    },
+    /// 校验目录 / validate the catalog (exit 1 when errors remain)
+    Validate {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 修改记录 / the change log
+    History {
+        /// 资源代码、名称或 #编号 / resource code, name or #id
+        resource: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum ViewArg {
+    Resource,
+    Sharing,
+    Open,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AgencyCommand {
+    /// 修改机构信息（只改给出的项）/ change the given profile fields
+    Set(AgencyArgs),
+}
+
+#[derive(Args, Debug, Default)]
+pub struct AgencyArgs {
+    /// 机构名称
+    #[arg(long)]
+    pub name: Option<String>,
+    /// 统一社会信用代码
+    #[arg(long)]
+    pub uscc: Option<String>,
+    /// 行政区划代码
+    #[arg(long)]
+    pub division: Option<String>,
+    /// 机构层级：乡镇 / 区县部门 / 区县 / 市级部门 / 市
+    #[arg(long)]
+    pub level: Option<String>,
+    /// 联系人
+    #[arg(long)]
+    pub contact_name: Option<String>,
+    /// 联系电话
+    #[arg(long)]
+    pub contact_phone: Option<String>,
+    /// 资源代码前段码（类项目[细目]），如 352111009
+    #[arg(long)]
+    pub code_prefix: Option<String>,
+    /// 目录期次（年度）
+    #[arg(long)]
+    pub period: Option<String>,
+}
+
+impl AgencyArgs {
+    pub fn pairs(&self) -> [(&'static str, &Option<String>); 8] {
+        [
+            ("name", &self.name),
+            ("uscc", &self.uscc),
+            ("division_code", &self.division),
+            ("level", &self.level),
+            ("contact_name", &self.contact_name),
+            ("contact_phone", &self.contact_phone),
+            ("code_prefix", &self.code_prefix),
+            ("period", &self.period),
+        ]
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SystemCommand {
+    /// 添加或修改信息系统 / add or update a system
+    Add {
+        name: String,
+        /// 使用财政资金建设
+        #[arg(long)]
+        public_funds: bool,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// 删除信息系统 / remove a system
+    Rm { name: String },
+    /// 列出信息系统 / list systems
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ResourceCommand {
+    /// 添加资源；未给代码时按前段码自动编号 / add a resource (numbered under the code prefix when no code is given)
+    Add {
+        #[command(flatten)]
+        fields: ResourceArgs,
+        /// 信息项 名称:类型[:长度][:id+personal]，可重复 / data item, repeatable
+        #[arg(long = "item")]
+        items: Vec<String>,
+    },
+    /// 修改资源（只改给出的项；值为空则清除）/ edit the given fields (an empty value clears one)
+    Edit {
+        /// 资源代码、名称或 #编号
+        resource: String,
+        #[command(flatten)]
+        fields: ResourceArgs,
+        /// 以这些信息项替换全部信息项 / replace all data items
+        #[arg(long = "item")]
+        items: Vec<String>,
+        /// 追加信息项 / append a data item
+        #[arg(long = "add-item")]
+        add_items: Vec<String>,
+        /// 按名称删除信息项 / remove a data item by name
+        #[arg(long = "remove-item")]
+        remove_items: Vec<String>,
+    },
+    /// 删除资源 / remove a resource
+    Rm {
+        /// 资源代码、名称或 #编号
+        resource: String,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+pub struct ResourceArgs {
+    /// 信息资源名称
+    #[arg(long)]
+    pub name: Option<String>,
+    /// 信息资源代码，如 352111009/000001
+    #[arg(long)]
+    pub code: Option<String>,
+    /// 信息资源分类（默认由代码推出）
+    #[arg(long)]
+    pub classification: Option<String>,
+    /// 信息资源提供方
+    #[arg(long)]
+    pub provider_name: Option<String>,
+    /// 信息资源提供方代码（统一社会信用代码）
+    #[arg(long)]
+    pub provider_code: Option<String>,
+    /// 信息资源摘要
+    #[arg(long = "abstract")]
+    pub summary: Option<String>,
+    /// 信息资源格式，如“电子表格 xlsx”
+    #[arg(long)]
+    pub format: Option<String>,
+    /// 格式分类
+    #[arg(long)]
+    pub format_class: Option<String>,
+    /// 格式类型
+    #[arg(long)]
+    pub format_type: Option<String>,
+    /// 敏感程度：公开 / 内部 / 涉密
+    #[arg(long)]
+    pub sensitivity: Option<String>,
+    /// 共享类型：无条件共享 / 有条件共享 / 不予共享
+    #[arg(long)]
+    pub sharing_type: Option<String>,
+    /// 共享条件
+    #[arg(long)]
+    pub sharing_condition: Option<String>,
+    /// 共享依据（法律、法规、规章或文件）
+    #[arg(long)]
+    pub sharing_basis: Option<String>,
+    /// 共享方式，如“共享平台方式/接口”
+    #[arg(long)]
+    pub sharing_method: Option<String>,
+    /// 开放类型：无条件开放 / 有条件开放 / 不予开放
+    #[arg(long)]
+    pub open_type: Option<String>,
+    /// 开放条件
+    #[arg(long)]
+    pub open_condition: Option<String>,
+    /// 已解密或脱敏：是 / 否
+    #[arg(long)]
+    pub declassified: Option<String>,
+    /// 更新周期
+    #[arg(long)]
+    pub update_cycle: Option<String>,
+    /// 发布日期
+    #[arg(long)]
+    pub published_on: Option<String>,
+    /// 关联资源代码（多个以分号分隔）
+    #[arg(long)]
+    pub related_codes: Option<String>,
+    /// 来源业务
+    #[arg(long)]
+    pub source_business: Option<String>,
+    /// 来源系统
+    #[arg(long)]
+    pub source_system: Option<String>,
+    /// 使用要求
+    #[arg(long)]
+    pub usage_requirements: Option<String>,
+    /// 类别
+    #[arg(long)]
+    pub category: Option<String>,
+    /// 数据量（条）
+    #[arg(long)]
+    pub record_count: Option<String>,
+    /// 数据量（GB）
+    #[arg(long)]
+    pub data_volume_gb: Option<String>,
+    /// 备注
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+impl ResourceArgs {
+    /// (field key, value) for each flag given, in the core's key names.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("name", &self.name),
+            ("code", &self.code),
+            ("classification", &self.classification),
+            ("provider_name", &self.provider_name),
+            ("provider_code", &self.provider_code),
+            ("abstract", &self.summary),
+            ("format", &self.format),
+            ("format.class", &self.format_class),
+            ("format.type", &self.format_type),
+            ("sensitivity", &self.sensitivity),
+            ("sharing.type", &self.sharing_type),
+            ("sharing.condition", &self.sharing_condition),
+            ("sharing.basis", &self.sharing_basis),
+            ("sharing.method", &self.sharing_method),
+            ("open.type", &self.open_type),
+            ("open.condition", &self.open_condition),
+            ("open.declassified", &self.declassified),
+            ("update_cycle", &self.update_cycle),
+            ("published_on", &self.published_on),
+            ("related_codes", &self.related_codes),
+            ("source_business", &self.source_business),
+            ("source_system", &self.source_system),
+            ("usage_requirements", &self.usage_requirements),
+            ("category", &self.category),
+            ("record_count", &self.record_count),
+            ("data_volume_gb", &self.data_volume_gb),
+            ("notes", &self.notes),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+        .collect()
+    }
+}

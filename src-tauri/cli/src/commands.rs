@@ -1,0 +1,196 @@
+//! One function per command: open the workspace, call the core, print.
+
+use std::path::PathBuf;
+
+use mulu_core::model::fields;
+use mulu_core::model::{InfoSystem, Resource, View};
+use mulu_core::rules::{self, Context};
+use mulu_core::store::{self, Workspace};
+use mulu_core::{Error, Lang, Result};
+
+use crate::args::{AgencyCommand, Cli, Command, ResourceCommand, SystemCommand, ViewArg};
+use crate::print;
+use crate::Outcome;
+
+fn workspace_path(cli: &Option<PathBuf>) -> PathBuf {
+    cli.clone().unwrap_or_else(store::default_path)
+}
+
+pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
+    let path = workspace_path(&cli.workspace);
+    let ctx = Context::now(lang);
+    match cli.command {
+        Command::Init(a) => {
+            if path.exists() {
+                let ws = Workspace::open(&path)?;
+                if ws.has_agency()? {
+                    return Err(Error::AlreadyExists { path });
+                }
+            }
+            let mut ws = Workspace::open_or_create(&path)?;
+            let mut agency = ws.agency()?;
+            for (k, v) in a.pairs() {
+                if let Some(v) = v {
+                    fields::set_agency(&mut agency, k, v)?;
+                }
+            }
+            ws.set_agency(&agency)?;
+            println!("{}{}", lang.pick("已创建工作区：", "Workspace created: "), path.display());
+            print::agency_findings(&ws.catalog()?, &ctx);
+            Ok(Outcome::Ok)
+        }
+        Command::Agency(AgencyCommand::Set(a)) => {
+            let mut ws = Workspace::open(&path)?;
+            let mut agency = ws.agency()?;
+            for (k, v) in a.pairs() {
+                if let Some(v) = v {
+                    fields::set_agency(&mut agency, k, v)?;
+                }
+            }
+            ws.set_agency(&agency)?;
+            println!("{}", lang.pick("机构信息已保存。", "Agency profile saved."));
+            print::agency_findings(&ws.catalog()?, &ctx);
+            Ok(Outcome::Ok)
+        }
+        Command::System(cmd) => system(cmd, &path, lang),
+        Command::Resource(cmd) => resource(cmd, &path, &ctx),
+        Command::Show { json, view } => {
+            let ws = Workspace::open(&path)?;
+            let view = match view {
+                ViewArg::Resource => View::Resource,
+                ViewArg::Sharing => View::Sharing,
+                ViewArg::Open => View::Open,
+            };
+            if json {
+                let mut catalog = ws.catalog()?;
+                catalog.resources.retain(|r| view.includes(r));
+                print::json(&catalog)?;
+            } else {
+                print::show(&ws, view, lang)?;
+            }
+            Ok(Outcome::Ok)
+        }
+        Command::Validate { json } => {
+            let ws = Workspace::open(&path)?;
+            let report = rules::validate(&ws.catalog()?, &ctx);
+            if json {
+                print::json(&report)?;
+            } else {
+                print::report(&report, lang);
+            }
+            Ok(if report.has_errors() { Outcome::Findings } else { Outcome::Ok })
+        }
+        Command::History { resource, limit, json } => {
+            let ws = Workspace::open(&path)?;
+            let id = resource.map(|s| ws.find(&s)).transpose()?;
+            let changes = ws.history(id, limit)?;
+            if json {
+                print::json(&changes)?;
+            } else {
+                print::history(&changes, lang);
+            }
+            Ok(Outcome::Ok)
+        }
+    }
+}
+
+fn system(cmd: SystemCommand, path: &std::path::Path, lang: Lang) -> Result<Outcome> {
+    let mut ws = Workspace::open(path)?;
+    match cmd {
+        SystemCommand::Add { name, public_funds, description } => {
+            let name = mulu_core::text::clean_line(&name);
+            if name.is_empty() {
+                return Err(Error::invalid("name", "", lang.pick("信息系统名称", "a system name")));
+            }
+            ws.put_system(&InfoSystem { name: name.clone(), public_funds, description: description.as_deref().and_then(mulu_core::text::opt) })?;
+            println!("{}{name}", lang.pick("已保存信息系统：", "System saved: "));
+        }
+        SystemCommand::Rm { name } => {
+            ws.remove_system(&name)?;
+            println!("{}{name}", lang.pick("已删除信息系统：", "System removed: "));
+        }
+        SystemCommand::List { json } => {
+            let systems = ws.systems()?;
+            if json {
+                print::json(&systems)?;
+            } else {
+                for s in systems {
+                    let funds = if s.public_funds { lang.pick("（财政资金建设）", " (public funds)") } else { "" };
+                    println!("{}{funds}", s.name);
+                }
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn apply_items(r: &mut Resource, replace: &[String], add: &[String], remove: &[String]) -> Result<()> {
+    if !replace.is_empty() {
+        r.items = replace.iter().map(|s| fields::parse_item(s)).collect::<Result<_>>()?;
+    }
+    for s in add {
+        r.items.push(fields::parse_item(s)?);
+    }
+    for name in remove {
+        let before = r.items.len();
+        let n = mulu_core::text::clean_line(name);
+        r.items.retain(|i| i.name != n);
+        if r.items.len() == before {
+            return Err(Error::invalid("items", name, "an existing item name / 已有信息项名称"));
+        }
+    }
+    Ok(())
+}
+
+fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Result<Outcome> {
+    let lang = ctx.lang;
+    let mut ws = Workspace::open(path)?;
+    let id = match cmd {
+        ResourceCommand::Add { fields: args, items } => {
+            let mut r = Resource::default();
+            for (k, v) in args.pairs() {
+                fields::set(&mut r, k, v)?;
+            }
+            if r.code.is_none() {
+                if let Some(code) = ws.next_code()? {
+                    fields::set(&mut r, "code", &code)?;
+                }
+            }
+            if r.provider_name.is_none() && r.provider_code.is_none() {
+                // The agency itself provides what it catalogues, unless told otherwise.
+                let a = ws.agency()?;
+                r.provider_name = a.name;
+                r.provider_code = a.uscc;
+            }
+            apply_items(&mut r, &items, &[], &[])?;
+            let id = ws.add_resource(r)?;
+            print!("{}", lang.pick("已添加资源", "Added resource"));
+            id
+        }
+        ResourceCommand::Edit { resource, fields: args, items, add_items, remove_items } => {
+            let id = ws.find(&resource)?;
+            let mut r = ws.resource(id)?.resource;
+            for (k, v) in args.pairs() {
+                fields::set(&mut r, k, v)?;
+            }
+            apply_items(&mut r, &items, &add_items, &remove_items)?;
+            ws.update_resource(id, r)?;
+            print!("{}", lang.pick("已保存资源", "Saved resource"));
+            id
+        }
+        ResourceCommand::Rm { resource } => {
+            let id = ws.find(&resource)?;
+            let r = ws.remove_resource(id)?;
+            println!("{} #{id} {} {}", lang.pick("已删除资源", "Removed resource"), r.code.unwrap_or_default(), r.name);
+            return Ok(Outcome::Ok);
+        }
+    };
+    let stored = ws.resource(id)?;
+    println!(" #{id} {} {}", stored.resource.code.as_deref().unwrap_or("-"), stored.resource.name);
+    // Show what is still to fix on this resource; saving never waits for it.
+    let catalog = ws.catalog()?;
+    let position = ws.resources()?.iter().position(|s| s.id == id).unwrap_or(0);
+    let findings = rules::validate_resource(&catalog, position, ctx);
+    print::findings(&findings, lang);
+    Ok(Outcome::Ok)
+}
