@@ -1,6 +1,9 @@
 //! Identifiers: the agency's and providers' USCC and division codes, and Art. 18 — natural
 //! persons keyed by the citizen ID number, legal entities by the USCC.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::ids::{division, uscc};
 use crate::model::domain::{tables, Coded, Domain, AgencyLevel};
 use crate::model::fields::label;
@@ -9,46 +12,87 @@ use crate::text::match_key;
 
 use super::Sink;
 
-fn names_match(name: &str, list: &[String]) -> bool {
-    let k = match_key(name);
-    list.iter().any(|n| match_key(n) == k)
+/// What an item's name says about it (domain.md §6.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// 公民身份号码 and its spellings.
+    PersonId,
+    /// 统一社会信用代码 and its spellings.
+    EntityId,
+    /// 姓名, 联系电话, 申请人 …
+    Personal,
+    /// 企业名称, 单位名称, 承租方 …
+    Entity,
+    Other,
+}
+
+/// The name lists as match keys, computed once: validation classifies 240,000 item names.
+struct Keys {
+    person_id: HashSet<String>,
+    entity_id: HashSet<String>,
+    personal: HashSet<String>,
+    personal_suffix: Vec<String>,
+    personal_suffix_exclude: Vec<String>,
+    entity: HashSet<String>,
+}
+
+fn keys() -> &'static Keys {
+    static K: OnceLock<Keys> = OnceLock::new();
+    K.get_or_init(|| {
+        let t = &tables().identity;
+        let set = |l: &[String]| l.iter().map(|n| match_key(n)).collect::<HashSet<_>>();
+        Keys {
+            person_id: set(&t.person_id),
+            entity_id: set(&t.entity_id),
+            personal: set(&t.personal),
+            personal_suffix: t.personal_suffix.iter().map(|n| match_key(n)).collect(),
+            personal_suffix_exclude: t.personal_suffix_exclude.iter().map(|n| match_key(n)).collect(),
+            entity: set(&t.entity),
+        }
+    })
+}
+
+/// Classifies a data item by its name.
+pub fn classify(name: &str) -> NameKind {
+    let k = keys();
+    let key = match_key(name);
+    if k.person_id.contains(&key) {
+        NameKind::PersonId
+    } else if k.entity_id.contains(&key) {
+        NameKind::EntityId
+    } else if k.entity.contains(&key) {
+        NameKind::Entity
+    } else if k.personal.contains(&key)
+        || (key.chars().count() >= 2
+            && k.personal_suffix.iter().any(|s| key.ends_with(s.as_str()))
+            && !k.personal_suffix_exclude.iter().any(|e| key.contains(e.as_str())))
+    {
+        NameKind::Personal
+    } else {
+        NameKind::Other
+    }
 }
 
 /// The item names a citizen ID number.
 pub fn is_person_id(name: &str) -> bool {
-    names_match(name, &tables().identity.person_id)
-}
-
-/// The item names a USCC (or the older organisation code).
-pub fn is_entity_id(name: &str) -> bool {
-    names_match(name, &tables().identity.entity_id)
+    classify(name) == NameKind::PersonId
 }
 
 /// The item holds personal information by its name: 姓名, 联系电话, 申请人 …
 pub fn is_personal_name(name: &str) -> bool {
-    let t = &tables().identity;
-    if names_match(name, &t.personal) {
-        return true;
-    }
-    let k = match_key(name);
-    let excluded = t.personal_suffix_exclude.iter().any(|e| k.contains(&match_key(e)));
-    !excluded && k.chars().count() >= 2 && t.personal_suffix.iter().any(|s| k.ends_with(&match_key(s)))
-}
-
-/// The item is about a legal entity: 企业名称, 单位名称, 承租方 …
-pub fn is_entity_name(name: &str) -> bool {
-    names_match(name, &tables().identity.entity)
+    classify(name) == NameKind::Personal
 }
 
 /// Sets `is_identifier` / `is_personal` from the item's name (never clears a flag the officer set).
 pub fn detect_item_flags(item: &mut DataItem) {
-    if is_person_id(&item.name) {
-        item.is_identifier = true;
-        item.is_personal = true;
-    } else if is_entity_id(&item.name) {
-        item.is_identifier = true;
-    } else if is_personal_name(&item.name) {
-        item.is_personal = true;
+    match classify(&item.name) {
+        NameKind::PersonId => {
+            item.is_identifier = true;
+            item.is_personal = true;
+        }
+        NameKind::EntityId => item.is_identifier = true,
+        NameKind::Personal => item.is_personal = true,
+        NameKind::Entity | NameKind::Other => {}
     }
 }
 
@@ -118,25 +162,27 @@ pub(super) fn check_resource(r: &Resource, agency: &Agency, sink: &mut Sink) {
     }
 
     // Art. 18: natural persons by the citizen ID number, legal entities by the USCC.
-    let has_person_id = r.items.iter().any(|i| is_person_id(&i.name) || (i.is_identifier && i.is_personal));
-    if !has_person_id {
-        let personal: Vec<&str> = r
-            .items
-            .iter()
-            .filter(|i| !i.is_identifier && (i.is_personal || is_personal_name(&i.name)))
-            .map(|i| i.name.as_str())
-            .take(3)
-            .collect();
-        if !personal.is_empty() {
-            sink.emit("identity.person", Some("items"), &[("items", &personal.join(lang.pick("、", ", ")))]);
+    let (mut has_person_id, mut has_entity_id) = (false, false);
+    let (mut personal, mut entity) = (Vec::new(), Vec::new());
+    for item in &r.items {
+        let kind = classify(&item.name);
+        has_person_id |= kind == NameKind::PersonId || (item.is_identifier && item.is_personal);
+        has_entity_id |= kind == NameKind::EntityId || (item.is_identifier && !item.is_personal);
+        if !item.is_identifier && (item.is_personal || kind == NameKind::Personal) {
+            personal.push(item.name.as_str());
+        }
+        if kind == NameKind::Entity {
+            entity.push(item.name.as_str());
         }
     }
-    let has_entity_id = r.items.iter().any(|i| is_entity_id(&i.name) || (i.is_identifier && !i.is_personal));
-    if !has_entity_id {
-        let entity: Vec<&str> = r.items.iter().filter(|i| is_entity_name(&i.name)).map(|i| i.name.as_str()).take(3).collect();
-        if !entity.is_empty() {
-            sink.emit("identity.entity", Some("items"), &[("items", &entity.join(lang.pick("、", ", ")))]);
-        }
+    let sep = lang.pick("、", ", ");
+    if !has_person_id && !personal.is_empty() {
+        personal.truncate(3);
+        sink.emit("identity.person", Some("items"), &[("items", &personal.join(sep))]);
+    }
+    if !has_entity_id && !entity.is_empty() {
+        entity.truncate(3);
+        sink.emit("identity.entity", Some("items"), &[("items", &entity.join(sep))]);
     }
 }
 

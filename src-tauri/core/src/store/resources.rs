@@ -82,13 +82,15 @@ impl Workspace {
         let mut ids = Vec::with_capacity(resources.len());
         {
             let mut ins = tx.prepare_cached("INSERT INTO resource(position, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)")?;
-            let mut log = tx.prepare_cached("INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, 'resource', ?2, '*', NULL, ?3)")?;
+            // An add is logged without the document: undoing it is a delete, and the record itself
+            // is in `resource`; logging it whole would double the file of a city-sized import.
+            let mut log = tx.prepare_cached("INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, 'resource', ?2, '*', NULL, '{}')")?;
             for mut r in resources {
                 r.derive_classification();
                 let doc = serde_json::to_string(&r)?;
                 ins.execute(params![next, doc, at])?;
                 let id = tx.last_insert_rowid();
-                log.execute(params![set, id, doc])?;
+                log.execute(params![set, id])?;
                 ids.push(id);
                 next += 1;
             }
