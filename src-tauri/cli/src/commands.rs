@@ -102,7 +102,11 @@ fn system(cmd: SystemCommand, path: &std::path::Path, lang: Lang) -> Result<Outc
             if name.is_empty() {
                 return Err(Error::invalid("name", "", lang.pick("信息系统名称", "a system name")));
             }
-            ws.put_system(&InfoSystem { name: name.clone(), public_funds, description: description.as_deref().and_then(mulu_core::text::opt) })?;
+            ws.put_system(&InfoSystem {
+                name: name.clone(),
+                public_funds,
+                description: description.as_deref().and_then(mulu_core::text::opt),
+            })?;
             println!("{}{name}", lang.pick("已保存信息系统：", "System saved: "));
         }
         SystemCommand::Rm { name } => {
@@ -115,7 +119,8 @@ fn system(cmd: SystemCommand, path: &std::path::Path, lang: Lang) -> Result<Outc
                 print::json(&systems)?;
             } else {
                 for s in systems {
-                    let funds = if s.public_funds { lang.pick("（财政资金建设）", " (public funds)") } else { "" };
+                    let funds =
+                        if s.public_funds { lang.pick("（财政资金建设）", " (public funds)") } else { "" };
                     println!("{}{funds}", s.name);
                 }
             }

@@ -30,12 +30,17 @@ fn main() -> ExitCode {
         }
     };
     let Some(lang) = Lang::parse(&cli.lang) else {
-        eprintln!("错误：不支持的语言“{}”，请用 zh 或 en。 / Unsupported language “{}”: use zh or en.", cli.lang, cli.lang);
+        eprintln!(
+            "错误：不支持的语言“{}”，请用 zh 或 en。 / Unsupported language “{}”: use zh or en.",
+            cli.lang, cli.lang
+        );
         return ExitCode::from(2);
     };
     let json = matches!(
         cli.command,
-        args::Command::Show { json: true, .. } | args::Command::Validate { json: true } | args::Command::History { json: true, .. }
+        args::Command::Show { json: true, .. }
+            | args::Command::Validate { json: true }
+            | args::Command::History { json: true, .. }
     );
     match commands::run(cli, lang) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -140,7 +140,12 @@ pub fn history(changes: &[Change], lang: Lang) {
             }
         } else {
             let path = if c.entity == "agency" { format!("agency.{}", c.path) } else { c.path.clone() };
-            format!("{}: {} → {}", field_label(&path, lang), c.old.as_deref().unwrap_or("∅"), c.new.as_deref().unwrap_or("∅"))
+            format!(
+                "{}: {} → {}",
+                field_label(&path, lang),
+                c.old.as_deref().unwrap_or("∅"),
+                c.new.as_deref().unwrap_or("∅")
+            )
         };
         println!("{}  {} #{}  {what}", c.at, c.entity, c.entity_id.map(|i| i.to_string()).unwrap_or_default());
     }

@@ -17,17 +17,54 @@ fn init(dir: &Path) -> PathBuf {
     let ws = dir.join("青岩镇.mulu");
     mulu(&ws)
         .args(["init", "--name", "花溪区青岩镇人民政府", "--uscc", "115201110091453295", "--division", "520111"])
-        .args(["--level", "乡镇", "--contact-name", "王芳", "--contact-phone", "0851-83200000", "--code-prefix", "352111009", "--period", "2026"])
+        .args([
+            "--level",
+            "乡镇",
+            "--contact-name",
+            "王芳",
+            "--contact-phone",
+            "0851-83200000",
+            "--code-prefix",
+            "352111009",
+            "--period",
+            "2026",
+        ])
         .assert()
         .success();
     ws
 }
 
 const COMPLETE: &[&str] = &[
-    "resource", "add", "--name", "镇级财政预算公开信息", "--abstract", "本镇年度一般公共预算收支及三公经费预算",
-    "--format", "电子表格(xlsx)", "--sensitivity", "公开", "--sharing-type", "无条件", "--sharing-method", "共享平台方式/文件",
-    "--open-type", "是", "--update-cycle", "年度", "--published-on", "2026年1月15日", "--source-business", "财政预算编制",
-    "--item", "预算年度:N", "--item", "科目编码:字符型C", "--item", "科目名称:字符", "--item", "预算金额:货币型",
+    "resource",
+    "add",
+    "--name",
+    "镇级财政预算公开信息",
+    "--abstract",
+    "本镇年度一般公共预算收支及三公经费预算",
+    "--format",
+    "电子表格(xlsx)",
+    "--sensitivity",
+    "公开",
+    "--sharing-type",
+    "无条件",
+    "--sharing-method",
+    "共享平台方式/文件",
+    "--open-type",
+    "是",
+    "--update-cycle",
+    "年度",
+    "--published-on",
+    "2026年1月15日",
+    "--source-business",
+    "财政预算编制",
+    "--item",
+    "预算年度:N",
+    "--item",
+    "科目编码:字符型C",
+    "--item",
+    "科目名称:字符",
+    "--item",
+    "预算金额:货币型",
 ];
 
 fn json(out: &[u8]) -> Value {
@@ -58,8 +95,21 @@ fn a_complete_resource_validates_clean_and_shows_in_the_documented_shape() {
     assert_eq!(r["update_cycle"], "每年");
     assert_eq!(r["published_on"], "2026-01-15");
     assert_eq!(r["provider_code"], "115201110091453295", "the agency provides its own resources by default");
-    assert_eq!(r["items"][1], serde_json::json!({"name": "科目编码", "data_type": "C", "length": null, "is_identifier": false, "is_personal": false, "description": null}));
-    for key in ["abstract", "sensitivity", "related_codes", "source_business", "source_system", "usage_requirements", "notes", "grading", "secrecy_review"] {
+    assert_eq!(
+        r["items"][1],
+        serde_json::json!({"name": "科目编码", "data_type": "C", "length": null, "is_identifier": false, "is_personal": false, "description": null})
+    );
+    for key in [
+        "abstract",
+        "sensitivity",
+        "related_codes",
+        "source_business",
+        "source_system",
+        "usage_requirements",
+        "notes",
+        "grading",
+        "secrecy_review",
+    ] {
         assert!(r.get(key).is_some(), "every field is in the shape, even when empty: {key}");
     }
 }
@@ -68,18 +118,45 @@ fn a_complete_resource_validates_clean_and_shows_in_the_documented_shape() {
 fn findings_give_exit_1_with_messages_in_the_chosen_language() {
     let d = tempfile::tempdir().unwrap();
     let ws = init(d.path());
-    mulu(&ws).args(["resource", "add", "--name", "低保对象名册", "--format", "数据库", "--sensitivity", "内部", "--sharing-type", "有条件共享", "--item", "姓名:C", "--item", "住址:文本型"]).assert().success();
+    mulu(&ws)
+        .args([
+            "resource",
+            "add",
+            "--name",
+            "低保对象名册",
+            "--format",
+            "数据库",
+            "--sensitivity",
+            "内部",
+            "--sharing-type",
+            "有条件共享",
+            "--item",
+            "姓名:C",
+            "--item",
+            "住址:文本型",
+        ])
+        .assert()
+        .success();
     let out = mulu(&ws).args(["validate"]).assert().code(1).get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("共享类型为“有条件共享”时须填写依据"), "{text}");
     assert!(text.contains("第九条"), "the article is cited: {text}");
-    let en = String::from_utf8(mulu(&ws).args(["--lang", "en", "validate"]).assert().code(1).get_output().stdout.clone()).unwrap();
+    let en =
+        String::from_utf8(mulu(&ws).args(["--lang", "en", "validate"]).assert().code(1).get_output().stdout.clone())
+            .unwrap();
     assert!(en.contains("needs its basis"), "{en}");
 
     let v = json(&mulu(&ws).args(["validate", "--json"]).assert().code(1).get_output().stdout);
     let f = v["findings"].as_array().unwrap();
     let rules: Vec<&str> = f.iter().map(|f| f["rule"].as_str().unwrap()).collect();
-    for r in ["grade.sharing", "sharing.condition", "sharing.basis", "item.data_type.domain", "identity.person", "field.required"] {
+    for r in [
+        "grade.sharing",
+        "sharing.condition",
+        "sharing.basis",
+        "item.data_type.domain",
+        "identity.person",
+        "field.required",
+    ] {
         assert!(rules.contains(&r), "{r} in {rules:?}");
     }
     let one = f.iter().find(|f| f["rule"] == "item.data_type.domain").unwrap();
@@ -96,16 +173,36 @@ fn edit_and_remove_by_code_name_or_number() {
     let d = tempfile::tempdir().unwrap();
     let ws = init(d.path());
     mulu(&ws).args(COMPLETE).assert().success();
-    mulu(&ws).args(["resource", "edit", "镇级财政预算公开信息", "--update-cycle", "月", "--notes", "按月更新", "--add-item", "身份证号:C:18"]).assert().success();
+    mulu(&ws)
+        .args([
+            "resource",
+            "edit",
+            "镇级财政预算公开信息",
+            "--update-cycle",
+            "月",
+            "--notes",
+            "按月更新",
+            "--add-item",
+            "身份证号:C:18",
+        ])
+        .assert()
+        .success();
     let c = json(&mulu(&ws).args(["show", "--json"]).assert().success().get_output().stdout);
     assert_eq!(c["resources"][0]["update_cycle"], "每月");
     assert_eq!(c["resources"][0]["items"][4]["is_identifier"], true, "flagged from its name");
-    mulu(&ws).args(["resource", "edit", "352111009/000001", "--notes", "", "--remove-item", "身份证号"]).assert().success();
+    mulu(&ws)
+        .args(["resource", "edit", "352111009/000001", "--notes", "", "--remove-item", "身份证号"])
+        .assert()
+        .success();
     let c = json(&mulu(&ws).args(["show", "--json"]).assert().success().get_output().stdout);
     assert_eq!(c["resources"][0]["notes"], Value::Null, "an empty value clears the field");
     assert_eq!(c["resources"][0]["items"].as_array().unwrap().len(), 4);
     let h = json(&mulu(&ws).args(["history", "#1", "--json"]).assert().success().get_output().stdout);
-    assert!(h.as_array().unwrap().iter().any(|c| c["path"] == "update_cycle" && c["old"] == "\"每年\"" && c["new"] == "\"每月\""));
+    assert!(h
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["path"] == "update_cycle" && c["old"] == "\"每年\"" && c["new"] == "\"每月\""));
 
     mulu(&ws).args(["resource", "edit", "无此资源", "--notes", "x"]).assert().code(2).stderr(contains("没有找到"));
     mulu(&ws).args(["resource", "rm", "#1"]).assert().success();
@@ -118,8 +215,27 @@ fn views_filter_the_same_records() {
     let d = tempfile::tempdir().unwrap();
     let ws = init(d.path());
     mulu(&ws).args(COMPLETE).assert().success();
-    mulu(&ws).args(["resource", "add", "--name", "涉密台账", "--sensitivity", "涉密", "--sharing-type", "不予共享", "--open-type", "不予开放"]).assert().success();
-    let count = |view: &str| json(&mulu(&ws).args(["show", "--json", "--view", view]).assert().success().get_output().stdout)["resources"].as_array().unwrap().len();
+    mulu(&ws)
+        .args([
+            "resource",
+            "add",
+            "--name",
+            "涉密台账",
+            "--sensitivity",
+            "涉密",
+            "--sharing-type",
+            "不予共享",
+            "--open-type",
+            "不予开放",
+        ])
+        .assert()
+        .success();
+    let count = |view: &str| {
+        json(&mulu(&ws).args(["show", "--json", "--view", view]).assert().success().get_output().stdout)["resources"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
     assert_eq!((count("resource"), count("sharing"), count("open")), (2, 1, 1));
 }
 
@@ -169,7 +285,8 @@ fn bad_workspace_files_exit_2_untouched() {
         (newer, "更新版本", "newer Mulu"),
         (bad.join("missing.mulu"), "找不到", "No workspace"),
     ];
-    std::fs::write(&files[0].0, (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 7) as u8).collect::<Vec<_>>()).unwrap();
+    std::fs::write(&files[0].0, (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 7) as u8).collect::<Vec<_>>())
+        .unwrap();
     std::fs::write(&files[1].0, "名称,代码\n户籍人口,1\n").unwrap();
     std::fs::write(&files[2].0, b"").unwrap();
     std::fs::write(&files[3].0, &good_bytes[..good_bytes.len() * 2 / 3]).unwrap();
@@ -189,7 +306,12 @@ fn bad_workspace_files_exit_2_untouched() {
             assert!(!err.contains("panicked"), "{err}");
         }
         let out = mulu(path).args(["--lang", "en", "show"]).output().unwrap();
-        assert!(String::from_utf8_lossy(&out.stderr).contains(en), "{}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(en),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(std::fs::read(path).ok(), before, "{} must be left untouched", path.display());
     }
     assert_eq!(listing(), before_listing, "no -wal, -shm or backup folder appeared beside the bad files");

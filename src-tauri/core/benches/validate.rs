@@ -20,7 +20,12 @@ fn measure<T>(label: &str, runs: usize, mut f: impl FnMut() -> T) -> Duration {
         .collect();
     times.sort();
     let med = times[times.len() / 2];
-    println!("{label:<48} min {:>8.1} ms   median {:>8.1} ms   max {:>8.1} ms   ({runs} runs)", ms(times[0]), ms(med), ms(times[times.len() - 1]));
+    println!(
+        "{label:<48} min {:>8.1} ms   median {:>8.1} ms   max {:>8.1} ms   ({runs} runs)",
+        ms(times[0]),
+        ms(med),
+        ms(times[times.len() - 1])
+    );
     med
 }
 
@@ -40,13 +45,20 @@ fn main() {
     }
     let ctx = Context::now(Lang::Zh);
     let report = validate(&catalog, &ctx);
-    println!("catalog: {} resources, {} items; {} findings", report.summary.resources, report.summary.items, report.findings.len());
+    println!(
+        "catalog: {} resources, {} items; {} findings",
+        report.summary.resources,
+        report.summary.items,
+        report.findings.len()
+    );
     let v = measure("validate (20k resources, 240k items)", 15, || validate(&catalog, &ctx));
 
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("city.mulu");
     let mut ws = Workspace::create(&path).expect("create");
-    measure("store: add 20k resources in one transaction", 1, || ws.add_resources(catalog.resources.clone()).expect("add"));
+    measure("store: add 20k resources in one transaction", 1, || {
+        ws.add_resources(catalog.resources.clone()).expect("add")
+    });
     drop(ws);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("workspace file: {:.1} MB", size as f64 / 1e6);
@@ -57,5 +69,9 @@ fn main() {
         let ws = Workspace::open(&path).expect("open");
         validate(&ws.catalog().expect("load"), &ctx)
     });
-    println!("verdict: validate median {:.1} ms — target < 1000 ms: {}", ms(v), if v < Duration::from_secs(1) { "MET" } else { "MISSED" });
+    println!(
+        "verdict: validate median {:.1} ms — target < 1000 ms: {}",
+        ms(v),
+        if v < Duration::from_secs(1) { "MET" } else { "MISSED" }
+    );
 }

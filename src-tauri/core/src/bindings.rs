@@ -52,6 +52,9 @@ mod tests {
             std::fs::write(&path, &want).unwrap();
         }
         let have = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(have == want, "ui/src/bindings/mulu.ts is stale: run `MULU_UPDATE_BINDINGS=1 cargo test -p mulu-core bindings`");
+        assert!(
+            have == want,
+            "ui/src/bindings/mulu.ts is stale: run `MULU_UPDATE_BINDINGS=1 cargo test -p mulu-core bindings`"
+        );
     }
 }

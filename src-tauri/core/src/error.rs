@@ -96,61 +96,97 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         match self {
-            Error::WorkspaceMissing { path } => if zh {
-                format!("找不到工作区文件 {}。请检查路径，或先用 `mulu init` 新建工作区。", path.display())
-            } else {
-                format!("No workspace at {}. Check the path, or create one with `mulu init`.", path.display())
-            },
-            Error::NotAWorkspace { path, reason } => if zh {
-                format!("{} 不是目录工作区文件（{}），未作任何修改。请选择以 .mulu 结尾的工作区文件。", path.display(), foreign_reason(reason, lang))
-            } else {
-                format!("{} is not a Mulu workspace ({}); it was left untouched. Choose a .mulu workspace file.", path.display(), foreign_reason(reason, lang))
-            },
-            Error::Corrupt { path, detail } => if zh {
-                format!("工作区 {} 已损坏（{detail}），未作任何修改。请从同目录下的 .mulu-backups 文件夹中恢复最近的备份。", path.display())
-            } else {
-                format!("Workspace {} is damaged ({detail}); it was left untouched. Restore the latest copy from the .mulu-backups folder beside it.", path.display())
-            },
-            Error::NewerSchema { path, found, supported } => if zh {
-                format!("工作区 {} 由更新版本的目录程序创建（数据版本 {found}，本程序最高支持 {supported}），请升级程序后再打开。", path.display())
-            } else {
-                format!("Workspace {} was written by a newer Mulu (data version {found}; this one reads up to {supported}). Upgrade Mulu to open it.", path.display())
-            },
-            Error::ReadOnly { path } => if zh {
-                format!("工作区 {} 所在位置不可写（只读文件或只读文件夹），未作任何修改。请把它复制到可写的文件夹后再打开。", path.display())
-            } else {
-                format!("Workspace {} is in a read-only place; it was left untouched. Copy it to a folder you can write to, then open it.", path.display())
-            },
-            Error::AlreadyExists { path } => if zh {
-                format!("工作区 {} 已存在，已有的目录没有被覆盖。要修改机构信息请使用 `mulu agency set`。", path.display())
-            } else {
-                format!("Workspace {} already exists and was not overwritten. Use `mulu agency set` to change the agency profile.", path.display())
-            },
-            Error::Busy { path } => if zh {
-                format!("工作区 {} 正被另一个程序使用，请稍后再试。", path.display())
-            } else {
-                format!("Workspace {} is in use by another program; try again shortly.", path.display())
-            },
-            Error::Io { path, source } => if zh {
-                format!("读写 {} 时出错：{source}。请检查文件权限和磁盘空间。", path.display())
-            } else {
-                format!("Could not read or write {}: {source}. Check permissions and free disk space.", path.display())
-            },
-            Error::Sqlite(e) => if zh {
-                format!("数据库操作失败：{e}。所做修改未保存，请重试；如反复出现，请从备份恢复。")
-            } else {
-                format!("A database operation failed: {e}. Nothing was saved; try again, and restore a backup if it keeps happening.")
-            },
-            Error::Decode(e) => if zh {
-                format!("工作区中的数据无法读取：{e}。请从备份恢复。")
-            } else {
-                format!("Data in the workspace could not be read: {e}. Restore a backup.")
-            },
-            Error::UnknownField { field } => if zh {
-                format!("没有名为“{field}”的字段。")
-            } else {
-                format!("There is no field named “{field}”.")
-            },
+            Error::WorkspaceMissing { path } => {
+                if zh {
+                    format!("找不到工作区文件 {}。请检查路径，或先用 `mulu init` 新建工作区。", path.display())
+                } else {
+                    format!("No workspace at {}. Check the path, or create one with `mulu init`.", path.display())
+                }
+            }
+            Error::NotAWorkspace { path, reason } => {
+                if zh {
+                    format!(
+                        "{} 不是目录工作区文件（{}），未作任何修改。请选择以 .mulu 结尾的工作区文件。",
+                        path.display(),
+                        foreign_reason(reason, lang)
+                    )
+                } else {
+                    format!(
+                        "{} is not a Mulu workspace ({}); it was left untouched. Choose a .mulu workspace file.",
+                        path.display(),
+                        foreign_reason(reason, lang)
+                    )
+                }
+            }
+            Error::Corrupt { path, detail } => {
+                if zh {
+                    format!("工作区 {} 已损坏（{detail}），未作任何修改。请从同目录下的 .mulu-backups 文件夹中恢复最近的备份。", path.display())
+                } else {
+                    format!("Workspace {} is damaged ({detail}); it was left untouched. Restore the latest copy from the .mulu-backups folder beside it.", path.display())
+                }
+            }
+            Error::NewerSchema { path, found, supported } => {
+                if zh {
+                    format!("工作区 {} 由更新版本的目录程序创建（数据版本 {found}，本程序最高支持 {supported}），请升级程序后再打开。", path.display())
+                } else {
+                    format!("Workspace {} was written by a newer Mulu (data version {found}; this one reads up to {supported}). Upgrade Mulu to open it.", path.display())
+                }
+            }
+            Error::ReadOnly { path } => {
+                if zh {
+                    format!("工作区 {} 所在位置不可写（只读文件或只读文件夹），未作任何修改。请把它复制到可写的文件夹后再打开。", path.display())
+                } else {
+                    format!("Workspace {} is in a read-only place; it was left untouched. Copy it to a folder you can write to, then open it.", path.display())
+                }
+            }
+            Error::AlreadyExists { path } => {
+                if zh {
+                    format!(
+                        "工作区 {} 已存在，已有的目录没有被覆盖。要修改机构信息请使用 `mulu agency set`。",
+                        path.display()
+                    )
+                } else {
+                    format!("Workspace {} already exists and was not overwritten. Use `mulu agency set` to change the agency profile.", path.display())
+                }
+            }
+            Error::Busy { path } => {
+                if zh {
+                    format!("工作区 {} 正被另一个程序使用，请稍后再试。", path.display())
+                } else {
+                    format!("Workspace {} is in use by another program; try again shortly.", path.display())
+                }
+            }
+            Error::Io { path, source } => {
+                if zh {
+                    format!("读写 {} 时出错：{source}。请检查文件权限和磁盘空间。", path.display())
+                } else {
+                    format!(
+                        "Could not read or write {}: {source}. Check permissions and free disk space.",
+                        path.display()
+                    )
+                }
+            }
+            Error::Sqlite(e) => {
+                if zh {
+                    format!("数据库操作失败：{e}。所做修改未保存，请重试；如反复出现，请从备份恢复。")
+                } else {
+                    format!("A database operation failed: {e}. Nothing was saved; try again, and restore a backup if it keeps happening.")
+                }
+            }
+            Error::Decode(e) => {
+                if zh {
+                    format!("工作区中的数据无法读取：{e}。请从备份恢复。")
+                } else {
+                    format!("Data in the workspace could not be read: {e}. Restore a backup.")
+                }
+            }
+            Error::UnknownField { field } => {
+                if zh {
+                    format!("没有名为“{field}”的字段。")
+                } else {
+                    format!("There is no field named “{field}”.")
+                }
+            }
             Error::InvalidValue { field, value, expected } => {
                 let label = crate::model::fields::label(field, lang);
                 if zh {
@@ -159,22 +195,32 @@ impl Error {
                     format!("“{label}” cannot be “{value}”; expected: {expected}.")
                 }
             }
-            Error::ResourceNotFound { selector } => if zh {
-                format!("没有找到代码或名称为“{selector}”的资源。可用 `mulu show` 查看全部资源。")
-            } else {
-                format!("No resource has the code or name “{selector}”. `mulu show` lists them all.")
-            },
-            Error::AmbiguousResource { selector, count } => if zh {
-                format!("有 {count} 个资源的代码或名称为“{selector}”，请改用内部编号（#编号，见 `mulu show`）指定。")
-            } else {
-                format!("{count} resources have the code or name “{selector}”; name one by its number (#N, see `mulu show`).")
-            },
-            Error::SystemNotFound { name } => if zh {
-                format!("没有名为“{name}”的信息系统。")
-            } else {
-                format!("There is no information system named “{name}”.")
-            },
-            Error::NoAgency => lang.pick("尚未填写机构信息，请先运行 `mulu init`。", "No agency profile yet: run `mulu init` first.").to_string(),
+            Error::ResourceNotFound { selector } => {
+                if zh {
+                    format!("没有找到代码或名称为“{selector}”的资源。可用 `mulu show` 查看全部资源。")
+                } else {
+                    format!("No resource has the code or name “{selector}”. `mulu show` lists them all.")
+                }
+            }
+            Error::AmbiguousResource { selector, count } => {
+                if zh {
+                    format!(
+                        "有 {count} 个资源的代码或名称为“{selector}”，请改用内部编号（#编号，见 `mulu show`）指定。"
+                    )
+                } else {
+                    format!("{count} resources have the code or name “{selector}”; name one by its number (#N, see `mulu show`).")
+                }
+            }
+            Error::SystemNotFound { name } => {
+                if zh {
+                    format!("没有名为“{name}”的信息系统。")
+                } else {
+                    format!("There is no information system named “{name}”.")
+                }
+            }
+            Error::NoAgency => lang
+                .pick("尚未填写机构信息，请先运行 `mulu init`。", "No agency profile yet: run `mulu init` first.")
+                .to_string(),
         }
     }
 
@@ -188,7 +234,9 @@ fn foreign_reason(reason: &str, lang: Lang) -> &'static str {
         "empty" => lang.pick("文件为空", "the file is empty"),
         "not-sqlite" => lang.pick("不是数据库文件", "it is not a database file"),
         "other-application" => lang.pick("是其他程序的数据库", "it is another program's database"),
-        "truncated" => lang.pick("文件不完整，可能在复制时被截断", "the file is incomplete, perhaps cut short while copying"),
+        "truncated" => {
+            lang.pick("文件不完整，可能在复制时被截断", "the file is incomplete, perhaps cut short while copying")
+        }
         "directory" => lang.pick("这是一个文件夹", "it is a folder"),
         _ => lang.pick("无法识别", "unrecognised"),
     }

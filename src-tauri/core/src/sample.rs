@@ -74,14 +74,19 @@ pub fn large_catalog(n: usize, items: usize) -> Catalog {
         match i % 3 {
             1 => {
                 r.sensitivity = Some(Sensitivity::Internal.into());
-                r.open = Open { kind: Some(OpenType::Conditional.into()), condition: Some("脱敏后开放".into()), declassified: false };
+                r.open = Open {
+                    kind: Some(OpenType::Conditional.into()),
+                    condition: Some("脱敏后开放".into()),
+                    declassified: false,
+                };
                 r.usage_requirements = Some("仅用于本部门履职".into());
             }
             2 if i % 50 == 2 => {
                 r.sensitivity = Some(Sensitivity::Classified.into());
                 r.sharing.kind = Some(SharingType::NotShared.into());
                 r.sharing.basis = Some("《中华人民共和国保守国家秘密法》".into());
-                r.sharing.method = SharingMethod { class: Some(MethodClass::Other.into()), kind: Some("介质交换".into()) };
+                r.sharing.method =
+                    SharingMethod { class: Some(MethodClass::Other.into()), kind: Some("介质交换".into()) };
                 r.open = Open { kind: Some(OpenType::NotOpened.into()), ..Default::default() };
             }
             _ => {}

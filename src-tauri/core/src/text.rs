@@ -52,11 +52,7 @@ pub fn clean_code(s: &str) -> String {
 /// The key used to match a value against a synonym list or to compare names: half-width,
 /// lower-case, without any space, line break or middle dot.
 pub fn match_key(s: &str) -> String {
-    half_width(s)
-        .nfc()
-        .filter(|c| !is_blank(*c) && *c != '·')
-        .flat_map(|c| c.to_lowercase())
-        .collect()
+    half_width(s).nfc().filter(|c| !is_blank(*c) && *c != '·').flat_map(|c| c.to_lowercase()).collect()
 }
 
 #[cfg(test)]

@@ -25,8 +25,12 @@ impl Invalid {
             (Invalid::Length { expected, found }, En) => format!("it must have {expected} characters, not {found}"),
             (Invalid::Character { position, found }, Zh) => format!("第 {position} 位“{found}”不是允许的字符"),
             (Invalid::Character { position, found }, En) => format!("character {position} “{found}” is not allowed"),
-            (Invalid::CheckCharacter { expected, found }, Zh) => format!("校验位应为“{expected}”，实为“{found}”，请核对是否抄错"),
-            (Invalid::CheckCharacter { expected, found }, En) => format!("the check character should be “{expected}”, not “{found}”: check for a typo"),
+            (Invalid::CheckCharacter { expected, found }, Zh) => {
+                format!("校验位应为“{expected}”，实为“{found}”，请核对是否抄错")
+            }
+            (Invalid::CheckCharacter { expected, found }, En) => {
+                format!("the check character should be “{expected}”, not “{found}”: check for a typo")
+            }
             (Invalid::Province(p), Zh) => format!("省级代码“{p}”不存在"),
             (Invalid::Province(p), En) => format!("there is no province “{p}”"),
             (Invalid::BirthDate(d), Zh) => format!("出生日期“{d}”不是有效日期"),

@@ -116,10 +116,7 @@ pub fn parse_bool(s: &str) -> Option<bool> {
 
 /// Splits a cell of several codes on `;` `；` `,` `，` `、` and line breaks.
 pub fn split_codes(s: &str) -> Vec<String> {
-    s.split([';', '；', ',', '，', '、', '\n', '\r'])
-        .map(clean_code)
-        .filter(|c| !c.is_empty())
-        .collect()
+    s.split([';', '；', ',', '，', '、', '\n', '\r']).map(clean_code).filter(|c| !c.is_empty()).collect()
 }
 
 /// A format cell: `电子表格 xlsx`, `电子表格(xlsx)`, `电子表格/xlsx`, `xlsx` or `数据库`.
@@ -227,9 +224,7 @@ pub fn set(r: &mut Resource, key: &str, value: &str) -> Result<()> {
             r.open.declassified = parse_bool(value).ok_or_else(|| Error::invalid(key, value, "是/否"))?
         }
         "update_cycle" => r.update_cycle = Coded::parse(value),
-        "published_on" => {
-            r.published_on = opt(value).map(|v| parse_date(&v).map(|d| d.to_string()).unwrap_or(v))
-        }
+        "published_on" => r.published_on = opt(value).map(|v| parse_date(&v).map(|d| d.to_string()).unwrap_or(v)),
         "related_codes" => r.related_codes = split_codes(value),
         "source_business" => r.source_business = opt(&clean_line(value)),
         "source_system" => r.source_system = opt(&clean_line(value)),

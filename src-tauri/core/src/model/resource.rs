@@ -4,9 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::domain::{
-    Coded, DataType, FormatClass, MethodClass, OpenType, Sensitivity, SharingType, UpdateCycle,
-};
+use super::domain::{Coded, DataType, FormatClass, MethodClass, OpenType, Sensitivity, SharingType, UpdateCycle};
 
 /// 信息资源分类: 类 / 项 / 目 / 细目 (domain.md §3.1).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

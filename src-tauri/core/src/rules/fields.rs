@@ -36,7 +36,11 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
         required(sink, "name");
     } else if r.name.chars().count() > NAME_MAX {
         let len = r.name.chars().count().to_string();
-        sink.emit("field.length", Some("name"), &[("label", label("name", lang)), ("max", &NAME_MAX.to_string()), ("len", &len)]);
+        sink.emit(
+            "field.length",
+            Some("name"),
+            &[("label", label("name", lang)), ("max", &NAME_MAX.to_string()), ("len", &len)],
+        );
     }
     if blank(&r.code) {
         required(sink, "code");
@@ -60,7 +64,11 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
         let k = crate::text::match_key(kind);
         if !types.is_empty() && !types.iter().any(|t| crate::text::match_key(t) == k) {
             let sep = lang.pick("、", ", ");
-            sink.emit("field.format_type", Some("format.type"), &[("value", kind), ("class", class.label(lang)), ("allowed", &types.join(sep))]);
+            sink.emit(
+                "field.format_type",
+                Some("format.type"),
+                &[("value", kind), ("class", class.label(lang)), ("allowed", &types.join(sep))],
+            );
         }
     }
     domain::<Sensitivity>(sink, "sensitivity", &r.sensitivity, true);
@@ -73,7 +81,11 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
         };
         if !allowed.contains(&kind) {
             let list = allowed.join(lang.pick("、", ", "));
-            sink.emit("field.domain", Some("sharing.method.type"), &[("label", label("sharing.method.type", lang)), ("value", kind), ("allowed", &list)]);
+            sink.emit(
+                "field.domain",
+                Some("sharing.method.type"),
+                &[("label", label("sharing.method.type", lang)), ("value", kind), ("allowed", &list)],
+            );
         }
     }
     domain::<OpenType>(sink, "open.type", &r.open.kind, true);
@@ -83,14 +95,24 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
         Some(d) => match parse_date(d) {
             Some(date) if d.len() == 10 => {
                 if date > sink.today() {
-                    let what = lang.pick("发布日期晚于今天，请核对。", "The publication date is after today; check it.");
+                    let what =
+                        lang.pick("发布日期晚于今天，请核对。", "The publication date is after today; check it.");
                     sink.emit("date.range", Some("published_on"), &[("what", what)]);
                 } else if date < chrono::NaiveDate::from_ymd_opt(1949, 10, 1).unwrap_or(date) {
-                    let what = lang.pick("发布日期早于 1949 年，请核对。", "The publication date is before 1949; check it.");
+                    let what =
+                        lang.pick("发布日期早于 1949 年，请核对。", "The publication date is before 1949; check it.");
                     sink.emit("date.range", Some("published_on"), &[("what", what)]);
                 }
             }
-            _ => sink.emit("field.domain", Some("published_on"), &[("label", label("published_on", lang)), ("value", d), ("allowed", lang.pick("日期，如 2026-01-15", "a date such as 2026-01-15"))]),
+            _ => sink.emit(
+                "field.domain",
+                Some("published_on"),
+                &[
+                    ("label", label("published_on", lang)),
+                    ("value", d),
+                    ("allowed", lang.pick("日期，如 2026-01-15", "a date such as 2026-01-15")),
+                ],
+            ),
         },
     }
     if blank(&r.source_business) {
@@ -102,13 +124,19 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
         ("data_volume_gb", &r.data_volume_gb, lang.pick("数字", "a number")),
     ] {
         if let Some(v) = value.as_deref() {
-            let ok = if key == "record_count" { v.parse::<u64>().is_ok() } else { v.parse::<f64>().is_ok_and(|x| x >= 0.0) };
+            let ok =
+                if key == "record_count" { v.parse::<u64>().is_ok() } else { v.parse::<f64>().is_ok_and(|x| x >= 0.0) };
             if !ok {
-                sink.emit("field.domain", Some(key), &[("label", label(key, lang)), ("value", v), ("allowed", allowed)]);
+                sink.emit(
+                    "field.domain",
+                    Some(key),
+                    &[("label", label(key, lang)), ("value", v), ("allowed", allowed)],
+                );
             }
         }
     }
-    let conditional = r.sharing_type() == Some(SharingType::Conditional) || r.open_type() == Some(OpenType::Conditional);
+    let conditional =
+        r.sharing_type() == Some(SharingType::Conditional) || r.open_type() == Some(OpenType::Conditional);
     if conditional && blank(&r.usage_requirements) {
         sink.emit("usage.required", Some("usage_requirements"), &[]);
     }

@@ -26,7 +26,11 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
             Sensitivity::Classified => &[SharingType::Conditional, SharingType::NotShared],
         };
         if !allowed.contains(&s) {
-            sink.emit("grade.sharing", Some("sharing.type"), &[("grade", g.label(lang)), ("value", s.label(lang)), ("allowed", &join(allowed, lang))]);
+            sink.emit(
+                "grade.sharing",
+                Some("sharing.type"),
+                &[("grade", g.label(lang)), ("value", s.label(lang)), ("allowed", &join(allowed, lang))],
+            );
         }
     }
     if let (Some(g), Some(o)) = (grade, open) {
@@ -37,7 +41,11 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
             Sensitivity::Classified => &[OpenType::NotOpened],
         };
         if !allowed.contains(&o) {
-            sink.emit("grade.open", Some("open.type"), &[("grade", g.label(lang)), ("value", o.label(lang)), ("allowed", &join(allowed, lang))]);
+            sink.emit(
+                "grade.open",
+                Some("open.type"),
+                &[("grade", g.label(lang)), ("value", o.label(lang)), ("allowed", &join(allowed, lang))],
+            );
         } else if g == Sensitivity::Internal && o == OpenType::Conditional {
             let cond = r.open.condition.as_deref().unwrap_or("");
             let stated = ["脱敏", "法律", "法规", "规定", "依申请"].iter().any(|m| cond.contains(m));
@@ -61,7 +69,9 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
 
     let platform = r.sharing.method.class.as_ref().and_then(Coded::known) == Some(MethodClass::Platform);
     if platform {
-        if let (Some(format), Some(kind)) = (r.format.class.as_ref().and_then(Coded::known), r.sharing.method.kind.as_deref()) {
+        if let (Some(format), Some(kind)) =
+            (r.format.class.as_ref().and_then(Coded::known), r.sharing.method.kind.as_deref())
+        {
             let suggested: &[&str] = match format {
                 FormatClass::Database => &["数据库", "接口"],
                 FormatClass::Document | FormatClass::Spreadsheet | FormatClass::Image | FormatClass::Media => &["文件"],
@@ -69,7 +79,11 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
             };
             if !suggested.is_empty() && !suggested.contains(&kind) {
                 let allowed = suggested.join(lang.pick(" 或 ", " or "));
-                sink.emit("sharing.method.format", Some("sharing.method.type"), &[("value", kind), ("format", format.label(lang)), ("allowed", &allowed)]);
+                sink.emit(
+                    "sharing.method.format",
+                    Some("sharing.method.type"),
+                    &[("value", kind), ("format", format.label(lang)), ("allowed", &allowed)],
+                );
             }
         }
         if grade == Some(Sensitivity::Classified) && sharing != Some(SharingType::NotShared) {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::ids::{division, uscc};
-use crate::model::domain::{tables, Coded, Domain, AgencyLevel};
+use crate::model::domain::{tables, AgencyLevel, Coded, Domain};
 use crate::model::fields::label;
 use crate::model::{Agency, DataItem, Resource};
 use crate::text::match_key;
@@ -114,7 +114,11 @@ pub(super) fn check_agency(a: &Agency, sink: &mut Sink) {
         None => sink.emit("field.required", Some("agency.level"), &[("label", label("agency.level", lang))]),
         Some(Coded::Raw(v)) => {
             let allowed = AgencyLevel::allowed(lang);
-            sink.emit("field.domain", Some("agency.level"), &[("label", label("agency.level", lang)), ("value", v), ("allowed", &allowed)])
+            sink.emit(
+                "field.domain",
+                Some("agency.level"),
+                &[("label", label("agency.level", lang)), ("value", v), ("allowed", &allowed)],
+            )
         }
         Some(Coded::Known(_)) => {}
     }
@@ -139,11 +143,22 @@ pub(super) fn check_resource(r: &Resource, agency: &Agency, sink: &mut Sink) {
     let lang = sink.lang();
     if let Some(code) = r.provider_code.as_deref() {
         match uscc::validate(code) {
-            Err(e) => sink.emit("provider.uscc", Some("provider_code"), &[("value", code), ("reason", &e.describe(lang))]),
+            Err(e) => {
+                sink.emit("provider.uscc", Some("provider_code"), &[("value", code), ("reason", &e.describe(lang))])
+            }
             Ok(()) => {
                 let d = uscc::division(code).unwrap_or_default();
                 let what = if division::validate(d).is_err() {
-                    Some(format!("{}", lang.pick("提供方代码第 3–8 位“{d}”不是有效的行政区划代码，请核对。", "Positions 3–8 of the provider code, “{d}”, are not a valid division code; check it.")).replace("{d}", d))
+                    Some(
+                        format!(
+                            "{}",
+                            lang.pick(
+                                "提供方代码第 3–8 位“{d}”不是有效的行政区划代码，请核对。",
+                                "Positions 3–8 of the provider code, “{d}”, are not a valid division code; check it."
+                            )
+                        )
+                        .replace("{d}", d),
+                    )
                 } else {
                     match agency.division_code.as_deref() {
                         Some(home) if division::validate(home).is_ok() && !division::within(d, home) => Some(

@@ -33,19 +33,27 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
     for (i, item) in r.items.iter().enumerate() {
         let name = item.name.trim();
         if name.is_empty() {
-            let what = format!("{}", lang.pick("第 {n} 个信息项缺少名称，请填写。", "Data item {n} has no name; fill it in.")).replace("{n}", &(i + 1).to_string());
+            let what =
+                format!("{}", lang.pick("第 {n} 个信息项缺少名称，请填写。", "Data item {n} has no name; fill it in."))
+                    .replace("{n}", &(i + 1).to_string());
             sink.emit("item.required", Some(&format!("items[{i}].name")), &[("what", &what)]);
         } else {
             *seen.entry(name).or_default() += 1;
         }
         match &item.data_type {
             None => {
-                let what = lang.pick("信息项“{item}”缺少数据类型，请选择。", "Data item “{item}” has no data type; choose one.").replace("{item}", name);
+                let what = lang
+                    .pick("信息项“{item}”缺少数据类型，请选择。", "Data item “{item}” has no data type; choose one.")
+                    .replace("{item}", name);
                 sink.emit("item.required", Some(&format!("items[{i}].data_type")), &[("what", &what)]);
             }
             Some(Coded::Raw(raw)) => {
                 let allowed = DataType::allowed(lang);
-                sink.emit("item.data_type.domain", Some(&format!("items[{i}].data_type")), &[("item", name), ("value", raw), ("allowed", &allowed)]);
+                sink.emit(
+                    "item.data_type.domain",
+                    Some(&format!("items[{i}].data_type")),
+                    &[("item", name), ("value", raw), ("allowed", &allowed)],
+                );
             }
             Some(Coded::Known(_)) => {}
         }
@@ -61,7 +69,11 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
             let count = seen.get(name).copied().unwrap_or(0);
             // Report each repeated name once, at its first occurrence.
             if count > 1 && r.items.iter().position(|x| x.name.trim() == name) == Some(i) {
-                sink.emit("item.name.duplicate", Some(&format!("items[{i}].name")), &[("item", name), ("count", &count.to_string())]);
+                sink.emit(
+                    "item.name.duplicate",
+                    Some(&format!("items[{i}].name")),
+                    &[("item", name), ("count", &count.to_string())],
+                );
             }
         }
     }

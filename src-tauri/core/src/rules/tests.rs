@@ -46,7 +46,8 @@ fn every_rule_emitted_is_documented() {
 fn required_fields() {
     let c = with(&[("abstract", ""), ("update_cycle", ""), ("published_on", "")]);
     let r = validate(&c, &ctx());
-    let fields: Vec<_> = r.findings.iter().filter(|f| f.rule == "field.required").filter_map(|f| f.field.clone()).collect();
+    let fields: Vec<_> =
+        r.findings.iter().filter(|f| f.rule == "field.required").filter_map(|f| f.field.clone()).collect();
     assert_eq!(fields, ["abstract", "update_cycle", "published_on"]);
     assert!(r.findings[0].message.contains("信息资源摘要"), "the message names the field: {}", r.findings[0].message);
     assert!(r.findings[0].article.contains("编制指南"));
@@ -63,7 +64,12 @@ fn values_outside_their_domain_are_errors_that_name_the_value() {
 #[test]
 fn data_items() {
     let mut c = sample::catalog();
-    c.resources[0].items.push(DataItem { name: "科目编码".into(), data_type: Some(Coded::Raw("文本型".into())), length: Some("0".into()), ..Default::default() });
+    c.resources[0].items.push(DataItem {
+        name: "科目编码".into(),
+        data_type: Some(Coded::Raw("文本型".into())),
+        length: Some("0".into()),
+        ..Default::default()
+    });
     c.resources[0].items.push(DataItem { name: "".into(), data_type: None, ..Default::default() });
     let rules = rules_of(&c);
     for r in ["item.data_type.domain", "item.length", "item.name.duplicate", "item.required"] {
@@ -110,11 +116,32 @@ fn identifiers() {
 
 #[test]
 fn article_9_grading() {
-    assert_eq!(rules_of(&with(&[("sharing.type", "有条件共享"), ("sharing.condition", "仅限民政部门"), ("sharing.basis", "《贵阳市政府数据资源管理办法》"), ("usage_requirements", "不得转给第三方")])), ["grade.sharing"]);
+    assert_eq!(
+        rules_of(&with(&[
+            ("sharing.type", "有条件共享"),
+            ("sharing.condition", "仅限民政部门"),
+            ("sharing.basis", "《贵阳市政府数据资源管理办法》"),
+            ("usage_requirements", "不得转给第三方")
+        ])),
+        ["grade.sharing"]
+    );
     assert_eq!(rules_of(&with(&[("open.type", "不予开放")])), ["grade.open"], "公开 must be opened");
-    let internal = [("sensitivity", "内部"), ("open.type", "有条件开放"), ("open.condition", "注册用户"), ("usage_requirements", "注明来源")];
+    let internal = [
+        ("sensitivity", "内部"),
+        ("open.type", "有条件开放"),
+        ("open.condition", "注册用户"),
+        ("usage_requirements", "注明来源"),
+    ];
     assert_eq!(rules_of(&with(&internal)), ["grade.internal.open"]);
-    let secret = [("sensitivity", "涉密"), ("sharing.type", "不予共享"), ("sharing.basis", "《保守国家秘密法》"), ("sharing.method", "介质"), ("open.type", "有条件开放"), ("open.condition", "脱敏后开放"), ("usage_requirements", "仅供统计")];
+    let secret = [
+        ("sensitivity", "涉密"),
+        ("sharing.type", "不予共享"),
+        ("sharing.basis", "《保守国家秘密法》"),
+        ("sharing.method", "介质"),
+        ("open.type", "有条件开放"),
+        ("open.condition", "脱敏后开放"),
+        ("usage_requirements", "仅供统计"),
+    ];
     assert_eq!(rules_of(&with(&secret)), ["grade.open"], "classified data is not opened");
     let mut declassified = secret.to_vec();
     declassified.push(("open.declassified", "是"));
@@ -123,7 +150,8 @@ fn article_9_grading() {
 
 #[test]
 fn conditional_and_non_sharing_need_condition_and_basis() {
-    let base = [("sensitivity", "涉密"), ("open.type", "不予开放"), ("sharing.method", "介质"), ("usage_requirements", "x")];
+    let base =
+        [("sensitivity", "涉密"), ("open.type", "不予开放"), ("sharing.method", "介质"), ("usage_requirements", "x")];
     let mut e = base.to_vec();
     e.push(("sharing.type", "有条件共享"));
     assert_eq!(rules_of(&with(&e)), ["sharing.condition", "sharing.basis"]);

@@ -17,7 +17,9 @@ pub fn backup_dir(workspace: &Path) -> PathBuf {
 /// Backups of `workspace`, oldest first (names sort by time).
 pub fn list_backups(workspace: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(backup_dir(workspace))
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "mulu")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "mulu")).collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -44,9 +46,8 @@ pub fn create(conn: &Connection, workspace: &Path, reason: &str) -> Result<PathB
 /// Takes today's backup unless one exists.
 pub fn daily(conn: &Connection, workspace: &Path) -> Result<()> {
     let today = chrono::Local::now().format("%Y%m%d").to_string();
-    let has_today = list_backups(workspace)
-        .iter()
-        .any(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&today)));
+    let has_today =
+        list_backups(workspace).iter().any(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&today)));
     if !has_today {
         create(conn, workspace, "daily")?;
     }

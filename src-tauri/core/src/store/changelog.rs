@@ -19,17 +19,35 @@ pub fn begin(conn: &Connection, action: &str) -> Result<i64> {
 }
 
 /// Records a whole record added (`old` = None) or removed (`new` = None).
-pub fn record_whole(conn: &Connection, set: i64, entity: &str, id: i64, old: Option<&Value>, new: Option<&Value>) -> Result<()> {
-    conn.prepare_cached("INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, ?2, ?3, '*', ?4, ?5)")?
-        .execute(params![set, entity, id, old.map(Value::to_string), new.map(Value::to_string)])?;
+pub fn record_whole(
+    conn: &Connection,
+    set: i64,
+    entity: &str,
+    id: i64,
+    old: Option<&Value>,
+    new: Option<&Value>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, ?2, ?3, '*', ?4, ?5)",
+    )?
+    .execute(params![set, entity, id, old.map(Value::to_string), new.map(Value::to_string)])?;
     Ok(())
 }
 
 /// Records each leaf that differs between two versions of a record.
-pub fn record_diff(conn: &Connection, set: i64, entity: &str, id: Option<i64>, old: &Value, new: &Value) -> Result<usize> {
+pub fn record_diff(
+    conn: &Connection,
+    set: i64,
+    entity: &str,
+    id: Option<i64>,
+    old: &Value,
+    new: &Value,
+) -> Result<usize> {
     let mut diffs = Vec::new();
     diff("", old, new, &mut diffs);
-    let mut st = conn.prepare_cached("INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+    let mut st = conn.prepare_cached(
+        "INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
     for (path, o, n) in &diffs {
         let j = |v: &Option<&Value>| v.filter(|v| !v.is_null()).map(Value::to_string);
         st.execute(params![set, entity, id, path, j(o), j(n)])?;
@@ -38,7 +56,12 @@ pub fn record_diff(conn: &Connection, set: i64, entity: &str, id: Option<i64>, o
 }
 
 /// Leaf-level differences: `sharing.type`, `items[2].name`, … Arrays of scalars compare whole.
-pub fn diff<'a>(path: &str, old: &'a Value, new: &'a Value, out: &mut Vec<(String, Option<&'a Value>, Option<&'a Value>)>) {
+pub fn diff<'a>(
+    path: &str,
+    old: &'a Value,
+    new: &'a Value,
+    out: &mut Vec<(String, Option<&'a Value>, Option<&'a Value>)>,
+) {
     if old == new {
         return;
     }

@@ -27,7 +27,9 @@ pub fn parent(path: &Path) -> PathBuf {
 /// Maps an I/O error while writing near `path` to the error the person should see.
 pub fn write_error(path: &Path, e: std::io::Error) -> Error {
     match e.kind() {
-        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => Error::ReadOnly { path: path.into() },
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::ReadOnly { path: path.into() }
+        }
         _ => Error::io(path, e),
     }
 }
@@ -55,7 +57,9 @@ pub fn check_new(path: &Path) -> Result<()> {
 pub fn check_existing(path: &Path) -> Result<Header> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::WorkspaceMissing { path: path.into() }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::WorkspaceMissing { path: path.into() })
+        }
         Err(e) => return Err(Error::io(path, e)),
     };
     if meta.is_dir() {
@@ -99,7 +103,11 @@ pub fn check_existing(path: &Path) -> Result<Header> {
     }
     let user_version = i64::from(be32(60) as i32);
     if user_version > super::migrate::SCHEMA_VERSION {
-        return Err(Error::NewerSchema { path: path.into(), found: user_version, supported: super::migrate::SCHEMA_VERSION });
+        return Err(Error::NewerSchema {
+            path: path.into(),
+            found: user_version,
+            supported: super::migrate::SCHEMA_VERSION,
+        });
     }
     if read_only(&meta) || std::fs::metadata(parent(path)).map(|m| read_only(&m)).unwrap_or(false) {
         return Err(Error::ReadOnly { path: path.into() });

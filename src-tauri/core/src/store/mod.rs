@@ -82,11 +82,13 @@ impl Workspace {
     /// Opens an existing workspace, migrating it if it is older than this program.
     pub fn open(path: &Path) -> Result<Self> {
         let header = guard::check_existing(path)?;
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| map_open_err(path, e))?;
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|e| map_open_err(path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         guard::quick_check(&conn, path)?;
-        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| map_open_err(path, e))?;
+        let app_id: i32 =
+            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| map_open_err(path, e))?;
         if app_id != APPLICATION_ID {
             return Err(Error::NotAWorkspace { path: path.into(), reason: "other-application" });
         }
@@ -129,7 +131,8 @@ impl Workspace {
     }
 
     pub fn agency(&self) -> Result<Agency> {
-        let doc: Option<String> = self.conn.query_row("SELECT doc FROM agency WHERE id = 1", [], |r| r.get(0)).optional()?;
+        let doc: Option<String> =
+            self.conn.query_row("SELECT doc FROM agency WHERE id = 1", [], |r| r.get(0)).optional()?;
         Ok(match doc {
             Some(d) => serde_json::from_str(&d)?,
             None => Agency::default(),
@@ -164,7 +167,9 @@ impl Workspace {
     pub fn put_system(&mut self, system: &InfoSystem) -> Result<()> {
         let tx = self.conn.transaction()?;
         let old: Option<(i64, String)> = tx
-            .query_row("SELECT id, doc FROM info_system WHERE name = ?1", [&system.name], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT id, doc FROM info_system WHERE name = ?1", [&system.name], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         let set = changelog::begin(&tx, "system.put")?;
         let new = serde_json::to_value(system)?;

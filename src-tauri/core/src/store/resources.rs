@@ -35,7 +35,8 @@ impl Workspace {
     }
 
     pub fn resource(&self, id: i64) -> Result<StoredResource> {
-        let doc: Option<String> = self.conn().query_row("SELECT doc FROM resource WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let doc: Option<String> =
+            self.conn().query_row("SELECT doc FROM resource WHERE id = ?1", [id], |r| r.get(0)).optional()?;
         match doc {
             Some(d) => Ok(StoredResource { id, resource: decode(&d)? }),
             None => Err(Error::ResourceNotFound { selector: format!("#{id}") }),
@@ -81,7 +82,9 @@ impl Workspace {
         let mut next: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
         let mut ids = Vec::with_capacity(resources.len());
         {
-            let mut ins = tx.prepare_cached("INSERT INTO resource(position, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)")?;
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO resource(position, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            )?;
             // An add is logged without the document: undoing it is a delete, and the record itself
             // is in `resource`; logging it whole would double the file of a city-sized import.
             let mut log = tx.prepare_cached("INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, 'resource', ?2, '*', NULL, '{}')")?;
@@ -125,7 +128,10 @@ impl Workspace {
         let tx = self.conn.transaction()?;
         let set = changelog::begin(&tx, "resource.edit")?;
         changelog::record_diff(&tx, set, "resource", Some(id), &ov, &nv)?;
-        tx.execute("UPDATE resource SET doc = ?1, updated_at = ?2 WHERE id = ?3", params![nv.to_string(), changelog::now(), id])?;
+        tx.execute(
+            "UPDATE resource SET doc = ?1, updated_at = ?2 WHERE id = ?3",
+            params![nv.to_string(), changelog::now(), id],
+        )?;
         tx.commit()?;
         Ok(())
     }

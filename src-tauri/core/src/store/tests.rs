@@ -59,7 +59,8 @@ fn every_mutation_is_logged_field_by_field() {
     set(&mut r, "notes", "补充说明").unwrap();
     ws.update_resource(id, r).unwrap();
     let h = ws.history(Some(id), 10).unwrap();
-    let paths: Vec<(&str, Option<&str>, Option<&str>)> = h.iter().map(|c| (c.path.as_str(), c.old.as_deref(), c.new.as_deref())).collect();
+    let paths: Vec<(&str, Option<&str>, Option<&str>)> =
+        h.iter().map(|c| (c.path.as_str(), c.old.as_deref(), c.new.as_deref())).collect();
     assert_eq!(paths[0], ("update_cycle", Some("\"每年\""), Some("\"每月\"")));
     assert_eq!(paths[1], ("notes", None, Some("\"补充说明\"")));
     assert_eq!(paths[2].0, "*", "the add is logged whole");
