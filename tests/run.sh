@@ -20,6 +20,12 @@ npm --prefix ui test --silent
 step "Rust: build everything once (core, mulu CLI, desktop app)"
 cargo build --workspace --locked
 
+step "Rust: the mulu CLI's package must not pull in Tauri or WebKit"
+if cargo tree -p mulu-cli -e normal,build --prefix none | grep -iE '^(tauri|wry|webkit)'; then
+  echo "mulu-cli depends on the crates above: it must build without Tauri/WebKit" >&2
+  exit 1
+fi
+
 step "Rust: format"
 cargo fmt --all --check
 

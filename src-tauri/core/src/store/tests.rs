@@ -223,3 +223,47 @@ fn older_files_are_migrated_after_a_backup() {
     let backups = list_backups(&p);
     assert!(backups.iter().any(|b| b.to_string_lossy().contains("before-migration-v0")), "{backups:?}");
 }
+
+/// The child half of `a_killed_writer_leaves_a_consistent_store`: writes batches until killed.
+#[test]
+fn killable_writer_child() {
+    let Some(path) = std::env::var_os("MULU_KILL_TEST_WORKSPACE") else { return };
+    let mut ws = Workspace::open(Path::new(&path)).unwrap();
+    let batch = sample::large_catalog(200, 6).resources;
+    loop {
+        ws.add_resources(batch.clone()).unwrap();
+    }
+}
+
+/// Kills a writing process at varied moments (SIGKILL: no cleanup at all) and checks each time
+/// that the workspace opens, passes `PRAGMA integrity_check`, and holds whole transactions only.
+#[cfg(unix)]
+#[test]
+fn a_killed_writer_leaves_a_consistent_store() {
+    let d = dir();
+    let (p, ws) = new_ws(d.path());
+    drop(ws);
+    let exe = std::env::current_exe().unwrap();
+    let mut last = 0;
+    for round in 0..12u64 {
+        let mut child = std::process::Command::new(&exe)
+            .args(["--exact", "store::tests::killable_writer_child", "--nocapture", "--test-threads=1"])
+            .env("MULU_KILL_TEST_WORKSPACE", &p)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Spread the kills over the first ~half second: during open, mid-transaction, mid-commit.
+        std::thread::sleep(std::time::Duration::from_millis(20 + (round * 37) % 400));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let ws = Workspace::open(&p).unwrap_or_else(|e| panic!("round {round}: the workspace must open: {e}"));
+        let check: String = ws.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok", "round {round}");
+        let n = ws.resource_count().unwrap();
+        assert_eq!(n % 200, 0, "round {round}: {n} resources is not a whole number of transactions");
+        assert!(n >= last, "round {round}: committed work was lost ({n} < {last})");
+        last = n;
+    }
+    assert!(last > 0, "the child got to commit at least once");
+}
