@@ -1,0 +1,80 @@
+//! The commands the UI calls. Each is a few lines over `mulu-core`; errors cross IPC as the
+//! core's `ErrorPayload` (a stable `code` for the UI to switch on, and a message in the
+//! language the UI asked for).
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use mulu_core::error::ErrorPayload;
+use mulu_core::model::fields::{FieldSpec, AGENCY_FIELDS, RESOURCE_FIELDS};
+use mulu_core::overview::Overview;
+use mulu_core::rules::Context;
+use mulu_core::store::Workspace;
+use mulu_core::{Error, Lang};
+use serde::Serialize;
+use tauri::State;
+
+pub struct AppState {
+    path: PathBuf,
+    workspace: Mutex<Option<Workspace>>,
+    /// Why the workspace did not open; rendered in the UI's language on each call.
+    open_error: Mutex<Option<Error>>,
+}
+
+impl AppState {
+    /// Opens (or creates) the workspace. A failure is kept, never a panic: the window still
+    /// starts and shows what went wrong and what to do.
+    pub fn open(path: PathBuf) -> Self {
+        let (workspace, open_error) = match Workspace::open_or_create(&path) {
+            Ok(ws) => (Some(ws), None),
+            Err(e) => (None, Some(e)),
+        };
+        AppState { path, workspace: Mutex::new(workspace), open_error: Mutex::new(open_error) }
+    }
+
+    /// Runs `f` on the open workspace. When it did not open, tries again first (the person may
+    /// have closed the program that held it, or put the right file in place), so "retry" works.
+    fn with<T>(&self, lang: Lang, f: impl FnOnce(&Workspace) -> mulu_core::Result<T>) -> Result<T, ErrorPayload> {
+        let mut guard = self.workspace.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.is_none() {
+            let mut err = self.open_error.lock().unwrap_or_else(|p| p.into_inner());
+            match Workspace::open_or_create(&self.path) {
+                Ok(ws) => {
+                    *guard = Some(ws);
+                    *err = None;
+                }
+                Err(e) => {
+                    let payload = e.payload(lang);
+                    *err = Some(e);
+                    return Err(payload);
+                }
+            }
+        }
+        let ws = guard.as_ref().expect("set above");
+        f(ws).map_err(|e| e.payload(lang))
+    }
+}
+
+/// Everything the shell shows: agency, resources with their findings, summary.
+#[tauri::command]
+pub async fn overview(state: State<'_, AppState>, lang: Lang) -> Result<Overview, ErrorPayload> {
+    state.with(lang, |ws| mulu_core::overview::overview(ws, &Context::now(lang)))
+}
+
+/// The workspace file the app was started on, shown even when it failed to open.
+#[tauri::command]
+pub fn workspace_path(state: State<'_, AppState>) -> String {
+    state.path.display().to_string()
+}
+
+/// Field labels in both languages, so the UI names the field of a finding as the core does.
+#[derive(Serialize)]
+pub struct Fields {
+    resource: &'static [FieldSpec],
+    agency: &'static [FieldSpec],
+}
+
+#[tauri::command]
+pub fn fields() -> Fields {
+    Fields { resource: RESOURCE_FIELDS, agency: AGENCY_FIELDS }
+}

@@ -1,0 +1,32 @@
+//! Mulu's desktop window. Everything the window shows comes from `mulu-core` through the
+//! commands in [`commands`]; this file only picks the workspace and starts Tauri.
+
+// No console window behind the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+
+/// The workspace to open: the first command-line argument (a file double-clicked or dropped on
+/// the app), else `MULU_WORKSPACE`, else the default place in the user's data directory.
+fn workspace_path() -> PathBuf {
+    // Options (`-psn_…` from macOS, flags from a launcher) are not paths.
+    let arg = std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-'));
+    arg.map(PathBuf::from)
+        .or_else(|| std::env::var_os("MULU_WORKSPACE").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(mulu_core::store::default_path)
+}
+
+fn main() {
+    let state = commands::AppState::open(workspace_path());
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![commands::overview, commands::workspace_path, commands::fields])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        // Only reached when the window system itself fails (no display, no WebKit).
+        eprintln!("Mulu could not start its window: {e}");
+        std::process::exit(1);
+    }
+}
