@@ -1,0 +1,18 @@
+// The title shown over an error, chosen by the error's stable code (never by its text).
+
+const TITLES: Record<string, string> = {
+  'workspace.foreign': 'error.title.foreign',
+  'workspace.missing': 'error.title.missing',
+  'workspace.corrupt': 'error.title.corrupt',
+  'workspace.newer': 'error.title.newer',
+  'workspace.read_only': 'error.title.readOnly',
+  'workspace.busy': 'error.title.busy',
+  io: 'error.title.io',
+  store: 'error.title.store',
+  'store.decode': 'error.title.store',
+}
+
+/** The i18n key of the title for an error code. */
+export function errorTitleKey(code: string): string {
+  return TITLES[code] ?? 'error.title.generic'
+}
