@@ -45,6 +45,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 从电子表格导入目录（.xlsx .xlsm .xls .ods）/ import a catalog spreadsheet
+    Import {
+        file: PathBuf,
+        /// 只读取这个工作表 / read only this sheet
+        #[arg(long)]
+        sheet: Option<String>,
+        /// 只显示将新增、修改、不变的资源，不写入 / show what would change, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 导出 / export
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// 修改记录 / the change log
     History {
         /// 资源代码、名称或 #编号 / resource code, name or #id
@@ -54,6 +69,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// 目录工作簿：资源目录、共享目录、开放目录、信息项 / the catalog workbook
+    Catalogs { out: PathBuf },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

@@ -8,7 +8,7 @@ use mulu_core::rules::{self, Context};
 use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
 
-use crate::args::{AgencyCommand, Cli, Command, ResourceCommand, SystemCommand, ViewArg};
+use crate::args::{AgencyCommand, Cli, Command, ExportCommand, ResourceCommand, SystemCommand, ViewArg};
 use crate::print;
 use crate::Outcome;
 
@@ -79,6 +79,26 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
                 print::report(&report, lang);
             }
             Ok(if report.has_errors() { Outcome::Findings } else { Outcome::Ok })
+        }
+        Command::Import { file, sheet, dry_run, json } => {
+            let imported = mulu_core::sheets::read(&file, &mulu_core::sheets::ImportOptions { sheet }, lang)?;
+            // Importing into a workspace that does not exist yet creates it — but not for a dry run.
+            let mut ws = if dry_run { Workspace::open(&path)? } else { Workspace::open_or_create(&path)? };
+            let effect = mulu_core::sheets::plan(&ws, imported, &ctx)?;
+            let plan = if dry_run { effect.plan } else { mulu_core::sheets::commit(&mut ws, effect)? };
+            if json {
+                print::json(&plan)?;
+            } else {
+                print::import(&plan, &file, lang);
+            }
+            Ok(if plan.summary.errors > 0 { Outcome::Findings } else { Outcome::Ok })
+        }
+        Command::Export(ExportCommand::Catalogs { out }) => {
+            let ws = Workspace::open(&path)?;
+            let catalog = ws.catalog()?;
+            mulu_core::sheets::export_catalog(&catalog, &out)?;
+            println!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
+            Ok(Outcome::Ok)
         }
         Command::History { resource, limit, json } => {
             let ws = Workspace::open(&path)?;

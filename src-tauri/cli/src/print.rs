@@ -47,6 +47,14 @@ pub fn finding_line(f: &Finding, lang: Lang) -> String {
     };
     let field = f.field.as_deref().map(|x| format!(" · {}", field_label(x, lang))).unwrap_or_default();
     let sev = severity(f.severity, lang);
+    let at = match (&f.sheet, f.row, &f.column) {
+        (Some(s), Some(r), Some(c)) => match lang {
+            Lang::Zh => format!("[{s} 第 {r} 行 {c} 列] "),
+            Lang::En => format!("[{s} row {r} col {c}] "),
+        },
+        _ => String::new(),
+    };
+    let who = format!("{at}{who}");
     match lang {
         Lang::Zh => format!("[{sev}] {who}{field}：{}（依据：{}；{}）", f.message, f.article, f.rule),
         Lang::En => format!("[{sev}] {who}{field}: {} (see {}; {})", f.message, f.article, f.rule),
@@ -148,5 +156,82 @@ pub fn history(changes: &[Change], lang: Lang) {
             )
         };
         println!("{}  {} #{}  {what}", c.at, c.entity, c.entity_id.map(|i| i.to_string()).unwrap_or_default());
+    }
+}
+
+pub fn import(plan: &mulu_core::sheets::ImportPlan, file: &std::path::Path, lang: Lang) {
+    for s in &plan.sheets {
+        match (&s.skipped, lang) {
+            (Some(why), Lang::Zh) => println!("工作表“{}”：跳过（{}）", s.sheet, skip_reason(why, lang)),
+            (Some(why), Lang::En) => println!("Sheet “{}”: skipped ({})", s.sheet, skip_reason(why, lang)),
+            (None, _) => {
+                let rows = s.header_rows.iter().map(u32::to_string).collect::<Vec<_>>().join("–");
+                let known = s.columns.iter().filter(|c| c.field.is_some()).count();
+                match lang {
+                    Lang::Zh => println!(
+                        "工作表“{}”：表头在第 {rows} 行，识别 {known}/{} 列，读取 {} 行",
+                        s.sheet,
+                        s.columns.len(),
+                        s.rows
+                    ),
+                    Lang::En => println!(
+                        "Sheet “{}”: header on row {rows}, {known}/{} columns recognised, {} rows read",
+                        s.sheet,
+                        s.columns.len(),
+                        s.rows
+                    ),
+                }
+            }
+        }
+    }
+    for f in &plan.findings {
+        println!("{}", finding_line(f, lang));
+    }
+    for c in &plan.changed {
+        println!("{} {} {}", lang.pick("修改", "changed"), c.code.as_deref().unwrap_or("-"), c.name);
+        for f in &c.fields {
+            println!(
+                "    {}: {} → {}",
+                field_label(&f.field, lang),
+                f.old.as_deref().unwrap_or("∅"),
+                f.new.as_deref().unwrap_or("∅")
+            );
+        }
+    }
+    let s = &plan.summary;
+    let (a, ch, u) = (plan.added.len(), plan.changed.len(), plan.unchanged);
+    match (lang, plan.committed) {
+        (Lang::Zh, true) => println!(
+            "已从 {} 导入：新增 {a}，修改 {ch}，不变 {u}；错误 {} 条，警告 {} 条。",
+            file.display(),
+            s.errors,
+            s.warnings
+        ),
+        (Lang::Zh, false) => println!(
+            "试导入 {}（未写入）：将新增 {a}，修改 {ch}，不变 {u}；错误 {} 条，警告 {} 条。",
+            file.display(),
+            s.errors,
+            s.warnings
+        ),
+        (Lang::En, true) => println!(
+            "Imported {}: {a} added, {ch} changed, {u} unchanged; {} errors, {} warnings.",
+            file.display(),
+            s.errors,
+            s.warnings
+        ),
+        (Lang::En, false) => println!(
+            "Dry run of {} (nothing written): {a} to add, {ch} to change, {u} unchanged; {} errors, {} warnings.",
+            file.display(),
+            s.errors,
+            s.warnings
+        ),
+    }
+}
+
+fn skip_reason(why: &str, lang: Lang) -> &'static str {
+    match why {
+        "instructions" => lang.pick("填表说明", "instructions"),
+        "view" => lang.pick("由资源目录生成的视图", "a view of the resource catalog"),
+        _ => lang.pick("没有可识别的表头", "no recognisable header"),
     }
 }

@@ -44,6 +44,16 @@ pub enum Error {
     SystemNotFound { name: String },
     #[error("no agency profile yet")]
     NoAgency,
+    #[error("cannot read spreadsheet {}: {reason}", file.display())]
+    SheetUnreadable { file: PathBuf, reason: String },
+    #[error("no header found in {} ({sheet})", file.display())]
+    NoHeader { file: PathBuf, sheet: String },
+    #[error("no resource name column in {} ({sheet})", file.display())]
+    NoNameColumn { file: PathBuf, sheet: String },
+    #[error("no sheet {sheet} in {}", file.display())]
+    SheetNotFound { file: PathBuf, sheet: String, sheets: Vec<String> },
+    #[error("cannot write spreadsheet: {reason}")]
+    SheetWrite { reason: String },
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -82,6 +92,11 @@ impl Error {
             Error::AmbiguousResource { .. } => "resource.ambiguous",
             Error::SystemNotFound { .. } => "system.not_found",
             Error::NoAgency => "agency.missing",
+            Error::SheetUnreadable { .. } => "sheet.unreadable",
+            Error::NoHeader { .. } => "sheet.no_header",
+            Error::NoNameColumn { .. } => "sheet.no_name_column",
+            Error::SheetNotFound { .. } => "sheet.not_found",
+            Error::SheetWrite { .. } => "sheet.write",
         }
     }
 
@@ -221,6 +236,59 @@ impl Error {
             Error::NoAgency => lang
                 .pick("尚未填写机构信息，请先运行 `mulu init`。", "No agency profile yet: run `mulu init` first.")
                 .to_string(),
+            Error::SheetUnreadable { file, reason } => {
+                let why = match reason.as_str() {
+                    "not-a-spreadsheet" => lang
+                        .pick(
+                            "不是电子表格文件（支持 .xlsx、.xlsm、.xls、.ods）",
+                            "it is not a spreadsheet (.xlsx, .xlsm, .xls and .ods are supported)",
+                        )
+                        .to_string(),
+                    "zip-bomb" => lang
+                        .pick(
+                            "文件解压后异常巨大，疑似恶意文件",
+                            "it would unpack to an abnormal size, like a zip bomb",
+                        )
+                        .to_string(),
+                    other => other.to_string(),
+                };
+                if zh {
+                    format!(
+                        "无法读取 {}：{why}。请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入。未导入任何内容。",
+                        file.display()
+                    )
+                } else {
+                    format!("Cannot read {}: {why}. Open it in Excel or WPS, save it as .xlsx and import again. Nothing was imported.", file.display())
+                }
+            }
+            Error::NoHeader { file, sheet } => {
+                if zh {
+                    format!("在 {} 的工作表“{sheet}”前 40 行中找不到表头（至少两列可识别的列名，如“信息资源名称”“信息资源代码”）。请检查列名，或用表头映射指定各列。未导入任何内容。", file.display())
+                } else {
+                    format!("No header found in the first 40 rows of sheet “{sheet}” of {} (two recognisable column names such as 信息资源名称, 信息资源代码). Check the column names or map the columns by hand. Nothing was imported.", file.display())
+                }
+            }
+            Error::NoNameColumn { file, sheet } => {
+                if zh {
+                    format!("{} 的工作表“{sheet}”没有“信息资源名称”列，无法确定每行属于哪个资源。请添加该列或在表头映射中指定。未导入任何内容。", file.display())
+                } else {
+                    format!("Sheet “{sheet}” of {} has no resource-name column (信息资源名称), so rows cannot be told apart. Add it or map it by hand. Nothing was imported.", file.display())
+                }
+            }
+            Error::SheetNotFound { file, sheet, sheets } => {
+                if zh {
+                    format!("{} 中没有名为“{sheet}”的工作表。现有工作表：{}。", file.display(), sheets.join("、"))
+                } else {
+                    format!("{} has no sheet named “{sheet}”. Its sheets: {}.", file.display(), sheets.join(", "))
+                }
+            }
+            Error::SheetWrite { reason } => {
+                if zh {
+                    format!("写入电子表格失败：{reason}。未留下不完整的文件，请检查磁盘空间后重试。")
+                } else {
+                    format!("Writing the spreadsheet failed: {reason}. No partial file was left; check free space and try again.")
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod error;
+pub mod fsutil;
 pub mod i18n;
 pub mod ids;
 pub mod model;
@@ -11,6 +12,7 @@ pub mod overview;
 pub mod rules;
 #[doc(hidden)]
 pub mod sample;
+pub mod sheets;
 pub mod store;
 pub mod text;
 

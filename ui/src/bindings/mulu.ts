@@ -170,9 +170,9 @@ resource: ResourceRef | null,
  */
 field: string | null, 
 /**
- * Spreadsheet position, for findings raised by an import.
+ * Spreadsheet position (sheet, 1-based row, column letter), for findings of an import.
  */
-row: number | null, message: string, article: string, };
+sheet: string | null, row: number | null, column: string | null, message: string, article: string, };
 
 export type ResourceRef = { code: string | null, name: string, };
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::domain::{self, Coded, Domain, FormatClass, MethodClass};
-use super::{Agency, Classification, DataItem, Resource};
+use super::{Agency, Classification, DataItem, Resource, SecrecyReview};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::text::{clean, clean_code, clean_line, match_key, opt};
@@ -233,9 +233,149 @@ pub fn set(r: &mut Resource, key: &str, value: &str) -> Result<()> {
         "record_count" => r.record_count = opt(&clean_code(value)),
         "data_volume_gb" => r.data_volume_gb = opt(&clean_code(value)),
         "notes" => r.notes = opt(value),
+        k if k.starts_with("grading.") => set_grading(r, k, value)?,
+        "secrecy_review.reviewer" => set_review(r, |s| s.reviewer = clean_line(value)),
+        "secrecy_review.at" => set_review(r, |s| s.at = clean(value)),
         _ => return Err(Error::UnknownField { field: key.to_string() }),
     }
     Ok(())
+}
+
+fn set_grading(r: &mut Resource, key: &str, value: &str) -> Result<()> {
+    let g = r.grading.get_or_insert_with(Default::default);
+    let yes_no = |v: &str| -> Result<Option<bool>> {
+        if clean(v).is_empty() {
+            return Ok(None);
+        }
+        parse_bool(v).map(Some).ok_or_else(|| Error::invalid(key, v, "是/否"))
+    };
+    match key {
+        "grading.state_secret" => g.state_secret = yes_no(value)?,
+        "grading.legal_restriction" => g.legal_restriction = yes_no(value)?,
+        "grading.personal_or_commercial" => g.personal_or_commercial = yes_no(value)?,
+        "grading.already_public" => g.already_public = yes_no(value)?,
+        "grading.basis" => g.basis = opt(value),
+        "grading.suggested" => g.suggested = Coded::parse(value),
+        "grading.reason" => g.reason = opt(value),
+        _ => return Err(Error::UnknownField { field: key.to_string() }),
+    }
+    if *g == Default::default() {
+        r.grading = None;
+    }
+    Ok(())
+}
+
+fn set_review(r: &mut Resource, f: impl FnOnce(&mut SecrecyReview)) {
+    let s = r.secrecy_review.get_or_insert_with(Default::default);
+    f(s);
+    if s.reviewer.is_empty() && s.at.is_empty() {
+        r.secrecy_review = None;
+    }
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "是" } else { "否" }.to_string()
+}
+
+/// A resource field as the text a person reads and a spreadsheet holds: domain values by
+/// their Chinese label, yes/no as 是/否, lists joined with `；`. `set` reads it back.
+pub fn get(r: &Resource, key: &str) -> Option<String> {
+    let text = match key {
+        "code" => r.code.clone(),
+        "name" => Some(r.name.clone()).filter(|n| !n.is_empty()),
+        "classification" => r.classification.as_ref().map(|c| {
+            let parts = [&c.class, &c.item, &c.category, &c.subcategory];
+            let all_digits = parts.iter().all(|p| p.as_deref().is_none_or(|s| s.bytes().all(|b| b.is_ascii_digit())));
+            if all_digits && c.item.is_some() {
+                parts.iter().filter_map(|p| p.as_deref()).collect::<String>()
+            } else {
+                c.class.clone().unwrap_or_default()
+            }
+        }),
+        "provider_name" => r.provider_name.clone(),
+        "provider_code" => r.provider_code.clone(),
+        "abstract" => r.summary.clone(),
+        "format.class" => r.format.class.as_ref().map(|c| c.label(Lang::Zh).to_string()),
+        "format.type" => r.format.kind.clone(),
+        "sensitivity" => r.sensitivity.as_ref().map(|c| c.label(Lang::Zh).to_string()),
+        "sharing.type" => r.sharing.kind.as_ref().map(|c| c.label(Lang::Zh).to_string()),
+        "sharing.condition" => r.sharing.condition.clone(),
+        "sharing.basis" => r.sharing.basis.clone(),
+        "sharing.method.class" => r.sharing.method.class.as_ref().map(|c| c.label(Lang::Zh).to_string()),
+        "sharing.method.type" => r.sharing.method.kind.clone(),
+        "open.type" => r.open.kind.as_ref().map(|c| c.label(Lang::Zh).to_string()),
+        "open.condition" => r.open.condition.clone(),
+        "open.declassified" => r.open.declassified.then(|| yes_no(true)),
+        "update_cycle" => r.update_cycle.as_ref().map(|c| c.label(Lang::Zh).to_string()),
+        "published_on" => r.published_on.clone(),
+        "related_codes" => Some(r.related_codes.join("；")).filter(|s| !s.is_empty()),
+        "source_business" => r.source_business.clone(),
+        "source_system" => r.source_system.clone(),
+        "usage_requirements" => r.usage_requirements.clone(),
+        "category" => r.category.clone(),
+        "record_count" => r.record_count.clone(),
+        "data_volume_gb" => r.data_volume_gb.clone(),
+        "notes" => r.notes.clone(),
+        "grading.state_secret" => r.grading.as_ref().and_then(|g| g.state_secret).map(yes_no),
+        "grading.legal_restriction" => r.grading.as_ref().and_then(|g| g.legal_restriction).map(yes_no),
+        "grading.personal_or_commercial" => r.grading.as_ref().and_then(|g| g.personal_or_commercial).map(yes_no),
+        "grading.already_public" => r.grading.as_ref().and_then(|g| g.already_public).map(yes_no),
+        "grading.basis" => r.grading.as_ref().and_then(|g| g.basis.clone()),
+        "grading.suggested" => {
+            r.grading.as_ref().and_then(|g| g.suggested.as_ref().map(|c| c.label(Lang::Zh).to_string()))
+        }
+        "grading.reason" => r.grading.as_ref().and_then(|g| g.reason.clone()),
+        "secrecy_review.reviewer" => r.secrecy_review.as_ref().map(|s| s.reviewer.clone()),
+        "secrecy_review.at" => r.secrecy_review.as_ref().map(|s| s.at.clone()),
+        _ => None,
+    };
+    text.filter(|t| !t.is_empty())
+}
+
+/// A data item's field as text (`item.name`, `item.data_type` …).
+pub fn get_item(i: &DataItem, key: &str) -> Option<String> {
+    let t = match key {
+        "item.name" => Some(i.name.clone()),
+        "item.data_type" => i.data_type.as_ref().map(|c| c.label(Lang::Zh).to_string()),
+        "item.length" => i.length.clone(),
+        "item.is_identifier" => Some(yes_no(i.is_identifier)),
+        "item.is_personal" => Some(yes_no(i.is_personal)),
+        "item.description" => i.description.clone(),
+        _ => None,
+    };
+    t.filter(|t| !t.is_empty())
+}
+
+/// Sets a data item's field from text; a yes/no that is neither is an error (the caller keeps
+/// the text elsewhere, never drops it).
+pub fn set_item(i: &mut DataItem, key: &str, value: &str) -> Result<()> {
+    match key {
+        "item.name" => i.name = clean_line(value),
+        "item.data_type" => i.data_type = Coded::parse(value),
+        "item.length" => i.length = opt(&clean_code(value)),
+        "item.is_identifier" => {
+            i.is_identifier = parse_bool(value).ok_or_else(|| Error::invalid(key, value, "是/否"))?
+        }
+        "item.is_personal" => i.is_personal = parse_bool(value).ok_or_else(|| Error::invalid(key, value, "是/否"))?,
+        "item.description" => i.description = opt(value),
+        _ => return Err(Error::UnknownField { field: key.to_string() }),
+    }
+    Ok(())
+}
+
+/// An agency field as text.
+pub fn get_agency(a: &Agency, key: &str) -> Option<String> {
+    match key {
+        "name" => a.name.clone(),
+        "uscc" => a.uscc.clone(),
+        "division_code" => a.division_code.clone(),
+        "level" => a.level.as_ref().map(|l| l.label(Lang::Zh).to_string()),
+        "contact_name" => a.contact_name.clone(),
+        "contact_phone" => a.contact_phone.clone(),
+        "code_prefix" => a.code_prefix.clone(),
+        "period" => a.period.clone(),
+        _ => None,
+    }
 }
 
 /// Sets one agency-profile field from text.

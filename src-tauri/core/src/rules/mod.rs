@@ -41,8 +41,10 @@ pub struct Finding {
     pub resource: Option<ResourceRef>,
     /// The field key, dotted (`sharing.basis`), or `items[2].data_type` for a data item.
     pub field: Option<String>,
-    /// Spreadsheet position, for findings raised by an import.
+    /// Spreadsheet position (sheet, 1-based row, column letter), for findings of an import.
+    pub sheet: Option<String>,
     pub row: Option<u32>,
+    pub column: Option<String>,
     pub message: String,
     pub article: String,
     /// Position of the resource in the catalog, for the app to link a finding to its record.
@@ -130,22 +132,38 @@ impl<'a> Sink<'a> {
     }
 
     pub fn emit(&mut self, rule: &str, field: Option<&str>, args: &[(&str, &str)]) {
-        let Some(spec) = specs().get(rule) else {
-            debug_assert!(false, "rule {rule} missing from data/rules.toml");
-            return;
-        };
-        let lang = self.ctx.lang;
-        self.out.push(Finding {
-            rule: spec.id.clone(),
-            severity: spec.severity,
-            resource: self.resource.map(|(r, _)| ResourceRef { code: r.code.clone(), name: r.name.clone() }),
-            field: field.map(str::to_string),
-            row: None,
-            message: fill(spec.message.get(lang), args),
-            article: spec.article.get(lang).to_string(),
-            resource_index: self.resource.map(|(_, i)| i),
-        });
+        let resource = self.resource.map(|(r, _)| ResourceRef { code: r.code.clone(), name: r.name.clone() });
+        if let Some(mut f) = finding(rule, self.ctx.lang, resource, field, args) {
+            f.resource_index = self.resource.map(|(_, i)| i);
+            self.out.push(f);
+        }
     }
+}
+
+/// Builds a finding of `rule` with its message filled in the person's language.
+pub fn finding(
+    rule: &str,
+    lang: Lang,
+    resource: Option<ResourceRef>,
+    field: Option<&str>,
+    args: &[(&str, &str)],
+) -> Option<Finding> {
+    let Some(spec) = specs().get(rule) else {
+        debug_assert!(false, "rule {rule} missing from data/rules.toml");
+        return None;
+    };
+    Some(Finding {
+        rule: spec.id.clone(),
+        severity: spec.severity,
+        resource,
+        field: field.map(str::to_string),
+        sheet: None,
+        row: None,
+        column: None,
+        message: fill(spec.message.get(lang), args),
+        article: spec.article.get(lang).to_string(),
+        resource_index: None,
+    })
 }
 
 /// Runs every rule over the catalog.
@@ -187,7 +205,7 @@ fn check_resource(r: &Resource, catalog: &Catalog, index: &codes::CatalogIndex, 
     grading::check(r, sink);
 }
 
-fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
+pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
     let mut s = Summary {
         resources: catalog.resources.len(),
         items: catalog.resources.iter().map(|r| r.items.len()).sum(),

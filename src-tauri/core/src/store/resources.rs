@@ -153,6 +153,65 @@ impl Workspace {
         self.update_resource(id, r)
     }
 
+    /// Applies an import in one transaction (one change set): the agency profile when given,
+    /// systems by name, new resources at the end, merged versions of matched ones.
+    pub fn apply_import(
+        &mut self,
+        agency: Option<&crate::model::Agency>,
+        systems: &[crate::model::InfoSystem],
+        adds: Vec<Resource>,
+        updates: Vec<(i64, Resource)>,
+    ) -> Result<()> {
+        let old_agency = serde_json::to_value(self.agency()?)?;
+        let mut old_docs = Vec::with_capacity(updates.len());
+        for (id, _) in &updates {
+            old_docs.push(serde_json::to_value(&self.resource(*id)?.resource)?);
+        }
+        let tx = self.conn.transaction()?;
+        let set = changelog::begin(&tx, "import")?;
+        if let Some(a) = agency {
+            let new = serde_json::to_value(a)?;
+            changelog::record_diff(&tx, set, "agency", None, &old_agency, &new)?;
+            tx.execute(
+                "INSERT INTO agency(id, doc) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
+                [new.to_string()],
+            )?;
+        }
+        for s in systems {
+            let doc = serde_json::to_string(s)?;
+            let changed =
+                tx.execute("UPDATE info_system SET doc = ?1 WHERE name = ?2 AND doc <> ?1", params![doc, s.name])?;
+            if changed == 0 {
+                tx.execute("INSERT INTO info_system(doc) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM info_system WHERE name = ?2)", params![doc, s.name])?;
+            }
+        }
+        let at = changelog::now();
+        {
+            let mut next: i64 =
+                tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO resource(position, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            )?;
+            let mut log = tx.prepare_cached("INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, 'resource', ?2, '*', NULL, '{}')")?;
+            for mut r in adds {
+                r.derive_classification();
+                ins.execute(params![next, serde_json::to_string(&r)?, at])?;
+                log.execute(params![set, tx.last_insert_rowid()])?;
+                next += 1;
+            }
+            let mut upd = tx.prepare_cached("UPDATE resource SET doc = ?1, updated_at = ?2 WHERE id = ?3")?;
+            for ((id, mut r), old) in updates.into_iter().zip(old_docs) {
+                r.derive_classification();
+                r.secrecy_review = None;
+                let new = serde_json::to_value(&r)?;
+                changelog::record_diff(&tx, set, "resource", Some(id), &old, &new)?;
+                upd.execute(params![new.to_string(), at, id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The change log, newest first; of one resource when `id` is given.
     pub fn history(&self, id: Option<i64>, limit: usize) -> Result<Vec<changelog::Change>> {
         changelog::recent(self.conn(), id.map(|i| ("resource", i)), limit)

@@ -1,0 +1,147 @@
+//! `mulu import` and `mulu export catalogs` on real files.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use serde_json::Value;
+
+fn mulu(ws: &Path) -> Command {
+    let mut c = Command::cargo_bin("mulu").unwrap();
+    c.arg("--workspace").arg(ws).env_remove("MULU_LANG").env_remove("MULU_WORKSPACE");
+    c
+}
+
+fn show(ws: &Path) -> Value {
+    serde_json::from_slice(&mulu(ws).args(["show", "--json"]).assert().success().get_output().stdout).unwrap()
+}
+
+fn filled(dir: &Path) -> std::path::PathBuf {
+    let ws = dir.join("src.mulu");
+    mulu(&ws)
+        .args([
+            "init",
+            "--name",
+            "花溪区青岩镇人民政府",
+            "--uscc",
+            "115201110091453295",
+            "--division",
+            "520111",
+            "--level",
+            "乡镇",
+        ])
+        .args(["--contact-name", "王芳", "--contact-phone", "0851-83200000", "--code-prefix", "352111009"])
+        .assert()
+        .success();
+    mulu(&ws).args(["system", "add", "低保管理系统", "--public-funds"]).assert().success();
+    mulu(&ws)
+        .args([
+            "resource",
+            "add",
+            "--name",
+            "镇级财政预算公开信息",
+            "--abstract",
+            "本镇年度一般公共预算收支及三公经费预算",
+        ])
+        .args([
+            "--format",
+            "电子表格 xlsx",
+            "--sensitivity",
+            "公开",
+            "--sharing-type",
+            "无条件共享",
+            "--sharing-method",
+            "文件",
+        ])
+        .args([
+            "--open-type",
+            "无条件开放",
+            "--update-cycle",
+            "每年",
+            "--published-on",
+            "2026-01-15",
+            "--item",
+            "预算年度:N",
+            "--item",
+            "预算金额:Y:18,2",
+        ])
+        .assert()
+        .success();
+    mulu(&ws)
+        .args([
+            "resource",
+            "add",
+            "--name",
+            "低保对象名册",
+            "--format",
+            "数据库",
+            "--sensitivity",
+            "涉密",
+            "--sharing-type",
+            "不予共享",
+        ])
+        .args([
+            "--sharing-basis",
+            "《社会救助暂行办法》",
+            "--open-type",
+            "不予开放",
+            "--source-system",
+            "低保管理系统",
+            "--notes",
+            "=1+1",
+        ])
+        .args(["--item", "姓名:C", "--item", "身份证号:C:18", "--item", "备注:文本型"])
+        .assert()
+        .success();
+    ws
+}
+
+#[test]
+fn export_import_round_trip_is_lossless_through_the_cli() {
+    let d = tempfile::tempdir().unwrap();
+    let src = filled(d.path());
+    let book = d.path().join("目录.xlsx");
+    mulu(&src).args(["export", "catalogs"]).arg(&book).assert().success();
+    let fresh = d.path().join("sub").join("new.mulu");
+    std::fs::create_dir(d.path().join("sub")).unwrap();
+    // Importing into a workspace that does not exist creates it; the file has findings (exit 1).
+    mulu(&fresh).arg("import").arg(&book).assert().code(1).stdout(contains("新增 2"));
+    assert_eq!(show(&fresh), show(&src));
+}
+
+#[test]
+fn dry_run_shows_changes_and_writes_nothing() {
+    let d = tempfile::tempdir().unwrap();
+    let src = filled(d.path());
+    let book = d.path().join("c.xlsx");
+    mulu(&src).args(["export", "catalogs"]).arg(&book).assert().success();
+    mulu(&src).args(["resource", "edit", "镇级财政预算公开信息", "--update-cycle", "每月"]).assert().success();
+    let before = show(&src);
+    let out = mulu(&src).arg("import").arg(&book).args(["--dry-run", "--json"]).output().unwrap();
+    let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(plan["committed"], false);
+    assert_eq!(plan["unchanged"], 1);
+    assert_eq!(
+        plan["changed"][0]["fields"][0],
+        serde_json::json!({"field": "update_cycle", "old": "每月", "new": "每年"})
+    );
+    assert_eq!(show(&src), before, "a dry run writes nothing");
+    mulu(&d.path().join("none.mulu")).arg("import").arg(&book).arg("--dry-run").assert().code(2);
+    assert!(!d.path().join("none.mulu").exists(), "a dry run creates no workspace");
+}
+
+#[test]
+fn a_non_spreadsheet_is_refused_and_nothing_is_created() {
+    let d = tempfile::tempdir().unwrap();
+    let fake = d.path().join("报表.xlsx");
+    std::fs::write(&fake, "名称,代码\n").unwrap();
+    let ws = d.path().join("w.mulu");
+    mulu(&ws)
+        .arg("import")
+        .arg(&fake)
+        .assert()
+        .code(2)
+        .stderr(contains("报表.xlsx"))
+        .stderr(contains("未导入任何内容"));
+    assert!(!ws.exists(), "no workspace was created for a failed import");
+}

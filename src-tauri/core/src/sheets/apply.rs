@@ -1,0 +1,152 @@
+//! What an import will do to a workspace (the dry run), and doing it in one transaction.
+//! Resources are matched by code, else by name; a matched resource takes only the fields its
+//! sheets had columns for, so a partial sheet never wipes what the officer already filled.
+
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use super::import::Imported;
+use crate::error::Result;
+use crate::model::fields;
+use crate::model::{Catalog, Resource};
+use crate::rules::{self, Context, Finding, Summary};
+use crate::store::{changelog, Workspace};
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ResourceChange {
+    pub code: Option<String>,
+    pub name: String,
+    pub fields: Vec<FieldChange>,
+}
+
+/// The effect of an import, shown before it is committed (and returned after).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportPlan {
+    pub added: Vec<crate::rules::ResourceRef>,
+    pub changed: Vec<ResourceChange>,
+    pub unchanged: usize,
+    /// The agency profile will be taken from the workbook (the workspace had none).
+    pub agency: bool,
+    pub systems: usize,
+    pub sheets: Vec<super::import::SheetReport>,
+    /// Findings on the imported records, with their sheet, row and column.
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+    pub committed: bool,
+}
+
+/// The decided effect: new records, (id, merged record) updates.
+pub struct Effect {
+    pub plan: ImportPlan,
+    adds: Vec<Resource>,
+    updates: Vec<(i64, Resource)>,
+    agency: Option<crate::model::Agency>,
+    systems: Vec<crate::model::InfoSystem>,
+}
+
+fn merge(existing: &Resource, imported: &Resource, present: &std::collections::HashSet<String>) -> Resource {
+    let mut m = existing.clone();
+    for key in present {
+        match key.as_str() {
+            "items" => m.items = imported.items.clone(),
+            "format" => m.format = imported.format.clone(),
+            "sharing.method" => m.sharing.method = imported.sharing.method.clone(),
+            k => {
+                let v = fields::get(imported, k).unwrap_or_default();
+                // A key `set` rejects was reported while reading; the existing value stays.
+                let _ = fields::set(&mut m, k, &v);
+            }
+        }
+    }
+    m
+}
+
+/// Computes what importing `imported` into `ws` would do; writes nothing.
+pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect> {
+    let existing = ws.resources()?;
+    let mut by_code = std::collections::HashMap::new();
+    let mut by_name = std::collections::HashMap::new();
+    for (i, s) in existing.iter().enumerate() {
+        if let Some(c) = &s.resource.code {
+            by_code.entry(c.clone()).or_insert(i);
+        }
+        by_name.entry(s.resource.name.clone()).or_insert(i);
+    }
+    let Imported { catalog, has_agency, sheets, findings: read_findings, locations, present, field_columns } = imported;
+    let located = Imported { locations, field_columns, ..Default::default() };
+
+    // Rules on the imported records, positioned at their cells.
+    let report = rules::validate(&Catalog { agency: ws.agency()?, ..catalog.clone() }, ctx);
+    let mut findings = read_findings;
+    for mut f in report.findings.into_iter().filter(|f| f.resource_index.is_some()) {
+        located.locate(&mut f);
+        findings.push(f);
+    }
+    let summary = rules::summarize(&catalog, &findings);
+
+    let (mut adds, mut updates, mut added, mut changed, mut unchanged) = (vec![], vec![], vec![], vec![], 0);
+    for (i, r) in catalog.resources.into_iter().enumerate() {
+        let hit = r.code.as_ref().and_then(|c| by_code.get(c)).or_else(|| by_name.get(&r.name)).copied();
+        match hit {
+            None => {
+                added.push(rules::ResourceRef { code: r.code.clone(), name: r.name.clone() });
+                adds.push(r);
+            }
+            Some(j) => {
+                let old = &existing[j];
+                let merged = merge(&old.resource, &r, &present[i]);
+                let (a, b) = (serde_json::to_value(&old.resource)?, serde_json::to_value(&merged)?);
+                let mut diffs = Vec::new();
+                changelog::diff("", &a, &b, &mut diffs);
+                if diffs.is_empty() {
+                    unchanged += 1;
+                } else {
+                    let text = |v: Option<&Value>| {
+                        v.filter(|v| !v.is_null()).map(|v| match v {
+                            Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        })
+                    };
+                    changed.push(ResourceChange {
+                        code: merged.code.clone(),
+                        name: merged.name.clone(),
+                        fields: diffs
+                            .iter()
+                            .map(|(p, o, n)| FieldChange { field: p.clone(), old: text(*o), new: text(*n) })
+                            .collect(),
+                    });
+                    updates.push((old.id, merged));
+                }
+            }
+        }
+    }
+    let agency = (has_agency && !ws.has_agency()?).then_some(catalog.agency);
+    let plan = ImportPlan {
+        added,
+        changed,
+        unchanged,
+        agency: agency.is_some(),
+        systems: catalog.systems.len(),
+        sheets,
+        findings,
+        summary,
+        committed: false,
+    };
+    Ok(Effect { plan, adds, updates, agency, systems: catalog.systems })
+}
+
+/// Commits an effect in one transaction: all of it or none of it.
+pub fn commit(ws: &mut Workspace, effect: Effect) -> Result<ImportPlan> {
+    let Effect { mut plan, adds, updates, agency, systems } = effect;
+    ws.apply_import(agency.as_ref(), &systems, adds, updates)?;
+    plan.committed = true;
+    Ok(plan)
+}

@@ -1,0 +1,258 @@
+//! The catalog workbook (rust_xlsxwriter, constant-memory mode): 资源目录, 共享目录, 开放目录,
+//! 信息项, plus 机构信息 and 信息系统 so that importing it into an empty workspace gives back
+//! exactly the same catalog. Columns in the national guide's order, a styled header, frozen
+//! panes, filters, widths that fit, a CJK font, and dates as real dates.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use super::columns::{columns, Level};
+use crate::error::{Error, Result};
+use crate::model::fields::{self, get, get_agency, get_item};
+use crate::model::{Catalog, Resource, View};
+
+pub const SHEET_RESOURCES: &str = "资源目录";
+pub const SHEET_SHARING: &str = "共享目录";
+pub const SHEET_OPEN: &str = "开放目录";
+pub const SHEET_ITEMS: &str = "信息项";
+pub const SHEET_AGENCY: &str = "机构信息";
+pub const SHEET_SYSTEMS: &str = "信息系统";
+
+/// The font officers' machines all have, in Excel and in WPS.
+pub const FONT: &str = "宋体";
+
+const SHARING_KEYS: &[&str] = &[
+    "seq",
+    "classification",
+    "name",
+    "code",
+    "provider_name",
+    "provider_code",
+    "abstract",
+    "format.class",
+    "format.type",
+    "sharing.type",
+    "sharing.condition",
+    "sharing.basis",
+    "sharing.method.class",
+    "sharing.method.type",
+    "update_cycle",
+    "published_on",
+    "usage_requirements",
+];
+const OPEN_KEYS: &[&str] = &[
+    "seq",
+    "classification",
+    "name",
+    "code",
+    "provider_name",
+    "provider_code",
+    "abstract",
+    "format.class",
+    "format.type",
+    "open.type",
+    "open.condition",
+    "update_cycle",
+    "published_on",
+    "usage_requirements",
+];
+const ITEM_KEYS: &[&str] = &[
+    "code",
+    "name",
+    "seq",
+    "item.name",
+    "item.data_type",
+    "item.length",
+    "item.is_identifier",
+    "item.is_personal",
+    "item.description",
+];
+
+pub(crate) struct Styles {
+    pub header: Format,
+    pub text: Format,
+    pub date: Format,
+    pub number: Format,
+}
+
+impl Styles {
+    pub fn new() -> Self {
+        let base = Format::new().set_font_name(FONT).set_font_size(10.5);
+        Styles {
+            header: base
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(Color::RGB(0xDDEBF7))
+                .set_border(FormatBorder::Thin),
+            text: base.clone().set_text_wrap().set_align(FormatAlign::Top),
+            date: base.clone().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Top),
+            number: base.set_align(FormatAlign::Top),
+        }
+    }
+}
+
+fn x(e: XlsxError) -> Error {
+    Error::SheetWrite { reason: e.to_string() }
+}
+
+/// Text that must stay text: never a formula, whatever it starts with (`=`, `+`, `-`, `@`).
+/// `write_string` stores a string cell, which no spreadsheet evaluates.
+pub(crate) fn write_text(ws: &mut Worksheet, row: u32, col: u16, s: &str, st: &Styles) -> Result<()> {
+    ws.write_string_with_format(row, col, s, &st.text).map_err(x)?;
+    Ok(())
+}
+
+/// A cell for a field's text: dates as dates, counts as numbers, everything else as text.
+fn write_value(ws: &mut Worksheet, row: u32, col: u16, key: &str, s: &str, st: &Styles) -> Result<()> {
+    if key == "published_on" {
+        if let Some(d) = fields::parse_date(s).filter(|d| d.to_string() == s) {
+            use chrono::Datelike;
+            let dt = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).map_err(x)?;
+            ws.write_datetime_with_format(row, col, &dt, &st.date).map_err(x)?;
+            return Ok(());
+        }
+    }
+    if matches!(key, "record_count" | "item.length") {
+        if let Ok(n) = s.parse::<i64>() {
+            if n.to_string() == s && n.unsigned_abs() < (1 << 53) {
+                ws.write_number_with_format(row, col, n as f64, &st.number).map_err(x)?;
+                return Ok(());
+            }
+        }
+    }
+    write_text(ws, row, col, s, st)
+}
+
+/// Writes the header row and sets widths, filter and frozen panes for `rows` data rows.
+pub(crate) fn header(ws: &mut Worksheet, titles: &[String], rows: u32, freeze_cols: u16, st: &Styles) -> Result<()> {
+    for (c, t) in titles.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, t, &st.header).map_err(x)?;
+        let chars = t.chars().map(|ch| if ch.is_ascii() { 1.0 } else { 2.0 }).sum::<f64>();
+        let width = match t.as_str() {
+            "信息资源摘要" | "共享条件" | "开放条件" | "使用要求" | "备注" | "共享依据" | "定级理由" => {
+                36.0
+            }
+            "信息资源名称" | "信息资源提供方" | "信息项名称" => 24.0,
+            "信息资源代码" | "信息资源提供方代码" | "关联资源代码" => 20.0,
+            _ => (chars + 2.0).clamp(8.0, 18.0),
+        };
+        ws.set_column_width(c as u16, width).map_err(x)?;
+    }
+    ws.set_row_height(0, 30).map_err(x)?;
+    ws.set_freeze_panes(1, freeze_cols).map_err(x)?;
+    if !titles.is_empty() {
+        ws.autofilter(0, 0, rows.max(1), (titles.len() - 1) as u16).map_err(x)?;
+    }
+    Ok(())
+}
+
+fn resource_sheet(wb: &mut Workbook, name: &str, keys: &[&str], rows: &[&Resource], st: &Styles) -> Result<()> {
+    let cols = columns();
+    let titles: Vec<String> =
+        keys.iter().map(|k| cols.spec(k).map(|s| s.header().to_string()).unwrap_or_default()).collect();
+    let ws = wb.add_worksheet_with_constant_memory().map_err(x)?;
+    ws.set_name(name).map_err(x)?;
+    header(ws, &titles, rows.len() as u32, 4, st)?;
+    for (i, r) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        for (c, key) in keys.iter().enumerate() {
+            if *key == "seq" {
+                ws.write_number_with_format(row, c as u16, row as f64, &st.number).map_err(x)?;
+            } else if let Some(v) = get(r, key) {
+                write_value(ws, row, c as u16, key, &v, st)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes the whole catalog workbook to `path` atomically; returns the number of cells written.
+pub fn export_catalog(catalog: &Catalog, path: &Path) -> Result<()> {
+    crate::fsutil::atomic_write(path, |tmp| {
+        let mut wb = Workbook::new();
+        let st = Styles::new();
+        let resource_keys: Vec<&str> =
+            columns().specs.iter().filter(|s| s.level == Level::Resource && s.export).map(|s| s.key.as_str()).collect();
+        let all: Vec<&Resource> = catalog.resources.iter().collect();
+        resource_sheet(&mut wb, SHEET_RESOURCES, &resource_keys, &all, &st)?;
+        let sharing: Vec<&Resource> = catalog.view(View::Sharing).collect();
+        resource_sheet(&mut wb, SHEET_SHARING, SHARING_KEYS, &sharing, &st)?;
+        let open: Vec<&Resource> = catalog.view(View::Open).collect();
+        resource_sheet(&mut wb, SHEET_OPEN, OPEN_KEYS, &open, &st)?;
+        items_sheet(&mut wb, catalog, &st)?;
+        agency_sheet(&mut wb, catalog, &st)?;
+        systems_sheet(&mut wb, catalog, &st)?;
+        wb.save(tmp).map_err(x)?;
+        Ok(())
+    })
+}
+
+fn items_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> {
+    let cols = columns();
+    let titles: Vec<String> = ITEM_KEYS
+        .iter()
+        .map(|k| match *k {
+            "seq" => "信息项序号".to_string(),
+            k => cols.spec(k).map(|s| s.header().to_string()).unwrap_or_default(),
+        })
+        .collect();
+    let total: usize = catalog.resources.iter().map(|r| r.items.len()).sum();
+    let ws = wb.add_worksheet_with_constant_memory().map_err(x)?;
+    ws.set_name(SHEET_ITEMS).map_err(x)?;
+    header(ws, &titles, total as u32, 2, st)?;
+    let mut row = 1u32;
+    for r in &catalog.resources {
+        for (n, item) in r.items.iter().enumerate() {
+            for (c, key) in ITEM_KEYS.iter().enumerate() {
+                let v = match *key {
+                    "code" => r.code.clone(),
+                    "name" => Some(r.name.clone()).filter(|s| !s.is_empty()),
+                    "seq" => {
+                        ws.write_number_with_format(row, c as u16, (n + 1) as f64, &st.number).map_err(x)?;
+                        None
+                    }
+                    k => get_item(item, k),
+                };
+                if let Some(v) = v {
+                    write_value(ws, row, c as u16, key, &v, st)?;
+                }
+            }
+            row += 1;
+        }
+    }
+    Ok(())
+}
+
+fn agency_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> {
+    let ws = wb.add_worksheet().set_name(SHEET_AGENCY).map_err(x)?;
+    header(ws, &["项目".into(), "内容".into()], fields::AGENCY_FIELDS.len() as u32, 1, st)?;
+    ws.set_column_width(0, 22).map_err(x)?;
+    ws.set_column_width(1, 40).map_err(x)?;
+    for (i, f) in fields::AGENCY_FIELDS.iter().enumerate() {
+        let row = i as u32 + 1;
+        write_text(ws, row, 0, f.zh, st)?;
+        if let Some(v) = get_agency(&catalog.agency, f.key) {
+            write_text(ws, row, 1, &v, st)?;
+        }
+    }
+    Ok(())
+}
+
+fn systems_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> {
+    let ws = wb.add_worksheet().set_name(SHEET_SYSTEMS).map_err(x)?;
+    let titles = ["信息系统名称".to_string(), "是否财政资金建设".into(), "信息系统说明".into()];
+    header(ws, &titles, catalog.systems.len() as u32, 1, st)?;
+    for (i, s) in catalog.systems.iter().enumerate() {
+        let row = i as u32 + 1;
+        write_text(ws, row, 0, &s.name, st)?;
+        write_text(ws, row, 1, if s.public_funds { "是" } else { "否" }, st)?;
+        if let Some(d) = &s.description {
+            write_text(ws, row, 2, d, st)?;
+        }
+    }
+    Ok(())
+}

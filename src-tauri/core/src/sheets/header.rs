@@ -1,0 +1,188 @@
+//! Finding the header of a hand-made sheet by its content: title and blank rows above it,
+//! `*` markers, hints, line breaks, full-width text, and two-level headers whose group cells
+//! (共享属性 over 共享类型 / 共享条件 / 共享方式) were merged across the columns below.
+
+use std::collections::HashSet;
+
+use super::cell::Cell;
+use super::columns::columns;
+use super::source::Row;
+
+/// How many rows from the top are searched for the header.
+pub const SEARCH_ROWS: usize = 40;
+
+/// A sheet's header: its rows (0-based) and, per column, the header text and the field it maps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub rows: Vec<u32>,
+    pub columns: Vec<HeaderColumn>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderColumn {
+    pub col: u32,
+    /// As shown to the person: `共享属性/共享类型` for a two-level header.
+    pub text: String,
+    pub key: Option<String>,
+}
+
+impl Header {
+    pub fn last_row(&self) -> u32 {
+        self.rows.iter().copied().max().unwrap_or(0)
+    }
+    pub fn key_of(&self, col: u32) -> Option<&str> {
+        self.columns.iter().find(|c| c.col == col).and_then(|c| c.key.as_deref())
+    }
+    pub fn has(&self, key: &str) -> bool {
+        self.columns.iter().any(|c| c.key.as_deref() == Some(key))
+    }
+}
+
+fn texts(row: &Row) -> Vec<(u32, String)> {
+    row.1
+        .iter()
+        .filter_map(|(c, v)| match v {
+            Cell::Text(s) => Some((*c, s.clone())),
+            Cell::Empty | Cell::Error(_) => None,
+            other => Some((*c, other.text())),
+        })
+        .collect()
+}
+
+/// Maps one header row, or a pair (group row above, column row below).
+fn map(top: &[(u32, String)], bottom: Option<&[(u32, String)]>) -> Vec<HeaderColumn> {
+    let cols = columns();
+    let mut all: Vec<u32> = top.iter().map(|c| c.0).collect();
+    if let Some(b) = bottom {
+        all.extend(b.iter().map(|c| c.0));
+    }
+    all.sort_unstable();
+    all.dedup();
+    fn get(row: &[(u32, String)], c: u32) -> Option<&str> {
+        row.iter().find(|x| x.0 == c).map(|x| x.1.as_str())
+    }
+    let mut out = Vec::with_capacity(all.len());
+    let mut group: Option<&str> = None;
+    let mut seen = HashSet::new();
+    for c in all {
+        let t = get(top, c);
+        let b = bottom.and_then(|b| get(b, c));
+        // A group label carries right across the empty cells of its merged span.
+        match (t, b) {
+            (Some(t), _) => group = Some(t),
+            (None, None) => group = None,
+            (None, Some(_)) => {}
+        }
+        let (text, spec) = match b {
+            Some(b) => {
+                let g = group.filter(|g| Some(*g) != Some(b));
+                let text = match g {
+                    Some(g) => format!("{g}/{b}"),
+                    None => b.to_string(),
+                };
+                (text, cols.find(g, b))
+            }
+            None => (t.unwrap_or_default().to_string(), t.and_then(|t| cols.find(None, t))),
+        };
+        // A field is taken by its first column; a repeat is kept as an unknown column (notes).
+        let key = spec.map(|s| s.key.clone()).filter(|k| seen.insert(k.clone()));
+        out.push(HeaderColumn { col: c, text: crate::text::clean_line(&text), key });
+    }
+    out
+}
+
+fn score(cols: &[HeaderColumn]) -> usize {
+    cols.iter().filter(|c| c.key.is_some()).count()
+}
+
+/// Finds the header among the first rows of a sheet, or `None` when no row names two fields.
+pub fn detect(rows: &[Row]) -> Option<Header> {
+    let t: Vec<Vec<(u32, String)>> = rows.iter().map(texts).collect();
+    let singles: Vec<usize> = t.iter().map(|r| score(&map(r, None))).collect();
+    let (best, &best_score) = singles.iter().enumerate().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
+    let mut choice = (vec![best], map(&t[best], None));
+    let mut choice_score = best_score;
+    // A two-level header: the best row with the row below it, or with the row above it.
+    for (top, bottom) in [(best, best + 1), (best.wrapping_sub(1), best)] {
+        if top >= t.len() || bottom >= t.len() || rows[bottom].0 != rows[top].0 + 1 {
+            continue;
+        }
+        let cols = map(&t[top], Some(&t[bottom]));
+        let s = score(&cols);
+        let has_group = t[top].iter().any(|(_, x)| columns().is_group(x));
+        if s > choice_score || (s == choice_score && has_group && s > 0) {
+            choice = (vec![top, bottom], cols);
+            choice_score = s;
+        }
+    }
+    if choice_score < 2 {
+        return None;
+    }
+    Some(Header { rows: choice.0.iter().map(|&i| rows[i].0).collect(), columns: choice.1 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(r: u32, cells: &[(u32, &str)]) -> Row {
+        (r, cells.iter().map(|(c, s)| (*c, Cell::Text(s.to_string()))).collect())
+    }
+
+    #[test]
+    fn finds_the_header_below_a_title() {
+        let rows = vec![
+            row(0, &[(0, "青岩镇政务数据资源目录（2025年）")]),
+            row(2, &[(0, "序号"), (1, "*信息资源\n名称"), (2, "资源代码（必填）"), (3, "更新频率"), (4, "经办人")]),
+            row(3, &[(0, "1"), (1, "户籍人口"), (2, "352111009/000001")]),
+        ];
+        let h = detect(&rows).unwrap();
+        assert_eq!(h.rows, vec![2]);
+        let keys: Vec<Option<&str>> = h.columns.iter().map(|c| c.key.as_deref()).collect();
+        assert_eq!(keys, [Some("seq"), Some("name"), Some("code"), Some("update_cycle"), None]);
+        assert_eq!(h.columns[1].text, "*信息资源名称");
+    }
+
+    #[test]
+    fn two_level_headers_join_group_and_column() {
+        let rows = vec![
+            row(0, &[(0, "信息资源名称"), (1, "共享属性"), (4, "开放属性"), (6, "信息项信息")]),
+            row(
+                1,
+                &[
+                    (1, "共享类型"),
+                    (2, "共享条件"),
+                    (3, "共享方式"),
+                    (4, "是否向社会开放"),
+                    (5, "开放条件"),
+                    (6, "名称"),
+                    (7, "类型"),
+                ],
+            ),
+            row(2, &[(0, "低保名册"), (1, "有条件")]),
+        ];
+        let h = detect(&rows).unwrap();
+        assert_eq!(h.rows, vec![0, 1]);
+        let keys: Vec<Option<&str>> = h.columns.iter().map(|c| c.key.as_deref()).collect();
+        assert_eq!(
+            keys,
+            [
+                Some("name"),
+                Some("sharing.type"),
+                Some("sharing.condition"),
+                Some("sharing.method"),
+                Some("open.type"),
+                Some("open.condition"),
+                Some("item.name"),
+                Some("item.data_type")
+            ]
+        );
+        assert_eq!(h.columns[1].text, "共享属性/共享类型");
+    }
+
+    #[test]
+    fn no_header_in_a_sheet_of_prose() {
+        let rows = vec![row(0, &[(0, "填表说明")]), row(1, &[(0, "1. 每个资源填写一行。")])];
+        assert_eq!(detect(&rows), None);
+    }
+}

@@ -1,0 +1,497 @@
+//! Reading a workbook into catalog records: sheet by sheet, row by row, without holding the
+//! sheet in memory. Values are normalised through the same setters as every other input;
+//! a value that cannot be held is kept as written (in the notes) and reported with its sheet,
+//! row and column. Only a structural failure (unreadable file, no header, no name column)
+//! stops the import.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::cell::Cell;
+use super::export::{SHEET_AGENCY, SHEET_OPEN, SHEET_RESOURCES, SHEET_SHARING, SHEET_SYSTEMS};
+use super::header::{self, Header};
+use super::source::{column_letter, Row, Workbook};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::model::fields::{self, label};
+use crate::model::{Catalog, DataItem, InfoSystem, Resource};
+use crate::rules::{self, Finding, ResourceRef};
+
+/// Where a value came from: sheet, 1-based row, column letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loc {
+    pub sheet: String,
+    pub row: u32,
+    pub col: u32,
+}
+
+/// How one sheet was read, for the preview and the header-mapping screen.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SheetReport {
+    pub sheet: String,
+    /// 1-based header rows (two for a two-level header); empty when the sheet was skipped.
+    pub header_rows: Vec<u32>,
+    pub columns: Vec<MappedColumn>,
+    pub rows: u32,
+    /// Why the sheet was not read (instructions, a view of another sheet, no header).
+    pub skipped: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MappedColumn {
+    /// Column letter: `A`, `B`, … `AA`.
+    pub column: String,
+    pub header: String,
+    /// The field it was mapped to; `null` when unknown (its text goes to the notes).
+    pub field: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Read only this sheet.
+    pub sheet: Option<String>,
+}
+
+/// What a workbook holds, before it touches a workspace.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub catalog: Catalog,
+    /// The workbook had an agency sheet (机构信息).
+    pub has_agency: bool,
+    pub sheets: Vec<SheetReport>,
+    /// Findings raised while reading (error cells, values that could not be held, conflicts).
+    pub findings: Vec<Finding>,
+    /// Per resource: where each field came from (`name`, `items[2].data_type`, `""` = first row).
+    pub locations: Vec<HashMap<String, Loc>>,
+    /// Per resource: the field keys its sheets had columns for (an update touches only these).
+    pub present: Vec<HashSet<String>>,
+    /// Per sheet: the column of each field, to point at an empty cell that should be filled.
+    pub field_columns: HashMap<String, HashMap<String, u32>>,
+}
+
+impl Imported {
+    /// Attaches the cell position to a finding about an imported resource.
+    pub fn locate(&self, f: &mut Finding) {
+        let (Some(i), Some(locs)) = (f.resource_index, f.resource_index.and_then(|i| self.locations.get(i))) else {
+            return;
+        };
+        let _ = i;
+        let field = f.field.as_deref().unwrap_or("");
+        let loc = locs.get(field).cloned().or_else(|| {
+            // An empty cell: the resource's first row, in the field's column when the sheet has one.
+            let first = locs.get("")?;
+            let col = self.field_columns.get(&first.sheet).and_then(|m| m.get(field)).copied().unwrap_or(first.col);
+            // `items[2].name` falls back to the item's row.
+            let item = field.split_once('.').and_then(|(head, _)| locs.get(&format!("{head}.name")));
+            Some(match item {
+                Some(l) => Loc {
+                    col: self
+                        .field_columns
+                        .get(&l.sheet)
+                        .and_then(|m| m.get(&format!("item.{}", field.rsplit('.').next().unwrap_or(""))))
+                        .copied()
+                        .unwrap_or(l.col),
+                    ..l.clone()
+                },
+                None => Loc { col, ..first.clone() },
+            })
+        });
+        if let Some(l) = loc {
+            f.sheet = Some(l.sheet);
+            f.row = Some(l.row);
+            f.column = Some(column_letter(l.col));
+        }
+    }
+}
+
+/// Keys that are read but never stored.
+fn ignored(key: &str) -> bool {
+    matches!(key, "seq" | "item.seq")
+}
+
+fn is_item_key(key: &str) -> bool {
+    key.starts_with("item.")
+}
+
+/// Reads a workbook. Nothing is written anywhere.
+pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
+    let mut book = Workbook::open(path)?;
+    let names = book.sheet_names();
+    if let Some(s) = &opts.sheet {
+        if !names.contains(s) {
+            return Err(Error::SheetNotFound { file: path.to_path_buf(), sheet: s.clone(), sheets: names });
+        }
+    }
+    let has_resources_sheet = names.iter().any(|n| n == SHEET_RESOURCES);
+    let mut st = State { lang, out: Imported::default(), index: HashMap::new() };
+    let mut data_sheets = 0;
+    for name in &names {
+        if opts.sheet.as_ref().is_some_and(|s| s != name) {
+            continue;
+        }
+        let skip = |reason: &str| SheetReport {
+            sheet: name.clone(),
+            header_rows: vec![],
+            columns: vec![],
+            rows: 0,
+            skipped: Some(reason.into()),
+        };
+        if opts.sheet.is_none() {
+            if name == SHEET_AGENCY {
+                read_agency(&mut book, name, &mut st.out)?;
+                continue;
+            }
+            if name == SHEET_SYSTEMS {
+                read_systems(&mut book, name, &mut st.out)?;
+                continue;
+            }
+            if has_resources_sheet && (name == SHEET_SHARING || name == SHEET_OPEN) {
+                st.out.sheets.push(skip("view"));
+                continue;
+            }
+            if super::columns::columns().is_instruction_sheet(name) {
+                st.out.sheets.push(skip("instructions"));
+                continue;
+            }
+        }
+        match read_sheet(&mut book, name, &mut st)? {
+            true => data_sheets += 1,
+            false => st.out.sheets.push(skip("no-header")),
+        }
+    }
+    if data_sheets == 0 {
+        let sheet = opts.sheet.clone().unwrap_or_else(|| names.join("、"));
+        return Err(Error::NoHeader { file: path.to_path_buf(), sheet });
+    }
+    Ok(st.out)
+}
+
+struct State {
+    lang: Lang,
+    out: Imported,
+    /// Resources of this import by code and by name → index, for rows that continue one.
+    index: HashMap<String, usize>,
+}
+
+/// Per-resource memory of the raw text each field got first, to spot disagreeing rows cheaply.
+type FirstValues = HashMap<usize, HashMap<String, String>>;
+
+fn read_sheet(book: &mut Workbook, sheet: &str, st: &mut State) -> Result<bool> {
+    let path = book.path.clone();
+    let is_1904 = book.is_1904;
+    let mut head: Vec<Row> = Vec::new();
+    let mut header: Option<Header> = None;
+    let mut current: Option<usize> = None;
+    let mut first: FirstValues = HashMap::new();
+    let mut rows_read = 0u32;
+    let mut sheet_items: Vec<(usize, usize)> = Vec::new();
+    let mut failure: Option<Error> = None;
+    book.rows(sheet, |row| {
+        if header.is_none() {
+            head.push(row);
+            if head.len() < header::SEARCH_ROWS {
+                return Ok(true);
+            }
+            let buffered = std::mem::take(&mut head);
+            match start(&path, sheet, &buffered, st) {
+                Ok(Some(h)) => {
+                    for r in buffered.into_iter().filter(|r| r.0 > h.last_row()) {
+                        rows_read += 1;
+                        data_row(sheet, &h, r, is_1904, st, &mut current, &mut first, &mut sheet_items);
+                    }
+                    header = Some(h);
+                    Ok(true)
+                }
+                Ok(None) => Ok(false),
+                Err(e) => {
+                    failure = Some(e);
+                    Ok(false)
+                }
+            }
+        } else {
+            rows_read += 1;
+            let h = header.as_ref().expect("set above");
+            data_row(sheet, h, row, is_1904, st, &mut current, &mut first, &mut sheet_items);
+            Ok(true)
+        }
+    })?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if header.is_none() && !head.is_empty() {
+        // A short sheet: fewer rows than the search window.
+        let buffered = std::mem::take(&mut head);
+        if let Some(h) = start(&path, sheet, &buffered, st)? {
+            for r in buffered.into_iter().filter(|r| r.0 > h.last_row()) {
+                rows_read += 1;
+                data_row(sheet, &h, r, is_1904, st, &mut current, &mut first, &mut sheet_items);
+            }
+            header = Some(h);
+        }
+    }
+    let Some(h) = header else { return Ok(false) };
+    if !h.has("item.is_identifier") && !h.has("item.is_personal") {
+        for (r, i) in sheet_items {
+            crate::rules::identity::detect_item_flags(&mut st.out.catalog.resources[r].items[i]);
+        }
+    }
+    if let Some(report) = st.out.sheets.iter_mut().rev().find(|s| s.sheet == sheet) {
+        report.rows = rows_read;
+    }
+    Ok(true)
+}
+
+/// Detects the header, checks for a name column, and records the sheet's report.
+fn start(path: &Path, sheet: &str, rows: &[Row], st: &mut State) -> Result<Option<Header>> {
+    let Some(h) = header::detect(rows) else { return Ok(None) };
+    if !h.has("name") {
+        return Err(Error::NoNameColumn { file: path.to_path_buf(), sheet: sheet.into() });
+    }
+    for c in h.columns.iter().filter(|c| c.key.is_none() && !c.text.is_empty()) {
+        if let Some(mut f) = rules::finding("import.unknown_column", st.lang, None, None, &[("header", &c.text)]) {
+            f.sheet = Some(sheet.into());
+            f.row = h.rows.last().map(|r| r + 1);
+            f.column = Some(column_letter(c.col));
+            st.out.findings.push(f);
+        }
+    }
+    let by_key = h.columns.iter().filter_map(|c| c.key.clone().map(|k| (k, c.col))).collect();
+    st.out.field_columns.insert(sheet.to_string(), by_key);
+    st.out.sheets.push(SheetReport {
+        sheet: sheet.into(),
+        header_rows: h.rows.iter().map(|r| r + 1).collect(),
+        columns: h
+            .columns
+            .iter()
+            .map(|c| MappedColumn { column: column_letter(c.col), header: c.text.clone(), field: c.key.clone() })
+            .collect(),
+        rows: 0,
+        skipped: None,
+    });
+    Ok(Some(h))
+}
+
+fn append_note(r: &mut Resource, line: String) {
+    match &mut r.notes {
+        Some(n) if n.lines().any(|l| l == line) => {}
+        Some(n) => {
+            n.push('\n');
+            n.push_str(&line);
+        }
+        None => r.notes = Some(line),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn data_row(
+    sheet: &str,
+    h: &Header,
+    (row, cells): Row,
+    is_1904: bool,
+    st: &mut State,
+    current: &mut Option<usize>,
+    first: &mut FirstValues,
+    sheet_items: &mut Vec<(usize, usize)>,
+) {
+    let lang = st.lang;
+    let loc = |col: u32| Loc { sheet: sheet.to_string(), row: row + 1, col };
+    let text_of = |key: &str| cells.iter().find(|(c, _)| h.key_of(*c) == Some(key)).map(|(_, v)| v.text());
+    let name = text_of("name").map(|s| crate::text::clean_line(&s)).unwrap_or_default();
+    let code = text_of("code").map(|s| crate::text::clean_code(&s)).unwrap_or_default();
+    // A row that repeats the header (printed on every page) is not data.
+    let repeats = cells
+        .iter()
+        .filter(|(c, v)| {
+            h.columns.iter().any(|hc| hc.col == *c && hc.key.is_some() && crate::text::clean_line(&v.text()) == hc.text)
+        })
+        .count();
+    if repeats * 2 > cells.len().max(1) && repeats >= 2 {
+        return;
+    }
+
+    let target = if name.is_empty() && code.is_empty() {
+        *current
+    } else {
+        let by_code = (!code.is_empty()).then(|| st.index.get(&format!("c:{code}")).copied()).flatten();
+        by_code.or_else(|| if code.is_empty() { st.index.get(&format!("n:{name}")).copied() } else { None })
+    };
+    let ri = match target {
+        Some(i) => i,
+        None => {
+            let i = st.out.catalog.resources.len();
+            st.out.catalog.resources.push(Resource::default());
+            st.out.locations.push(HashMap::from([(String::new(), loc(cells.first().map(|c| c.0).unwrap_or(0)))]));
+            st.out.present.push(HashSet::new());
+            i
+        }
+    };
+    *current = Some(ri);
+    let present = &mut st.out.present[ri];
+    for c in &h.columns {
+        if let Some(k) = &c.key {
+            if !ignored(k) {
+                present.insert(if is_item_key(k) { "items".to_string() } else { k.clone() });
+            }
+        }
+    }
+
+    let mut item: Option<DataItem> = None;
+    let mut item_locs: Vec<(String, Loc)> = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let resource = &mut st.out.catalog.resources[ri];
+    let firsts = first.entry(ri).or_default();
+    let locs = &mut st.out.locations[ri];
+    let located = |f: Option<Finding>, col: u32, findings: &mut Vec<Finding>| {
+        if let Some(mut f) = f {
+            f.sheet = Some(sheet.into());
+            f.row = Some(row + 1);
+            f.column = Some(column_letter(col));
+            findings.push(f);
+        }
+    };
+    for (col, cell) in &cells {
+        let hc = h.columns.iter().find(|c| c.col == *col);
+        let Some(key) = hc.and_then(|c| c.key.as_deref()) else {
+            if let Some(hc) = hc.filter(|c| !c.text.is_empty()) {
+                notes.push(format!("{}: {}", hc.text, crate::text::clean(&cell.text())));
+            }
+            continue;
+        };
+        if ignored(key) {
+            continue;
+        }
+        if let Cell::Error(e) = cell {
+            located(rules::finding("import.error_cell", lang, None, Some(key), &[("value", e)]), *col, &mut findings);
+            continue;
+        }
+        let text = match key {
+            "published_on" => cell.date(is_1904).map(|d| d.to_string()).unwrap_or_else(|| cell.text()),
+            _ => cell.text(),
+        };
+        if is_item_key(key) {
+            let it = item.get_or_insert_with(DataItem::default);
+            if let Err(e) = fields::set_item(it, key, &text) {
+                let expected = match &e {
+                    Error::InvalidValue { expected, .. } => expected.clone(),
+                    _ => String::new(),
+                };
+                let l = label(key, lang).to_string();
+                located(
+                    rules::finding(
+                        "import.value",
+                        lang,
+                        None,
+                        Some(key),
+                        &[("label", &l), ("value", &text), ("expected", &expected)],
+                    ),
+                    *col,
+                    &mut findings,
+                );
+                let d = it.description.get_or_insert_with(String::new);
+                if !d.is_empty() {
+                    d.push('\n');
+                }
+                d.push_str(&format!("{}: {text}", hc.map(|c| c.text.as_str()).unwrap_or(key)));
+            }
+            item_locs.push((key.trim_start_matches("item.").to_string(), loc(*col)));
+            continue;
+        }
+        // Resource-level: rows of one resource (merged down or repeated) must agree.
+        if let Some(prev) = firsts.get(key) {
+            if *prev != text {
+                let l = label(key, lang).to_string();
+                located(
+                    rules::finding(
+                        "import.conflict",
+                        lang,
+                        None,
+                        Some(key),
+                        &[("label", &l), ("first", prev), ("value", &text)],
+                    ),
+                    *col,
+                    &mut findings,
+                );
+                notes.push(format!("{}: {}", hc.map(|c| c.text.as_str()).unwrap_or(key), text));
+            }
+            continue;
+        }
+        firsts.insert(key.to_string(), text.clone());
+        locs.entry(key.to_string()).or_insert_with(|| loc(*col));
+        if let Err(e) = fields::set(resource, key, &text) {
+            let expected = match &e {
+                Error::InvalidValue { expected, .. } => expected.clone(),
+                _ => String::new(),
+            };
+            let l = label(key, lang).to_string();
+            located(
+                rules::finding(
+                    "import.value",
+                    lang,
+                    None,
+                    Some(key),
+                    &[("label", &l), ("value", &text), ("expected", &expected)],
+                ),
+                *col,
+                &mut findings,
+            );
+            notes.push(format!("{}: {text}", hc.map(|c| c.text.as_str()).unwrap_or(key)));
+        }
+    }
+    for n in notes {
+        append_note(resource, n);
+    }
+    if let Some(it) = item {
+        let n = resource.items.len();
+        for (k, l) in item_locs {
+            locs.entry(format!("items[{n}].{k}")).or_insert(l);
+        }
+        resource.items.push(it);
+        sheet_items.push((ri, n));
+    }
+    let rref = ResourceRef { code: resource.code.clone(), name: resource.name.clone() };
+    for mut f in findings {
+        f.resource = Some(rref.clone());
+        f.resource_index = Some(ri);
+        st.out.findings.push(f);
+    }
+    if !code.is_empty() {
+        st.index.entry(format!("c:{code}")).or_insert(ri);
+    }
+    if !name.is_empty() {
+        st.index.entry(format!("n:{name}")).or_insert(ri);
+    }
+}
+
+fn read_agency(book: &mut Workbook, sheet: &str, out: &mut Imported) -> Result<()> {
+    let mut agency = crate::model::Agency::default();
+    book.rows(sheet, |(_, cells)| {
+        let label_text = cells.iter().find(|(c, _)| *c == 0).map(|(_, v)| crate::text::clean_line(&v.text()));
+        let value = cells.iter().find(|(c, _)| *c == 1).map(|(_, v)| v.text()).unwrap_or_default();
+        if let Some(f) = label_text.and_then(|l| fields::AGENCY_FIELDS.iter().find(|f| f.zh == l || f.en == l)) {
+            fields::set_agency(&mut agency, f.key, &value)?;
+        }
+        Ok(true)
+    })?;
+    out.catalog.agency = agency;
+    out.has_agency = true;
+    Ok(())
+}
+
+fn read_systems(book: &mut Workbook, sheet: &str, out: &mut Imported) -> Result<()> {
+    book.rows(sheet, |(r, cells)| {
+        let get = |c: u32| cells.iter().find(|(x, _)| *x == c).map(|(_, v)| v.text()).unwrap_or_default();
+        let name = crate::text::clean_line(&get(0));
+        if r > 0 && !name.is_empty() {
+            out.catalog.systems.push(InfoSystem {
+                name,
+                public_funds: fields::parse_bool(&get(1)).unwrap_or(false),
+                description: crate::text::opt(&get(2)),
+            });
+        }
+        Ok(true)
+    })
+}

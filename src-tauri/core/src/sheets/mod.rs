@@ -1,0 +1,17 @@
+//! Spreadsheets both ways: import the catalogs officers keep in Excel/WPS (calamine) and export
+//! the catalog workbook (rust_xlsxwriter).
+
+pub mod apply;
+pub mod cell;
+pub mod columns;
+pub mod export;
+pub mod header;
+pub mod import;
+pub mod source;
+
+pub use apply::{commit, plan, ImportPlan};
+pub use export::export_catalog;
+pub use import::{read, ImportOptions, Imported};
+
+#[cfg(test)]
+mod tests;

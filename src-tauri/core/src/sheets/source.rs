@@ -1,0 +1,224 @@
+//! Opening a workbook of any supported format and reading a sheet row by row.
+//!
+//! .xlsx/.xlsm are streamed with calamine's cell reader (memory stays flat on city-sized
+//! sheets); .xls and .ods are read a sheet at a time. The format is decided by the file's
+//! bytes, not its name, so a renamed file is read for what it is — or refused clearly.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use calamine::{open_workbook_from_rs, Data, DataRef, Ods, Reader, Xls, Xlsx};
+
+use super::cell::Cell;
+use crate::error::{Error, Result};
+
+/// Limits that keep a hostile file (a zip bomb, a runaway sheet) from exhausting the machine.
+pub const MAX_UNPACKED_BYTES: u64 = 2 << 30;
+pub const MAX_RATIO: u64 = 1000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+pub enum Book {
+    Xlsx(Xlsx<BufReader<File>>),
+    Xls(Xls<BufReader<File>>),
+    Ods(Ods<BufReader<File>>),
+}
+
+/// One row: its 0-based index and its non-empty cells as (0-based column, value).
+pub type Row = (u32, Vec<(u32, Cell)>);
+
+fn unreadable(path: &Path, reason: impl std::fmt::Display) -> Error {
+    Error::SheetUnreadable { file: path.to_path_buf(), reason: reason.to_string() }
+}
+
+/// Sniffs the format from the first bytes; checks a zip's declared sizes against the limits.
+pub fn sniff(path: &Path) -> Result<Format> {
+    let mut head = [0u8; 8];
+    let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+    let n = f.read(&mut head).map_err(|e| Error::io(path, e))?;
+    if n >= 8 && head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+        return Ok(Format::Xls);
+    }
+    if n < 4 || &head[..4] != b"PK\x03\x04" {
+        return Err(unreadable(path, "not-a-spreadsheet"));
+    }
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| unreadable(path, format!("zip: {e}")))?;
+    let mut total: u64 = 0;
+    let mut ods = false;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| unreadable(path, format!("zip: {e}")))?;
+        total = total.saturating_add(entry.size());
+        if entry.size() > 1 << 20 && entry.size() / entry.compressed_size().max(1) > MAX_RATIO {
+            return Err(unreadable(path, "zip-bomb"));
+        }
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        if name == "mimetype" || name == "content.xml" {
+            ods = true;
+        }
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(unreadable(path, "zip-bomb"));
+    }
+    Ok(if ods { Format::Ods } else { Format::Xlsx })
+}
+
+pub struct Workbook {
+    pub path: PathBuf,
+    pub book: Book,
+    pub is_1904: bool,
+}
+
+impl Workbook {
+    pub fn open(path: &Path) -> Result<Self> {
+        let format = sniff(path)?;
+        let reader = || File::open(path).map(BufReader::new).map_err(|e| Error::io(path, e));
+        let book = match format {
+            Format::Xlsx => {
+                Book::Xlsx(open_workbook_from_rs(reader()?).map_err(|e: calamine::XlsxError| unreadable(path, e))?)
+            }
+            Format::Xls => {
+                Book::Xls(open_workbook_from_rs(reader()?).map_err(|e: calamine::XlsError| unreadable(path, e))?)
+            }
+            Format::Ods => {
+                Book::Ods(open_workbook_from_rs(reader()?).map_err(|e: calamine::OdsError| unreadable(path, e))?)
+            }
+        };
+        let is_1904 = match &book {
+            Book::Xlsx(x) => x.has_1904_epoch(),
+            _ => false,
+        };
+        Ok(Workbook { path: path.to_path_buf(), book, is_1904 })
+    }
+
+    pub fn sheet_names(&self) -> Vec<String> {
+        match &self.book {
+            Book::Xlsx(b) => b.sheet_names(),
+            Book::Xls(b) => b.sheet_names(),
+            Book::Ods(b) => b.sheet_names(),
+        }
+    }
+
+    /// Calls `each` for every row of `sheet` that has a non-empty cell, in order.
+    /// `each` returns `false` to stop early.
+    pub fn rows(&mut self, sheet: &str, mut each: impl FnMut(Row) -> Result<bool>) -> Result<()> {
+        let path = self.path.clone();
+        let err =
+            |e: &dyn std::fmt::Display| Error::SheetUnreadable { file: path.clone(), reason: format!("{sheet}: {e}") };
+        match &mut self.book {
+            Book::Xlsx(b) => {
+                let mut reader = b.worksheet_cells_reader(sheet).map_err(|e| err(&e))?;
+                let mut current: Option<u32> = None;
+                let mut cells: Vec<(u32, Cell)> = Vec::new();
+                while let Some(cell) = reader.next_cell().map_err(|e| err(&e))? {
+                    let (r, c) = cell.get_position();
+                    let value = from_ref(cell.get_value());
+                    if current != Some(r) {
+                        if let Some(prev) = current {
+                            if !cells.is_empty() && !each((prev, std::mem::take(&mut cells)))? {
+                                return Ok(());
+                            }
+                        }
+                        current = Some(r);
+                    }
+                    if !value.is_blank() {
+                        cells.push((c, value));
+                    }
+                }
+                if let Some(prev) = current {
+                    if !cells.is_empty() {
+                        each((prev, cells))?;
+                    }
+                }
+                Ok(())
+            }
+            Book::Xls(b) => {
+                let range = b.worksheet_range(sheet).map_err(|e| err(&e))?;
+                range_rows(&range, each)
+            }
+            Book::Ods(b) => {
+                let range = b.worksheet_range(sheet).map_err(|e| err(&e))?;
+                range_rows(&range, each)
+            }
+        }
+    }
+}
+
+fn range_rows(range: &calamine::Range<Data>, mut each: impl FnMut(Row) -> Result<bool>) -> Result<()> {
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (i, row) in range.rows().enumerate() {
+        let cells: Vec<(u32, Cell)> =
+            row.iter().enumerate().map(|(j, d)| (c0 + j as u32, from_data(d))).filter(|(_, c)| !c.is_blank()).collect();
+        if !cells.is_empty() && !each((r0 + i as u32, cells))? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn date_of(dt: &calamine::ExcelDateTime) -> Cell {
+    match dt.as_datetime() {
+        Some(d) => Cell::Date(d.date()),
+        None => Cell::Float(dt.as_f64()),
+    }
+}
+
+fn from_ref(d: &DataRef) -> Cell {
+    match d {
+        DataRef::Empty => Cell::Empty,
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::Int(i) => Cell::Int(*i),
+        DataRef::Float(f) => Cell::Float(*f),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => date_of(dt),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+fn from_data(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Int(*i),
+        Data::Float(f) => Cell::Float(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => date_of(dt),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// `0` → `A`, `27` → `AB`.
+pub fn column_letter(mut c: u32) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn letters() {
+        assert_eq!(super::column_letter(0), "A");
+        assert_eq!(super::column_letter(25), "Z");
+        assert_eq!(super::column_letter(26), "AA");
+        assert_eq!(super::column_letter(27), "AB");
+        assert_eq!(super::column_letter(701), "ZZ");
+        assert_eq!(super::column_letter(702), "AAA");
+    }
+}
