@@ -15,7 +15,7 @@ export default {
   agency: {
     title: 'Agency profile',
     notFilled: 'Not filled in',
-    noProfile: 'No agency profile yet. Fill it in with mulu init or on the agency page.',
+    noProfile: 'No agency profile yet: fill it in with the mulu agency set command.',
     name: 'Agency name',
     uscc: 'Unified social credit code',
     division: 'Division code',
@@ -63,7 +63,7 @@ export default {
     error: 'Error',
     warning: 'Warning',
     field: 'Field',
-    article: 'Basis',
+    article: 'Basis: {article}',
     none: 'No problems found.',
     item: 'Data item {n} · {part}',
     itemPart: {

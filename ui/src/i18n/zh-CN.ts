@@ -15,7 +15,7 @@ export default {
   agency: {
     title: '机构信息',
     notFilled: '未填写',
-    noProfile: '尚未填写机构信息。请先用 mulu init 或机构信息页填写。',
+    noProfile: '尚未填写机构信息，请用 mulu agency set 命令填写。',
     name: '机构名称',
     uscc: '统一社会信用代码',
     division: '行政区划代码',
@@ -63,7 +63,7 @@ export default {
     error: '错误',
     warning: '提醒',
     field: '字段',
-    article: '依据',
+    article: '依据：{article}',
     none: '未发现问题。',
     item: '第 {n} 个信息项·{part}',
     itemPart: {
