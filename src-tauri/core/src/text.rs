@@ -1,20 +1,29 @@
 //! Text normalisation shared by every input path (CLI flags, forms, spreadsheets): see
 //! domain.md §5.7. Kept in one place so an import and a hand edit store the same value.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}' || c == '\u{FEFF}'
 }
 
+/// NFC of `s`, without the rebuild when it already is (nearly all CJK text is).
+fn nfc(s: &str) -> String {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Whether the text is empty once every kind of space is ignored.
+pub fn is_blank_text(s: &str) -> bool {
+    s.chars().all(is_blank)
+}
+
 /// Trims ASCII, full-width and non-breaking spaces at both ends and applies NFC.
 pub fn clean(s: &str) -> String {
-    let t = s.trim_matches(is_blank);
-    if t.is_ascii() {
-        t.to_string()
-    } else {
-        t.nfc().collect()
-    }
+    nfc(s.trim_matches(is_blank))
 }
 
 /// Like [`clean`], and also collapses inner line breaks (names, codes): `"户籍\n人口"` → `"户籍人口"`.

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::import::Imported;
 use crate::error::Result;
 use crate::model::fields;
-use crate::model::{Catalog, Resource};
+use crate::model::Resource;
 use crate::rules::{self, Context, Finding, Summary};
 use crate::store::{changelog, Workspace};
 
@@ -80,11 +80,14 @@ pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect>
         }
         by_name.entry(s.resource.name.clone()).or_insert(i);
     }
-    let Imported { catalog, has_agency, sheets, findings: read_findings, locations, present, field_columns } = imported;
+    let Imported { mut catalog, has_agency, sheets, findings: read_findings, locations, present, field_columns } =
+        imported;
     let located = Imported { locations, field_columns, ..Default::default() };
 
-    // Rules on the imported records, positioned at their cells.
-    let report = rules::validate(&Catalog { agency: ws.agency()?, ..catalog.clone() }, ctx);
+    // Rules on the imported records, positioned at their cells, against the workspace's agency.
+    let file_agency = std::mem::replace(&mut catalog.agency, ws.agency()?);
+    let report = rules::validate(&catalog, ctx);
+    catalog.agency = file_agency;
     let mut findings = read_findings;
     for mut f in report.findings.into_iter().filter(|f| f.resource_index.is_some()) {
         located.locate(&mut f);

@@ -19,7 +19,7 @@ impl Cell {
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(s) => crate::text::clean(s).is_empty(),
+            Cell::Text(s) => crate::text::is_blank_text(s),
             _ => false,
         }
     }
@@ -33,6 +33,14 @@ impl Cell {
             Cell::Float(f) => number_text(*f),
             Cell::Bool(b) => if *b { "是" } else { "否" }.to_string(),
             Cell::Date(d) => d.to_string(),
+        }
+    }
+
+    /// Like [`Cell::text`], moving the string out instead of copying it.
+    pub fn into_text(self) -> String {
+        match self {
+            Cell::Text(s) => s,
+            other => other.text(),
         }
     }
 

@@ -16,6 +16,8 @@ pub const SEARCH_ROWS: usize = 40;
 pub struct Header {
     pub rows: Vec<u32>,
     pub columns: Vec<HeaderColumn>,
+    /// Column number → index in `columns`, for a lookup per cell without a search.
+    by_col: Vec<Option<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -27,11 +29,29 @@ pub struct HeaderColumn {
 }
 
 impl Header {
+    pub fn new(rows: Vec<u32>, columns: Vec<HeaderColumn>) -> Self {
+        let width = columns.iter().map(|c| c.col as usize + 1).max().unwrap_or(0);
+        let mut by_col = vec![None; width];
+        for (i, c) in columns.iter().enumerate() {
+            by_col[c.col as usize] = Some(i);
+        }
+        Header { rows, columns, by_col }
+    }
+
+    pub fn column(&self, col: u32) -> Option<&HeaderColumn> {
+        self.by_col.get(col as usize).copied().flatten().map(|i| &self.columns[i])
+    }
+
+    /// The column mapped to `key`.
+    pub fn col_of(&self, key: &str) -> Option<&HeaderColumn> {
+        self.columns.iter().find(|c| c.key.as_deref() == Some(key))
+    }
+
     pub fn last_row(&self) -> u32 {
         self.rows.iter().copied().max().unwrap_or(0)
     }
     pub fn key_of(&self, col: u32) -> Option<&str> {
-        self.columns.iter().find(|c| c.col == col).and_then(|c| c.key.as_deref())
+        self.column(col).and_then(|c| c.key.as_deref())
     }
     pub fn has(&self, key: &str) -> bool {
         self.columns.iter().any(|c| c.key.as_deref() == Some(key))
@@ -118,7 +138,7 @@ pub fn detect(rows: &[Row]) -> Option<Header> {
     if choice_score < 2 {
         return None;
     }
-    Some(Header { rows: choice.0.iter().map(|&i| rows[i].0).collect(), columns: choice.1 })
+    Some(Header::new(choice.0.iter().map(|&i| rows[i].0).collect(), choice.1))
 }
 
 #[cfg(test)]

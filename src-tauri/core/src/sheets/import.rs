@@ -126,7 +126,7 @@ pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
         }
     }
     let has_resources_sheet = names.iter().any(|n| n == SHEET_RESOURCES);
-    let mut st = State { lang, out: Imported::default(), index: HashMap::new() };
+    let mut st = State { lang, out: Imported::default(), by_code: HashMap::new(), by_name: HashMap::new() };
     let mut data_sheets = 0;
     for name in &names {
         if opts.sheet.as_ref().is_some_and(|s| s != name) {
@@ -173,7 +173,8 @@ struct State {
     lang: Lang,
     out: Imported,
     /// Resources of this import by code and by name → index, for rows that continue one.
-    index: HashMap<String, usize>,
+    by_code: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
 }
 
 /// Per-resource memory of the raw text each field got first, to spot disagreeing rows cheaply.
@@ -298,25 +299,29 @@ fn data_row(
 ) {
     let lang = st.lang;
     let loc = |col: u32| Loc { sheet: sheet.to_string(), row: row + 1, col };
-    let text_of = |key: &str| cells.iter().find(|(c, _)| h.key_of(*c) == Some(key)).map(|(_, v)| v.text());
-    let name = text_of("name").map(|s| crate::text::clean_line(&s)).unwrap_or_default();
-    let code = text_of("code").map(|s| crate::text::clean_code(&s)).unwrap_or_default();
+    let cell_of = |hc: Option<&header::HeaderColumn>| hc.and_then(|hc| cells.iter().find(|(c, _)| *c == hc.col));
+    let name_col = h.col_of("name");
+    let name = cell_of(name_col).map(|(_, v)| crate::text::clean_line(&v.text())).unwrap_or_default();
+    let code = cell_of(h.col_of("code")).map(|(_, v)| crate::text::clean_code(&v.text())).unwrap_or_default();
     // A row that repeats the header (printed on every page) is not data.
-    let repeats = cells
-        .iter()
-        .filter(|(c, v)| {
-            h.columns.iter().any(|hc| hc.col == *c && hc.key.is_some() && crate::text::clean_line(&v.text()) == hc.text)
-        })
-        .count();
-    if repeats * 2 > cells.len().max(1) && repeats >= 2 {
-        return;
+    if name_col.is_some_and(|c| c.text == name) {
+        let repeats = cells
+            .iter()
+            .filter(|(c, v)| {
+                h.column(*c).is_some_and(|hc| hc.key.is_some() && crate::text::clean_line(&v.text()) == hc.text)
+            })
+            .count();
+        if repeats * 2 > cells.len() && repeats >= 2 {
+            return;
+        }
     }
 
     let target = if name.is_empty() && code.is_empty() {
         *current
+    } else if !code.is_empty() {
+        st.by_code.get(code.as_str()).copied()
     } else {
-        let by_code = (!code.is_empty()).then(|| st.index.get(&format!("c:{code}")).copied()).flatten();
-        by_code.or_else(|| if code.is_empty() { st.index.get(&format!("n:{name}")).copied() } else { None })
+        st.by_name.get(name.as_str()).copied()
     };
     let ri = match target {
         Some(i) => i,
@@ -328,15 +333,13 @@ fn data_row(
             i
         }
     };
-    *current = Some(ri);
-    let present = &mut st.out.present[ri];
-    for c in &h.columns {
-        if let Some(k) = &c.key {
-            if !ignored(k) {
-                present.insert(if is_item_key(k) { "items".to_string() } else { k.clone() });
-            }
+    if *current != Some(ri) {
+        let present = &mut st.out.present[ri];
+        for k in h.columns.iter().filter_map(|c| c.key.as_deref()).filter(|k| !ignored(k)) {
+            present.insert(if is_item_key(k) { "items".to_string() } else { k.to_string() });
         }
     }
+    *current = Some(ri);
 
     let mut item: Option<DataItem> = None;
     let mut item_locs: Vec<(String, Loc)> = Vec::new();
@@ -353,8 +356,9 @@ fn data_row(
             findings.push(f);
         }
     };
-    for (col, cell) in &cells {
-        let hc = h.columns.iter().find(|c| c.col == *col);
+    for (col, cell) in cells {
+        let col = &col;
+        let hc = h.column(*col);
         let Some(key) = hc.and_then(|c| c.key.as_deref()) else {
             if let Some(hc) = hc.filter(|c| !c.text.is_empty()) {
                 notes.push(format!("{}: {}", hc.text, crate::text::clean(&cell.text())));
@@ -364,13 +368,13 @@ fn data_row(
         if ignored(key) {
             continue;
         }
-        if let Cell::Error(e) = cell {
+        if let Cell::Error(e) = &cell {
             located(rules::finding("import.error_cell", lang, None, Some(key), &[("value", e)]), *col, &mut findings);
             continue;
         }
         let text = match key {
-            "published_on" => cell.date(is_1904).map(|d| d.to_string()).unwrap_or_else(|| cell.text()),
-            _ => cell.text(),
+            "published_on" => cell.date(is_1904).map(|d| d.to_string()).unwrap_or_else(|| cell.into_text()),
+            _ => cell.into_text(),
         };
         if is_item_key(key) {
             let it = item.get_or_insert_with(DataItem::default);
@@ -459,10 +463,10 @@ fn data_row(
         st.out.findings.push(f);
     }
     if !code.is_empty() {
-        st.index.entry(format!("c:{code}")).or_insert(ri);
+        st.by_code.entry(code).or_insert(ri);
     }
     if !name.is_empty() {
-        st.index.entry(format!("n:{name}")).or_insert(ri);
+        st.by_name.entry(name).or_insert(ri);
     }
 }
 

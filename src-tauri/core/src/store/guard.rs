@@ -91,8 +91,14 @@ pub fn check_existing(path: &Path) -> Result<Header> {
         _ => return Err(Error::NotAWorkspace { path: path.into(), reason: "not-sqlite" }),
     };
     // The in-header page count is valid when "version-valid-for" equals the change counter.
+    // With a write-ahead log beside the file, a checkpoint interrupted by a crash can leave the
+    // file shorter than its header says; SQLite completes it from the log, so only judge the
+    // size when there is no log.
     let pages = u64::from(be32(28));
-    if be32(92) == be32(24) && pages > 0 && len < pages * page_size {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let has_wal = std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0);
+    if !has_wal && be32(92) == be32(24) && pages > 0 && len < pages * page_size {
         return Err(Error::NotAWorkspace { path: path.into(), reason: "truncated" });
     }
     if len % page_size != 0 {

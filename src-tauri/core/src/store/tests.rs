@@ -245,7 +245,7 @@ fn a_killed_writer_leaves_a_consistent_store() {
     drop(ws);
     let exe = std::env::current_exe().unwrap();
     let mut last = 0;
-    for round in 0..12u64 {
+    for round in 0..20u64 {
         let mut child = std::process::Command::new(&exe)
             .args(["--exact", "store::tests::killable_writer_child", "--nocapture", "--test-threads=1"])
             .env("MULU_KILL_TEST_WORKSPACE", &p)
@@ -254,7 +254,7 @@ fn a_killed_writer_leaves_a_consistent_store() {
             .spawn()
             .unwrap();
         // Spread the kills over the first ~half second: during open, mid-transaction, mid-commit.
-        std::thread::sleep(std::time::Duration::from_millis(20 + (round * 37) % 400));
+        std::thread::sleep(std::time::Duration::from_millis(20 + (round * 37) % 500));
         child.kill().unwrap();
         child.wait().unwrap();
         let ws = Workspace::open(&p).unwrap_or_else(|e| panic!("round {round}: the workspace must open: {e}"));
