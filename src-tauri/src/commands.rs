@@ -78,3 +78,25 @@ pub struct Fields {
 pub fn fields() -> Fields {
     Fields { resource: RESOURCE_FIELDS, agency: AGENCY_FIELDS }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_foreign_file_is_reported_untouched_and_retried_on_the_next_call() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.mulu");
+        std::fs::write(&path, "会议纪要，不是工作区").unwrap();
+        let state = AppState::open(path.clone());
+        let err = state.with(Lang::Zh, |ws| Ok(ws.path().to_path_buf())).unwrap_err();
+        assert_eq!(err.code, "workspace.foreign", "the UI picks its title by this code");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "会议纪要，不是工作区", "the file was left untouched");
+
+        // The person moves the stray file away: the next call opens (here: creates) the workspace.
+        std::fs::remove_file(&path).unwrap();
+        let opened = state.with(Lang::En, |ws| Ok(ws.path().to_path_buf())).unwrap();
+        assert_eq!(opened, path);
+        assert!(state.open_error.lock().unwrap().is_none(), "the old error is forgotten");
+    }
+}

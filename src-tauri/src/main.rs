@@ -6,15 +6,20 @@
 
 mod commands;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// The workspace to open: the first command-line argument (a file double-clicked or dropped on
 /// the app), else `MULU_WORKSPACE`, else the default place in the user's data directory.
 fn workspace_path() -> PathBuf {
+    choose_workspace(std::env::args_os().skip(1), std::env::var_os("MULU_WORKSPACE"))
+}
+
+fn choose_workspace(args: impl IntoIterator<Item = OsString>, env: Option<OsString>) -> PathBuf {
     // Options (`-psn_…` from macOS, flags from a launcher) are not paths.
-    let arg = std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-'));
+    let arg = args.into_iter().find(|a| !a.to_string_lossy().starts_with('-'));
     arg.map(PathBuf::from)
-        .or_else(|| std::env::var_os("MULU_WORKSPACE").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| env.filter(|v| !v.is_empty()).map(PathBuf::from))
         .unwrap_or_else(mulu_core::store::default_path)
 }
 
@@ -28,5 +33,18 @@ fn main() {
         // Only reached when the window system itself fails (no display, no WebKit).
         eprintln!("Mulu could not start its window: {e}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_argument_wins_over_the_environment_which_wins_over_the_default() {
+        let os = |s: &str| OsString::from(s);
+        assert_eq!(choose_workspace([os("--flag"), os("a.mulu")], Some(os("b.mulu"))), PathBuf::from("a.mulu"));
+        assert_eq!(choose_workspace([os("-psn_0_1")], Some(os("b.mulu"))), PathBuf::from("b.mulu"));
+        assert_eq!(choose_workspace([], Some(os(""))), mulu_core::store::default_path(), "an empty variable is unset");
     }
 }
