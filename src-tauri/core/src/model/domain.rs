@@ -53,6 +53,8 @@ struct Loaded {
     tables: Tables,
     /// Per domain: match key → index of the entry.
     index: HashMap<&'static str, HashMap<String, usize>>,
+    /// Per domain: each spelling exactly as listed → index of the entry.
+    exact: HashMap<&'static str, HashMap<String, usize>>,
     /// Method type match key → canonical type.
     method_types: HashMap<String, String>,
 }
@@ -65,6 +67,7 @@ fn loaded() -> &'static Loaded {
         // The file is compiled in and covered by tests; a parse failure is a build defect.
         let tables: Tables = toml::from_str(DOMAINS_TOML).expect("data/domains.toml is valid");
         let mut index = HashMap::new();
+        let mut exact = HashMap::new();
         for (name, entries) in [
             ("sensitivity", &tables.sensitivity),
             ("sharing_type", &tables.sharing_type),
@@ -76,6 +79,7 @@ fn loaded() -> &'static Loaded {
             ("agency_level", &tables.agency_level),
         ] {
             let mut map = HashMap::new();
+            let mut same = HashMap::new();
             for (i, e) in entries.iter().enumerate() {
                 let spellings = std::iter::once(&e.value)
                     .chain(e.code.iter())
@@ -83,9 +87,11 @@ fn loaded() -> &'static Loaded {
                     .chain(e.synonyms.iter());
                 for s in spellings {
                     map.entry(match_key(s)).or_insert(i);
+                    same.entry(s.clone()).or_insert(i);
                 }
             }
             index.insert(name, map);
+            exact.insert(name, same);
         }
         let mut method_types = HashMap::new();
         for (canonical, syns) in &tables.method_type_synonyms {
@@ -94,7 +100,7 @@ fn loaded() -> &'static Loaded {
                 method_types.insert(match_key(s), canonical.clone());
             }
         }
-        Loaded { tables, index, method_types }
+        Loaded { tables, index, exact, method_types }
     })
 }
 
@@ -146,7 +152,12 @@ pub trait Domain: Copy + Eq + std::fmt::Debug + 'static {
 
     /// Recognises any accepted spelling.
     fn parse(s: &str) -> Option<Self> {
-        let i = *loaded().index.get(Self::TABLE)?.get(&match_key(s))?;
+        let l = loaded();
+        // Most cells hold a spelling exactly as listed: find it without normalising.
+        let i = match l.exact.get(Self::TABLE).and_then(|m| m.get(s)) {
+            Some(i) => *i,
+            None => *l.index.get(Self::TABLE)?.get(&match_key(s))?,
+        };
         Self::ALL.get(i).copied()
     }
 

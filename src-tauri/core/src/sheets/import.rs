@@ -80,24 +80,18 @@ impl Imported {
         };
         let _ = i;
         let field = f.field.as_deref().unwrap_or("");
+        let column_in = |sheet: &str, key: &str| self.field_columns.get(sheet).and_then(|m| m.get(key)).copied();
         let loc = locs.get(field).cloned().or_else(|| {
+            // A data item's field: the item's row, in that field's column.
+            if let Some((head, tail)) = field.split_once("].") {
+                let l = locs.get(&format!("{head}]"))?;
+                let col = column_in(&l.sheet, &format!("item.{tail}")).unwrap_or(l.col);
+                return Some(Loc { col, ..l.clone() });
+            }
             // An empty cell: the resource's first row, in the field's column when the sheet has one.
             let first = locs.get("")?;
-            let col = self.field_columns.get(&first.sheet).and_then(|m| m.get(field)).copied().unwrap_or(first.col);
-            // `items[2].name` falls back to the item's row.
-            let item = field.split_once('.').and_then(|(head, _)| locs.get(&format!("{head}.name")));
-            Some(match item {
-                Some(l) => Loc {
-                    col: self
-                        .field_columns
-                        .get(&l.sheet)
-                        .and_then(|m| m.get(&format!("item.{}", field.rsplit('.').next().unwrap_or(""))))
-                        .copied()
-                        .unwrap_or(l.col),
-                    ..l.clone()
-                },
-                None => Loc { col, ..first.clone() },
-            })
+            let col = column_in(&first.sheet, field).unwrap_or(first.col);
+            Some(Loc { col, ..first.clone() })
         });
         if let Some(l) = loc {
             f.sheet = Some(l.sheet);
@@ -235,8 +229,17 @@ fn read_sheet(book: &mut Workbook, sheet: &str, st: &mut State) -> Result<bool> 
     }
     let Some(h) = header else { return Ok(false) };
     if !h.has("item.is_identifier") && !h.has("item.is_personal") {
+        // Item names repeat across a catalog (姓名, 身份证号 …): classify each name once.
+        let mut memo: HashMap<String, (bool, bool)> = HashMap::new();
         for (r, i) in sheet_items {
-            crate::rules::identity::detect_item_flags(&mut st.out.catalog.resources[r].items[i]);
+            let item = &mut st.out.catalog.resources[r].items[i];
+            let (id, personal) = *memo.entry(item.name.clone()).or_insert_with(|| {
+                let mut probe = DataItem { name: item.name.clone(), ..Default::default() };
+                crate::rules::identity::detect_item_flags(&mut probe);
+                (probe.is_identifier, probe.is_personal)
+            });
+            item.is_identifier |= id;
+            item.is_personal |= personal;
         }
     }
     if let Some(report) = st.out.sheets.iter_mut().rev().find(|s| s.sheet == sheet) {
@@ -342,7 +345,7 @@ fn data_row(
     *current = Some(ri);
 
     let mut item: Option<DataItem> = None;
-    let mut item_locs: Vec<(String, Loc)> = Vec::new();
+    let mut item_col: Option<u32> = None;
     let mut findings: Vec<Finding> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     let resource = &mut st.out.catalog.resources[ri];
@@ -401,7 +404,7 @@ fn data_row(
                 }
                 d.push_str(&format!("{}: {text}", hc.map(|c| c.text.as_str()).unwrap_or(key)));
             }
-            item_locs.push((key.trim_start_matches("item.").to_string(), loc(*col)));
+            item_col.get_or_insert(*col);
             continue;
         }
         // Resource-level: rows of one resource (merged down or repeated) must agree.
@@ -450,17 +453,17 @@ fn data_row(
     }
     if let Some(it) = item {
         let n = resource.items.len();
-        for (k, l) in item_locs {
-            locs.entry(format!("items[{n}].{k}")).or_insert(l);
-        }
+        locs.insert(format!("items[{n}]"), loc(item_col.unwrap_or(0)));
         resource.items.push(it);
         sheet_items.push((ri, n));
     }
-    let rref = ResourceRef { code: resource.code.clone(), name: resource.name.clone() };
-    for mut f in findings {
-        f.resource = Some(rref.clone());
-        f.resource_index = Some(ri);
-        st.out.findings.push(f);
+    if !findings.is_empty() {
+        let rref = ResourceRef { code: resource.code.clone(), name: resource.name.clone() };
+        for mut f in findings {
+            f.resource = Some(rref.clone());
+            f.resource_index = Some(ri);
+            st.out.findings.push(f);
+        }
     }
     if !code.is_empty() {
         st.by_code.entry(code).or_insert(ri);
