@@ -9,7 +9,7 @@ use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
 
 use crate::args::{AgencyCommand, Cli, Command, ExportCommand, ResourceCommand, SystemCommand, ViewArg};
-use crate::print;
+use crate::print::{self, out};
 use crate::Outcome;
 
 fn workspace_path(cli: &Option<PathBuf>) -> PathBuf {
@@ -35,7 +35,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
                 }
             }
             ws.set_agency(&agency)?;
-            println!("{}{}", lang.pick("已创建工作区：", "Workspace created: "), path.display());
+            out!("{}{}", lang.pick("已创建工作区：", "Workspace created: "), path.display());
             print::agency_findings(&ws.catalog()?, &ctx);
             Ok(Outcome::Ok)
         }
@@ -48,7 +48,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
                 }
             }
             ws.set_agency(&agency)?;
-            println!("{}", lang.pick("机构信息已保存。", "Agency profile saved."));
+            out!("{}", lang.pick("机构信息已保存。", "Agency profile saved."));
             print::agency_findings(&ws.catalog()?, &ctx);
             Ok(Outcome::Ok)
         }
@@ -97,7 +97,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             let ws = Workspace::open(&path)?;
             let catalog = ws.catalog()?;
             mulu_core::sheets::export_catalog(&catalog, &out)?;
-            println!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
+            out!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
             Ok(Outcome::Ok)
         }
         Command::History { resource, limit, json } => {
@@ -127,11 +127,11 @@ fn system(cmd: SystemCommand, path: &std::path::Path, lang: Lang) -> Result<Outc
                 public_funds,
                 description: description.as_deref().and_then(mulu_core::text::opt),
             })?;
-            println!("{}{name}", lang.pick("已保存信息系统：", "System saved: "));
+            out!("{}{name}", lang.pick("已保存信息系统：", "System saved: "));
         }
         SystemCommand::Rm { name } => {
             ws.remove_system(&name)?;
-            println!("{}{name}", lang.pick("已删除信息系统：", "System removed: "));
+            out!("{}{name}", lang.pick("已删除信息系统：", "System removed: "));
         }
         SystemCommand::List { json } => {
             let systems = ws.systems()?;
@@ -141,7 +141,7 @@ fn system(cmd: SystemCommand, path: &std::path::Path, lang: Lang) -> Result<Outc
                 for s in systems {
                     let funds =
                         if s.public_funds { lang.pick("（财政资金建设）", " (public funds)") } else { "" };
-                    println!("{}{funds}", s.name);
+                    out!("{}{funds}", s.name);
                 }
             }
         }
@@ -170,6 +170,7 @@ fn apply_items(r: &mut Resource, replace: &[String], add: &[String], remove: &[S
 fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Result<Outcome> {
     let lang = ctx.lang;
     let mut ws = Workspace::open(path)?;
+    let added = matches!(cmd, ResourceCommand::Add { .. });
     let id = match cmd {
         ResourceCommand::Add { fields: args, items } => {
             let mut r = Resource::default();
@@ -189,7 +190,6 @@ fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Resu
             }
             apply_items(&mut r, &items, &[], &[])?;
             let id = ws.add_resource(r)?;
-            print!("{}", lang.pick("已添加资源", "Added resource"));
             id
         }
         ResourceCommand::Edit { resource, fields: args, items, add_items, remove_items } => {
@@ -200,18 +200,22 @@ fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Resu
             }
             apply_items(&mut r, &items, &add_items, &remove_items)?;
             ws.update_resource(id, r)?;
-            print!("{}", lang.pick("已保存资源", "Saved resource"));
             id
         }
         ResourceCommand::Rm { resource } => {
             let id = ws.find(&resource)?;
             let r = ws.remove_resource(id)?;
-            println!("{} #{id} {} {}", lang.pick("已删除资源", "Removed resource"), r.code.unwrap_or_default(), r.name);
+            out!("{} #{id} {} {}", lang.pick("已删除资源", "Removed resource"), r.code.unwrap_or_default(), r.name);
             return Ok(Outcome::Ok);
         }
     };
     let stored = ws.resource(id)?;
-    println!(" #{id} {} {}", stored.resource.code.as_deref().unwrap_or("-"), stored.resource.name);
+    let verb = if added {
+        lang.pick("已添加资源", "Added resource")
+    } else {
+        lang.pick("已保存资源", "Saved resource")
+    };
+    out!("{verb} #{id} {} {}", stored.resource.code.as_deref().unwrap_or("-"), stored.resource.name);
     // Show what is still to fix on this resource; saving never waits for it.
     let catalog = ws.catalog()?;
     let position = ws.resources()?.iter().position(|s| s.id == id).unwrap_or(0);

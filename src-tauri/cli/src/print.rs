@@ -6,8 +6,18 @@ use mulu_core::rules::{Context, Finding, Report, Severity};
 use mulu_core::store::{Change, Workspace};
 use mulu_core::{Lang, Result};
 
+/// Writes a line to stdout. A closed pipe (`mulu show | head`) ends the output quietly
+/// instead of panicking like `println!`.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+pub(crate) use out;
+
 pub fn json<T: serde::Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    out!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
@@ -63,11 +73,11 @@ pub fn finding_line(f: &Finding, lang: Lang) -> String {
 
 pub fn findings(findings: &[Finding], lang: Lang) {
     if findings.is_empty() {
-        println!("{}", lang.pick("没有发现问题。", "No findings."));
+        out!("{}", lang.pick("没有发现问题。", "No findings."));
         return;
     }
     for f in findings {
-        println!("  {}", finding_line(f, lang));
+        out!("  {}", finding_line(f, lang));
     }
 }
 
@@ -75,25 +85,35 @@ pub fn agency_findings(catalog: &Catalog, ctx: &Context) {
     let report = mulu_core::rules::validate(catalog, ctx);
     let own: Vec<Finding> = report.findings.into_iter().filter(|f| f.resource.is_none()).collect();
     if !own.is_empty() {
-        println!("{}", ctx.lang.pick("机构信息还需补充：", "The agency profile still needs:"));
+        out!("{}", ctx.lang.pick("机构信息还需补充：", "The agency profile still needs:"));
         findings(&own, ctx.lang);
     }
 }
 
 pub fn report(report: &Report, lang: Lang) {
     for f in &report.findings {
-        println!("{}", finding_line(f, lang));
+        out!("{}", finding_line(f, lang));
     }
     let s = &report.summary;
     if lang == Lang::Zh {
-        println!(
+        out!(
             "共 {} 个资源、{} 个信息项（共享目录 {}，开放目录 {}）：错误 {} 条，警告 {} 条。",
-            s.resources, s.items, s.sharing_catalog, s.open_catalog, s.errors, s.warnings
+            s.resources,
+            s.items,
+            s.sharing_catalog,
+            s.open_catalog,
+            s.errors,
+            s.warnings
         );
     } else {
-        println!(
+        out!(
             "{} resources, {} data items (sharing catalog {}, open catalog {}): {} errors, {} warnings.",
-            s.resources, s.items, s.sharing_catalog, s.open_catalog, s.errors, s.warnings
+            s.resources,
+            s.items,
+            s.sharing_catalog,
+            s.open_catalog,
+            s.errors,
+            s.warnings
         );
     }
 }
@@ -102,8 +122,8 @@ pub fn show(ws: &Workspace, view: View, lang: Lang) -> Result<()> {
     let a = ws.agency()?;
     let none = lang.pick("（未填写）", "(not set)");
     let v = |o: &Option<String>| o.clone().unwrap_or_else(|| none.to_string());
-    println!("{}{}", lang.pick("机构：", "Agency: "), v(&a.name));
-    println!(
+    out!("{}{}", lang.pick("机构：", "Agency: "), v(&a.name));
+    out!(
         "  {} {}  {} {}  {} {}",
         lang.pick("统一社会信用代码", "USCC"),
         v(&a.uscc),
@@ -118,11 +138,11 @@ pub fn show(ws: &Workspace, view: View, lang: Lang) -> Result<()> {
         View::Open => lang.pick("开放目录", "Open catalog"),
     };
     let rows: Vec<_> = ws.resources()?.into_iter().filter(|s| view.includes(&s.resource)).collect();
-    println!("{title}（{}）", rows.len());
+    out!("{title}（{}）", rows.len());
     for s in rows {
         let r = &s.resource;
         let l = |c: Option<&str>| c.unwrap_or("-").to_string();
-        println!(
+        out!(
             "  #{:<5} {:<20} {}  [{} / {} / {} / {}] {}{}",
             s.id,
             r.code.as_deref().unwrap_or("-"),
@@ -155,26 +175,26 @@ pub fn history(changes: &[Change], lang: Lang) {
                 c.new.as_deref().unwrap_or("∅")
             )
         };
-        println!("{}  {} #{}  {what}", c.at, c.entity, c.entity_id.map(|i| i.to_string()).unwrap_or_default());
+        out!("{}  {} #{}  {what}", c.at, c.entity, c.entity_id.map(|i| i.to_string()).unwrap_or_default());
     }
 }
 
 pub fn import(plan: &mulu_core::sheets::ImportPlan, file: &std::path::Path, lang: Lang) {
     for s in &plan.sheets {
         match (&s.skipped, lang) {
-            (Some(why), Lang::Zh) => println!("工作表“{}”：跳过（{}）", s.sheet, skip_reason(why, lang)),
-            (Some(why), Lang::En) => println!("Sheet “{}”: skipped ({})", s.sheet, skip_reason(why, lang)),
+            (Some(why), Lang::Zh) => out!("工作表“{}”：跳过（{}）", s.sheet, skip_reason(why, lang)),
+            (Some(why), Lang::En) => out!("Sheet “{}”: skipped ({})", s.sheet, skip_reason(why, lang)),
             (None, _) => {
                 let rows = s.header_rows.iter().map(u32::to_string).collect::<Vec<_>>().join("–");
                 let known = s.columns.iter().filter(|c| c.field.is_some()).count();
                 match lang {
-                    Lang::Zh => println!(
+                    Lang::Zh => out!(
                         "工作表“{}”：表头在第 {rows} 行，识别 {known}/{} 列，读取 {} 行",
                         s.sheet,
                         s.columns.len(),
                         s.rows
                     ),
-                    Lang::En => println!(
+                    Lang::En => out!(
                         "Sheet “{}”: header on row {rows}, {known}/{} columns recognised, {} rows read",
                         s.sheet,
                         s.columns.len(),
@@ -185,12 +205,12 @@ pub fn import(plan: &mulu_core::sheets::ImportPlan, file: &std::path::Path, lang
         }
     }
     for f in &plan.findings {
-        println!("{}", finding_line(f, lang));
+        out!("{}", finding_line(f, lang));
     }
     for c in &plan.changed {
-        println!("{} {} {}", lang.pick("修改", "changed"), c.code.as_deref().unwrap_or("-"), c.name);
+        out!("{} {} {}", lang.pick("修改", "changed"), c.code.as_deref().unwrap_or("-"), c.name);
         for f in &c.fields {
-            println!(
+            out!(
                 "    {}: {} → {}",
                 field_label(&f.field, lang),
                 f.old.as_deref().unwrap_or("∅"),
@@ -201,25 +221,25 @@ pub fn import(plan: &mulu_core::sheets::ImportPlan, file: &std::path::Path, lang
     let s = &plan.summary;
     let (a, ch, u) = (plan.added.len(), plan.changed.len(), plan.unchanged);
     match (lang, plan.committed) {
-        (Lang::Zh, true) => println!(
+        (Lang::Zh, true) => out!(
             "已从 {} 导入：新增 {a}，修改 {ch}，不变 {u}；错误 {} 条，警告 {} 条。",
             file.display(),
             s.errors,
             s.warnings
         ),
-        (Lang::Zh, false) => println!(
+        (Lang::Zh, false) => out!(
             "试导入 {}（未写入）：将新增 {a}，修改 {ch}，不变 {u}；错误 {} 条，警告 {} 条。",
             file.display(),
             s.errors,
             s.warnings
         ),
-        (Lang::En, true) => println!(
+        (Lang::En, true) => out!(
             "Imported {}: {a} added, {ch} changed, {u} unchanged; {} errors, {} warnings.",
             file.display(),
             s.errors,
             s.warnings
         ),
-        (Lang::En, false) => println!(
+        (Lang::En, false) => out!(
             "Dry run of {} (nothing written): {a} to add, {ch} to change, {u} unchanged; {} errors, {} warnings.",
             file.display(),
             s.errors,

@@ -160,6 +160,52 @@ export type FieldSpec = { key: string, zh: string, en: string,
  */
 required: boolean, };
 
+export type Domains = { sensitivity: Array<DomainValue>, sharing_type: Array<DomainValue>, open_type: Array<DomainValue>, update_cycle: Array<DomainValue>, data_type: Array<DomainValue>, format_class: Array<DomainValue>, method_class: Array<DomainValue>, agency_level: Array<DomainValue>, };
+
+export type DomainValue = { 
+/**
+ * What is stored and sent (`公开`, `C` …).
+ */
+key: string, zh: string, en: string, 
+/**
+ * For format and sharing-method classes: their usual types.
+ */
+types: Array<string>, };
+
+export type SheetReport = { sheet: string, 
+/**
+ * 1-based header rows (two for a two-level header); empty when the sheet was skipped.
+ */
+header_rows: Array<number>, columns: Array<MappedColumn>, rows: number, 
+/**
+ * Why the sheet was not read (instructions, a view of another sheet, no header).
+ */
+skipped: string | null, };
+
+export type MappedColumn = { 
+/**
+ * Column letter: `A`, `B`, … `AA`.
+ */
+column: string, header: string, 
+/**
+ * The field it was mapped to; `null` when unknown (its text goes to the notes).
+ */
+field: string | null, };
+
+export type ImportPlan = { added: Array<ResourceRef>, changed: Array<ResourceChange>, unchanged: number, 
+/**
+ * The agency profile will be taken from the workbook (the workspace had none).
+ */
+agency: boolean, systems: number, sheets: Array<SheetReport>, 
+/**
+ * Findings on the imported records, with their sheet, row and column.
+ */
+findings: Array<Finding>, summary: Summary, committed: boolean, };
+
+export type ResourceChange = { code: string | null, name: string, fields: Array<FieldChange>, };
+
+export type FieldChange = { field: string, old: string | null, new: string | null, };
+
 export type Finding = { rule: string, severity: Severity, 
 /**
  * `None` for findings on the agency profile or the catalog as a whole.

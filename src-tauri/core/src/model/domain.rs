@@ -218,6 +218,53 @@ domain_enum!(
     AgencyLevel, "agency_level", [Township, CountyDepartment, County, CityDepartment, City]
 );
 
+/// One value of a domain as the app shows it: the stored key and its labels.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct DomainValue {
+    /// What is stored and sent (`公开`, `C` …).
+    pub key: String,
+    pub zh: String,
+    pub en: String,
+    /// For format and sharing-method classes: their usual types.
+    pub types: Vec<String>,
+}
+
+/// Every value domain, for dropdowns and for showing stored values in the person's language.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct Domains {
+    pub sensitivity: Vec<DomainValue>,
+    pub sharing_type: Vec<DomainValue>,
+    pub open_type: Vec<DomainValue>,
+    pub update_cycle: Vec<DomainValue>,
+    pub data_type: Vec<DomainValue>,
+    pub format_class: Vec<DomainValue>,
+    pub method_class: Vec<DomainValue>,
+    pub agency_level: Vec<DomainValue>,
+}
+
+fn values<T: Domain>() -> Vec<DomainValue> {
+    T::ALL
+        .iter()
+        .map(|v| {
+            let e = v.entry();
+            DomainValue { key: v.key().to_string(), zh: e.value.clone(), en: e.en.clone(), types: e.types.clone() }
+        })
+        .collect()
+}
+
+pub fn domains() -> Domains {
+    Domains {
+        sensitivity: values::<Sensitivity>(),
+        sharing_type: values::<SharingType>(),
+        open_type: values::<OpenType>(),
+        update_cycle: values::<UpdateCycle>(),
+        data_type: values::<DataType>(),
+        format_class: values::<FormatClass>(),
+        method_class: values::<MethodClass>(),
+        agency_level: values::<AgencyLevel>(),
+    }
+}
+
 /// A domain value as entered: recognised, or kept exactly as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Coded<T> {
