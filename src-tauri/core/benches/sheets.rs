@@ -188,6 +188,17 @@ fn main() {
         return;
     }
     let n = if args.iter().any(|a| a == "--quick") { 2_000 } else { 20_000 };
+    if let Some(i) = args.iter().position(|a| a == "--profile-import") {
+        // For a profiler: only the import, repeated.
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path().join("city.xlsx");
+        make_workbook(&book, n);
+        let ws_path = dir.path().join("city.mulu");
+        for _ in 0..args[i + 1].parse().unwrap_or(3) {
+            import(&book, &ws_path);
+        }
+        return;
+    }
     let runs = 3;
     let dir = tempfile::tempdir().unwrap();
     let book: PathBuf = dir.path().join("city.xlsx");

@@ -46,7 +46,7 @@ pub struct ImportPlan {
 /// The decided effect: new records, (id, merged record) updates.
 pub struct Effect {
     pub plan: ImportPlan,
-    adds: Vec<Resource>,
+    adds: Vec<(Resource, String)>,
     updates: Vec<(i64, Resource)>,
     agency: Option<crate::model::Agency>,
     systems: Vec<crate::model::InfoSystem>,
@@ -85,8 +85,17 @@ pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect>
     let located = Imported { locations, field_columns, ..Default::default() };
 
     // Rules on the imported records, positioned at their cells, against the workspace's agency.
+    // Meanwhile, on the other core, every record's JSON for the commit.
     let file_agency = std::mem::replace(&mut catalog.agency, ws.agency()?);
-    let report = rules::validate(&catalog, ctx);
+    for r in &mut catalog.resources {
+        r.derive_classification();
+    }
+    let (report, docs) = std::thread::scope(|s| {
+        let docs = s.spawn(|| catalog.resources.iter().map(serde_json::to_string).collect::<Result<Vec<String>, _>>());
+        let report = rules::validate(&catalog, ctx);
+        (report, docs.join())
+    });
+    let docs = docs.unwrap_or_else(|p| std::panic::resume_unwind(p))?;
     catalog.agency = file_agency;
     let mut findings = read_findings;
     for mut f in report.findings.into_iter().filter(|f| f.resource_index.is_some()) {
@@ -96,12 +105,12 @@ pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect>
     let summary = rules::summarize(&catalog, &findings);
 
     let (mut adds, mut updates, mut added, mut changed, mut unchanged) = (vec![], vec![], vec![], vec![], 0);
-    for (i, r) in catalog.resources.into_iter().enumerate() {
+    for (i, (r, doc)) in catalog.resources.into_iter().zip(docs).enumerate() {
         let hit = r.code.as_ref().and_then(|c| by_code.get(c)).or_else(|| by_name.get(&r.name)).copied();
         match hit {
             None => {
                 added.push(rules::ResourceRef { code: r.code.clone(), name: r.name.clone() });
-                adds.push(r);
+                adds.push((r, doc));
             }
             Some(j) => {
                 let old = &existing[j];

@@ -1,11 +1,15 @@
 //! A spreadsheet cell's value, independent of the file format, and how it reads as text.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
+/// Text borrows from the workbook where it can (shared strings): most cells of a large sheet
+/// are read, compared and dropped without a copy.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub enum Cell<'a> {
     Empty,
-    Text(String),
+    Text(Cow<'a, str>),
     Int(i64),
     Float(f64),
     Bool(bool),
@@ -15,7 +19,7 @@ pub enum Cell {
     Error(String),
 }
 
-impl Cell {
+impl<'a> Cell<'a> {
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
@@ -25,22 +29,35 @@ impl Cell {
     }
 
     /// The cell as text: integers without `.0`, dates as ISO, booleans as 是/否.
-    pub fn text(&self) -> String {
+    pub fn text(&self) -> Cow<'_, str> {
         match self {
-            Cell::Empty | Cell::Error(_) => String::new(),
-            Cell::Text(s) => s.clone(),
-            Cell::Int(i) => i.to_string(),
-            Cell::Float(f) => number_text(*f),
-            Cell::Bool(b) => if *b { "是" } else { "否" }.to_string(),
-            Cell::Date(d) => d.to_string(),
+            Cell::Empty | Cell::Error(_) => Cow::Borrowed(""),
+            Cell::Text(s) => Cow::Borrowed(s),
+            Cell::Int(i) => Cow::Owned(i.to_string()),
+            Cell::Float(f) => Cow::Owned(number_text(*f)),
+            Cell::Bool(b) => Cow::Borrowed(if *b { "是" } else { "否" }),
+            Cell::Date(d) => Cow::Owned(d.to_string()),
+        }
+    }
+
+    /// The same cell owning its text, to keep it past the row it came from.
+    pub fn into_owned(self) -> Cell<'static> {
+        match self {
+            Cell::Empty => Cell::Empty,
+            Cell::Text(s) => Cell::Text(Cow::Owned(s.into_owned())),
+            Cell::Int(i) => Cell::Int(i),
+            Cell::Float(f) => Cell::Float(f),
+            Cell::Bool(b) => Cell::Bool(b),
+            Cell::Date(d) => Cell::Date(d),
+            Cell::Error(e) => Cell::Error(e),
         }
     }
 
     /// Like [`Cell::text`], moving the string out instead of copying it.
     pub fn into_text(self) -> String {
         match self {
-            Cell::Text(s) => s,
-            other => other.text(),
+            Cell::Text(s) => s.into_owned(),
+            other => other.text().into_owned(),
         }
     }
 

@@ -38,6 +38,11 @@ impl Header {
         Header { rows, columns, by_col }
     }
 
+    /// Index in `columns` of a column number.
+    pub fn index_of(&self, col: u32) -> Option<usize> {
+        self.by_col.get(col as usize).copied().flatten()
+    }
+
     pub fn column(&self, col: u32) -> Option<&HeaderColumn> {
         self.by_col.get(col as usize).copied().flatten().map(|i| &self.columns[i])
     }
@@ -62,9 +67,9 @@ fn texts(row: &Row) -> Vec<(u32, String)> {
     row.1
         .iter()
         .filter_map(|(c, v)| match v {
-            Cell::Text(s) => Some((*c, s.clone())),
+            Cell::Text(s) => Some((*c, s.to_string())),
             Cell::Empty | Cell::Error(_) => None,
-            other => Some((*c, other.text())),
+            other => Some((*c, other.text().into_owned())),
         })
         .collect()
 }
@@ -145,8 +150,8 @@ pub fn detect(rows: &[Row]) -> Option<Header> {
 mod tests {
     use super::*;
 
-    fn row(r: u32, cells: &[(u32, &str)]) -> Row {
-        (r, cells.iter().map(|(c, s)| (*c, Cell::Text(s.to_string()))).collect())
+    fn row(r: u32, cells: &[(u32, &str)]) -> Row<'static> {
+        (r, cells.iter().map(|(c, s)| (*c, Cell::Text(s.to_string().into()))).collect())
     }
 
     #[test]

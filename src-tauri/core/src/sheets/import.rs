@@ -171,81 +171,274 @@ struct State {
     by_name: HashMap<String, usize>,
 }
 
-/// Per-resource memory of the raw text each field got first, to spot disagreeing rows cheaply.
-type FirstValues = HashMap<usize, HashMap<String, String>>;
-
 fn read_sheet(book: &mut Workbook, sheet: &str, st: &mut State) -> Result<bool> {
     let path = book.path.clone();
-    let is_1904 = book.is_1904;
-    let mut head: Vec<Row> = Vec::new();
-    let mut header: Option<Header> = None;
-    let mut current: Option<usize> = None;
-    let mut first: FirstValues = HashMap::new();
-    let mut rows_read = 0u32;
-    let mut sheet_items: Vec<(usize, usize)> = Vec::new();
+    let mut reader = SheetReader::new(sheet, book.is_1904);
     let mut failure: Option<Error> = None;
-    book.rows(sheet, |row| {
-        if header.is_none() {
-            head.push(row);
-            if head.len() < header::SEARCH_ROWS {
-                return Ok(true);
-            }
-            let buffered = std::mem::take(&mut head);
-            match start(&path, sheet, &buffered, st) {
-                Ok(Some(h)) => {
-                    for r in buffered.into_iter().filter(|r| r.0 > h.last_row()) {
-                        rows_read += 1;
-                        data_row(sheet, &h, r, is_1904, st, &mut current, &mut first, &mut sheet_items);
-                    }
-                    header = Some(h);
-                    Ok(true)
-                }
-                Ok(None) => Ok(false),
-                Err(e) => {
-                    failure = Some(e);
-                    Ok(false)
-                }
-            }
-        } else {
-            rows_read += 1;
-            let h = header.as_ref().expect("set above");
-            data_row(sheet, h, row, is_1904, st, &mut current, &mut first, &mut sheet_items);
-            Ok(true)
+    book.rows(sheet, |row| match reader.row(&path, row, st) {
+        Ok(go_on) => Ok(go_on),
+        Err(e) => {
+            failure = Some(e);
+            Ok(false)
         }
     })?;
     if let Some(e) = failure {
         return Err(e);
     }
-    if header.is_none() && !head.is_empty() {
-        // A short sheet: fewer rows than the search window.
-        let buffered = std::mem::take(&mut head);
-        if let Some(h) = start(&path, sheet, &buffered, st)? {
-            for r in buffered.into_iter().filter(|r| r.0 > h.last_row()) {
-                rows_read += 1;
-                data_row(sheet, &h, r, is_1904, st, &mut current, &mut first, &mut sheet_items);
+    reader.finish(&path, st)
+}
+
+/// The state of reading one sheet: the rows kept while looking for the header, then the
+/// resource the current rows belong to and what its first row said.
+struct SheetReader<'s> {
+    sheet: &'s str,
+    is_1904: bool,
+    head: Vec<Row<'static>>,
+    header: Option<Header>,
+    current: Option<usize>,
+    /// Raw text of each resource-level column in the first row of the current resource, to
+    /// tell a repeated or merged-down row (the same) from a disagreeing one.
+    stretch: Vec<Option<String>>,
+    /// The current resource was read before this stretch (another sheet, an earlier row).
+    revisit: bool,
+    rows_read: u32,
+    items: Vec<(usize, usize)>,
+}
+
+impl<'s> SheetReader<'s> {
+    fn new(sheet: &'s str, is_1904: bool) -> Self {
+        SheetReader {
+            sheet,
+            is_1904,
+            head: Vec::new(),
+            header: None,
+            current: None,
+            stretch: Vec::new(),
+            revisit: false,
+            rows_read: 0,
+            items: Vec::new(),
+        }
+    }
+
+    /// Takes one row; `false` stops the sheet (no header in the search window).
+    fn row(&mut self, path: &Path, row: Row<'_>, st: &mut State) -> Result<bool> {
+        if self.header.is_some() {
+            self.data_row(row, st);
+            return Ok(true);
+        }
+        self.head.push((row.0, row.1.into_iter().map(|(c, v)| (c, v.into_owned())).collect()));
+        if self.head.len() < header::SEARCH_ROWS {
+            return Ok(true);
+        }
+        self.begin(path, st)
+    }
+
+    /// Finds the header in the kept rows and reads the rows below it.
+    fn begin(&mut self, path: &Path, st: &mut State) -> Result<bool> {
+        let head = std::mem::take(&mut self.head);
+        let Some(h) = start(path, self.sheet, &head, st)? else { return Ok(false) };
+        let last = h.last_row();
+        self.stretch = vec![None; h.columns.len()];
+        self.header = Some(h);
+        for r in head.into_iter().filter(|r| r.0 > last) {
+            self.data_row(r, st);
+        }
+        Ok(true)
+    }
+
+    fn finish(mut self, path: &Path, st: &mut State) -> Result<bool> {
+        if self.header.is_none() && !self.head.is_empty() {
+            // A short sheet: fewer rows than the search window.
+            self.begin(path, st)?;
+        }
+        let Some(h) = &self.header else { return Ok(false) };
+        if !h.has("item.is_identifier") && !h.has("item.is_personal") {
+            // Item names repeat across a catalog (姓名, 身份证号 …): classify each name once.
+            let mut memo: HashMap<String, (bool, bool)> = HashMap::new();
+            for &(r, i) in &self.items {
+                let item = &mut st.out.catalog.resources[r].items[i];
+                let (id, personal) = *memo.entry(item.name.clone()).or_insert_with(|| {
+                    let mut probe = DataItem { name: item.name.clone(), ..Default::default() };
+                    crate::rules::identity::detect_item_flags(&mut probe);
+                    (probe.is_identifier, probe.is_personal)
+                });
+                item.is_identifier |= id;
+                item.is_personal |= personal;
             }
-            header = Some(h);
+        }
+        if let Some(report) = st.out.sheets.iter_mut().rev().find(|s| s.sheet == self.sheet) {
+            report.rows = self.rows_read;
+        }
+        Ok(true)
+    }
+
+    fn data_row(&mut self, (row, cells): Row<'_>, st: &mut State) {
+        let h = self.header.as_ref().expect("called after the header was found");
+        let (sheet, lang) = (self.sheet, st.lang);
+        self.rows_read += 1;
+        let loc = |col: u32| Loc { sheet: sheet.to_string(), row: row + 1, col };
+        let cell_of = |hc: Option<&header::HeaderColumn>| hc.and_then(|hc| cells.iter().find(|(c, _)| *c == hc.col));
+        let name_col = h.col_of("name");
+        let name = cell_of(name_col).map(|(_, v)| crate::text::clean_line(&v.text())).unwrap_or_default();
+        let code = cell_of(h.col_of("code")).map(|(_, v)| crate::text::clean_code(&v.text())).unwrap_or_default();
+        // A row that repeats the header (printed on every page) is not data.
+        if name_col.is_some_and(|c| c.text == name) {
+            let repeats = cells
+                .iter()
+                .filter(|(c, v)| {
+                    h.column(*c).is_some_and(|hc| hc.key.is_some() && crate::text::clean_line(&v.text()) == hc.text)
+                })
+                .count();
+            if repeats * 2 > cells.len() && repeats >= 2 {
+                return;
+            }
+        }
+
+        let target = if name.is_empty() && code.is_empty() {
+            self.current
+        } else if !code.is_empty() {
+            st.by_code.get(code.as_str()).copied()
+        } else {
+            st.by_name.get(name.as_str()).copied()
+        };
+        let ri = match target {
+            Some(i) => i,
+            None => {
+                let i = st.out.catalog.resources.len();
+                st.out.catalog.resources.push(Resource::default());
+                st.out.locations.push(HashMap::from([(String::new(), loc(cells.first().map(|c| c.0).unwrap_or(0)))]));
+                st.out.present.push(HashSet::new());
+                i
+            }
+        };
+        if self.current != Some(ri) {
+            self.revisit = target.is_some();
+            self.stretch.iter_mut().for_each(|v| *v = None);
+            let present = &mut st.out.present[ri];
+            for k in h.columns.iter().filter_map(|c| c.key.as_deref()).filter(|k| !ignored(k)) {
+                present.insert(if is_item_key(k) { "items".to_string() } else { k.to_string() });
+            }
+        }
+        self.current = Some(ri);
+
+        let mut item: Option<DataItem> = None;
+        let mut item_col: Option<u32> = None;
+        let mut findings: Vec<Finding> = Vec::new();
+        let mut notes: Vec<String> = Vec::new();
+        let resource = &mut st.out.catalog.resources[ri];
+        let locs = &mut st.out.locations[ri];
+        let located = |f: Option<Finding>, col: u32, findings: &mut Vec<Finding>| {
+            if let Some(mut f) = f {
+                f.sheet = Some(sheet.into());
+                f.row = Some(row + 1);
+                f.column = Some(column_letter(col));
+                findings.push(f);
+            }
+        };
+        let rejected = |e: Error| match e {
+            Error::InvalidValue { expected, .. } => expected,
+            _ => String::new(),
+        };
+        for (col, cell) in cells {
+            let Some(ci) = h.index_of(col) else { continue };
+            let hc = &h.columns[ci];
+            let Some(key) = hc.key.as_deref() else {
+                if !hc.text.is_empty() {
+                    notes.push(format!("{}: {}", hc.text, crate::text::clean(&cell.text())));
+                }
+                continue;
+            };
+            if ignored(key) {
+                continue;
+            }
+            if let Cell::Error(e) = &cell {
+                located(
+                    rules::finding("import.error_cell", lang, None, Some(key), &[("value", e)]),
+                    col,
+                    &mut findings,
+                );
+                continue;
+            }
+            if is_item_key(key) {
+                let text = cell.text();
+                let it = item.get_or_insert_with(DataItem::default);
+                if let Err(e) = fields::set_item(it, key, &text) {
+                    let (l, expected) = (label(key, lang), rejected(e));
+                    let args = [("label", l), ("value", &text), ("expected", &expected)];
+                    located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
+                    let d = it.description.get_or_insert_with(String::new);
+                    if !d.is_empty() {
+                        d.push('\n');
+                    }
+                    d.push_str(&format!("{}: {text}", hc.text));
+                }
+                item_col.get_or_insert(col);
+                continue;
+            }
+            // Resource-level: rows of one resource (merged down or repeated) must agree.
+            let raw = cell.text();
+            if let Some(prev) = &self.stretch[ci] {
+                if **prev != *raw {
+                    let l = label(key, lang);
+                    let args = [("label", l), ("first", prev.as_str()), ("value", &raw)];
+                    located(rules::finding("import.conflict", lang, None, Some(key), &args), col, &mut findings);
+                    notes.push(format!("{}: {raw}", hc.text));
+                }
+                continue;
+            }
+            let text = match key {
+                "published_on" => cell.date(self.is_1904).map(|d| d.to_string()).unwrap_or_else(|| raw.to_string()),
+                _ => raw.to_string(),
+            };
+            self.stretch[ci] = Some(raw.into_owned());
+            if self.revisit {
+                // Read before from another sheet or row: fill what is empty; a different value
+                // (after normalising both) is a conflict, the first kept.
+                if let Some(old) = fields::get(resource, key) {
+                    let mut probe = Resource::default();
+                    let same = fields::set(&mut probe, key, &text).is_ok()
+                        && fields::get(&probe, key).as_deref() == Some(old.as_str());
+                    if !same {
+                        let l = label(key, lang);
+                        let args = [("label", l), ("first", old.as_str()), ("value", &text)];
+                        located(rules::finding("import.conflict", lang, None, Some(key), &args), col, &mut findings);
+                        notes.push(format!("{}: {text}", hc.text));
+                    }
+                    continue;
+                }
+            }
+            locs.entry(key.to_string()).or_insert_with(|| loc(col));
+            if let Err(e) = fields::set(resource, key, &text) {
+                let (l, expected) = (label(key, lang), rejected(e));
+                let args = [("label", l), ("value", text.as_str()), ("expected", &expected)];
+                located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
+                notes.push(format!("{}: {text}", hc.text));
+            }
+        }
+        for n in notes {
+            append_note(resource, n);
+        }
+        if let Some(it) = item {
+            let n = resource.items.len();
+            locs.insert(format!("items[{n}]"), loc(item_col.unwrap_or(0)));
+            resource.items.push(it);
+            self.items.push((ri, n));
+        }
+        if !findings.is_empty() {
+            let rref = ResourceRef { code: resource.code.clone(), name: resource.name.clone() };
+            for mut f in findings {
+                f.resource = Some(rref.clone());
+                f.resource_index = Some(ri);
+                st.out.findings.push(f);
+            }
+        }
+        if !code.is_empty() {
+            st.by_code.entry(code).or_insert(ri);
+        }
+        if !name.is_empty() {
+            st.by_name.entry(name).or_insert(ri);
         }
     }
-    let Some(h) = header else { return Ok(false) };
-    if !h.has("item.is_identifier") && !h.has("item.is_personal") {
-        // Item names repeat across a catalog (姓名, 身份证号 …): classify each name once.
-        let mut memo: HashMap<String, (bool, bool)> = HashMap::new();
-        for (r, i) in sheet_items {
-            let item = &mut st.out.catalog.resources[r].items[i];
-            let (id, personal) = *memo.entry(item.name.clone()).or_insert_with(|| {
-                let mut probe = DataItem { name: item.name.clone(), ..Default::default() };
-                crate::rules::identity::detect_item_flags(&mut probe);
-                (probe.is_identifier, probe.is_personal)
-            });
-            item.is_identifier |= id;
-            item.is_personal |= personal;
-        }
-    }
-    if let Some(report) = st.out.sheets.iter_mut().rev().find(|s| s.sheet == sheet) {
-        report.rows = rows_read;
-    }
-    Ok(true)
 }
 
 /// Detects the header, checks for a name column, and records the sheet's report.
@@ -286,190 +479,6 @@ fn append_note(r: &mut Resource, line: String) {
             n.push_str(&line);
         }
         None => r.notes = Some(line),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn data_row(
-    sheet: &str,
-    h: &Header,
-    (row, cells): Row,
-    is_1904: bool,
-    st: &mut State,
-    current: &mut Option<usize>,
-    first: &mut FirstValues,
-    sheet_items: &mut Vec<(usize, usize)>,
-) {
-    let lang = st.lang;
-    let loc = |col: u32| Loc { sheet: sheet.to_string(), row: row + 1, col };
-    let cell_of = |hc: Option<&header::HeaderColumn>| hc.and_then(|hc| cells.iter().find(|(c, _)| *c == hc.col));
-    let name_col = h.col_of("name");
-    let name = cell_of(name_col).map(|(_, v)| crate::text::clean_line(&v.text())).unwrap_or_default();
-    let code = cell_of(h.col_of("code")).map(|(_, v)| crate::text::clean_code(&v.text())).unwrap_or_default();
-    // A row that repeats the header (printed on every page) is not data.
-    if name_col.is_some_and(|c| c.text == name) {
-        let repeats = cells
-            .iter()
-            .filter(|(c, v)| {
-                h.column(*c).is_some_and(|hc| hc.key.is_some() && crate::text::clean_line(&v.text()) == hc.text)
-            })
-            .count();
-        if repeats * 2 > cells.len() && repeats >= 2 {
-            return;
-        }
-    }
-
-    let target = if name.is_empty() && code.is_empty() {
-        *current
-    } else if !code.is_empty() {
-        st.by_code.get(code.as_str()).copied()
-    } else {
-        st.by_name.get(name.as_str()).copied()
-    };
-    let ri = match target {
-        Some(i) => i,
-        None => {
-            let i = st.out.catalog.resources.len();
-            st.out.catalog.resources.push(Resource::default());
-            st.out.locations.push(HashMap::from([(String::new(), loc(cells.first().map(|c| c.0).unwrap_or(0)))]));
-            st.out.present.push(HashSet::new());
-            i
-        }
-    };
-    if *current != Some(ri) {
-        let present = &mut st.out.present[ri];
-        for k in h.columns.iter().filter_map(|c| c.key.as_deref()).filter(|k| !ignored(k)) {
-            present.insert(if is_item_key(k) { "items".to_string() } else { k.to_string() });
-        }
-    }
-    *current = Some(ri);
-
-    let mut item: Option<DataItem> = None;
-    let mut item_col: Option<u32> = None;
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut notes: Vec<String> = Vec::new();
-    let resource = &mut st.out.catalog.resources[ri];
-    let firsts = first.entry(ri).or_default();
-    let locs = &mut st.out.locations[ri];
-    let located = |f: Option<Finding>, col: u32, findings: &mut Vec<Finding>| {
-        if let Some(mut f) = f {
-            f.sheet = Some(sheet.into());
-            f.row = Some(row + 1);
-            f.column = Some(column_letter(col));
-            findings.push(f);
-        }
-    };
-    for (col, cell) in cells {
-        let col = &col;
-        let hc = h.column(*col);
-        let Some(key) = hc.and_then(|c| c.key.as_deref()) else {
-            if let Some(hc) = hc.filter(|c| !c.text.is_empty()) {
-                notes.push(format!("{}: {}", hc.text, crate::text::clean(&cell.text())));
-            }
-            continue;
-        };
-        if ignored(key) {
-            continue;
-        }
-        if let Cell::Error(e) = &cell {
-            located(rules::finding("import.error_cell", lang, None, Some(key), &[("value", e)]), *col, &mut findings);
-            continue;
-        }
-        let text = match key {
-            "published_on" => cell.date(is_1904).map(|d| d.to_string()).unwrap_or_else(|| cell.into_text()),
-            _ => cell.into_text(),
-        };
-        if is_item_key(key) {
-            let it = item.get_or_insert_with(DataItem::default);
-            if let Err(e) = fields::set_item(it, key, &text) {
-                let expected = match &e {
-                    Error::InvalidValue { expected, .. } => expected.clone(),
-                    _ => String::new(),
-                };
-                let l = label(key, lang).to_string();
-                located(
-                    rules::finding(
-                        "import.value",
-                        lang,
-                        None,
-                        Some(key),
-                        &[("label", &l), ("value", &text), ("expected", &expected)],
-                    ),
-                    *col,
-                    &mut findings,
-                );
-                let d = it.description.get_or_insert_with(String::new);
-                if !d.is_empty() {
-                    d.push('\n');
-                }
-                d.push_str(&format!("{}: {text}", hc.map(|c| c.text.as_str()).unwrap_or(key)));
-            }
-            item_col.get_or_insert(*col);
-            continue;
-        }
-        // Resource-level: rows of one resource (merged down or repeated) must agree.
-        if let Some(prev) = firsts.get(key) {
-            if *prev != text {
-                let l = label(key, lang).to_string();
-                located(
-                    rules::finding(
-                        "import.conflict",
-                        lang,
-                        None,
-                        Some(key),
-                        &[("label", &l), ("first", prev), ("value", &text)],
-                    ),
-                    *col,
-                    &mut findings,
-                );
-                notes.push(format!("{}: {}", hc.map(|c| c.text.as_str()).unwrap_or(key), text));
-            }
-            continue;
-        }
-        firsts.insert(key.to_string(), text.clone());
-        locs.entry(key.to_string()).or_insert_with(|| loc(*col));
-        if let Err(e) = fields::set(resource, key, &text) {
-            let expected = match &e {
-                Error::InvalidValue { expected, .. } => expected.clone(),
-                _ => String::new(),
-            };
-            let l = label(key, lang).to_string();
-            located(
-                rules::finding(
-                    "import.value",
-                    lang,
-                    None,
-                    Some(key),
-                    &[("label", &l), ("value", &text), ("expected", &expected)],
-                ),
-                *col,
-                &mut findings,
-            );
-            notes.push(format!("{}: {text}", hc.map(|c| c.text.as_str()).unwrap_or(key)));
-        }
-    }
-    for n in notes {
-        append_note(resource, n);
-    }
-    if let Some(it) = item {
-        let n = resource.items.len();
-        locs.insert(format!("items[{n}]"), loc(item_col.unwrap_or(0)));
-        resource.items.push(it);
-        sheet_items.push((ri, n));
-    }
-    if !findings.is_empty() {
-        let rref = ResourceRef { code: resource.code.clone(), name: resource.name.clone() };
-        for mut f in findings {
-            f.resource = Some(rref.clone());
-            f.resource_index = Some(ri);
-            st.out.findings.push(f);
-        }
-    }
-    if !code.is_empty() {
-        st.by_code.entry(code).or_insert(ri);
-    }
-    if !name.is_empty() {
-        st.by_name.entry(name).or_insert(ri);
     }
 }
 

@@ -17,6 +17,9 @@ use crate::error::{Error, Result};
 pub const MAX_UNPACKED_BYTES: u64 = 2 << 30;
 pub const MAX_RATIO: u64 = 1000;
 
+/// Rows handed from the parsing thread to the reading thread at a time.
+const BATCH: usize = 256;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Xlsx,
@@ -31,7 +34,7 @@ pub enum Book {
 }
 
 /// One row: its 0-based index and its non-empty cells as (0-based column, value).
-pub type Row = (u32, Vec<(u32, Cell)>);
+pub type Row<'a> = (u32, Vec<(u32, Cell<'a>)>);
 
 fn unreadable(path: &Path, reason: impl std::fmt::Display) -> Error {
     Error::SheetUnreadable { file: path.to_path_buf(), reason: reason.to_string() }
@@ -107,36 +110,70 @@ impl Workbook {
 
     /// Calls `each` for every row of `sheet` that has a non-empty cell, in order.
     /// `each` returns `false` to stop early.
-    pub fn rows(&mut self, sheet: &str, mut each: impl FnMut(Row) -> Result<bool>) -> Result<()> {
+    pub fn rows(&mut self, sheet: &str, mut each: impl FnMut(Row<'_>) -> Result<bool>) -> Result<()> {
         let path = self.path.clone();
         let err =
             |e: &dyn std::fmt::Display| Error::SheetUnreadable { file: path.clone(), reason: format!("{sheet}: {e}") };
         match &mut self.book {
             Book::Xlsx(b) => {
-                let mut reader = b.worksheet_cells_reader(sheet).map_err(|e| err(&e))?;
-                let mut current: Option<u32> = None;
-                let mut cells: Vec<(u32, Cell)> = Vec::new();
-                while let Some(cell) = reader.next_cell().map_err(|e| err(&e))? {
-                    let (r, c) = cell.get_position();
-                    let value = from_ref(cell.get_value());
-                    if current != Some(r) {
-                        if let Some(prev) = current {
-                            if !cells.is_empty() && !each((prev, std::mem::take(&mut cells)))? {
-                                return Ok(());
+                // Two cores: one parses the sheet's XML into rows, the other (this thread) takes
+                // them in. Rows borrow the workbook's shared strings, so nothing is copied.
+                let b: &mut Xlsx<BufReader<File>> = b;
+                std::thread::scope(|scope| {
+                    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Row<'_>>>(8);
+                    let producer = scope.spawn(move || -> std::result::Result<(), String> {
+                        let mut reader = Xlsx::worksheet_cells_reader(b, sheet).map_err(|e| e.to_string())?;
+                        let mut batch: Vec<Row<'_>> = Vec::with_capacity(BATCH);
+                        let mut current: Option<u32> = None;
+                        let mut cells: Vec<(u32, Cell<'_>)> = Vec::new();
+                        while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                            let (r, c) = cell.get_position();
+                            let value = from_ref(cell.get_value());
+                            if current != Some(r) {
+                                if let Some(prev) = current {
+                                    if !cells.is_empty() {
+                                        batch.push((prev, std::mem::take(&mut cells)));
+                                        if batch.len() == BATCH
+                                            && tx
+                                                .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                                                .is_err()
+                                        {
+                                            return Ok(()); // the reader stopped: no header, or an error
+                                        }
+                                    }
+                                }
+                                current = Some(r);
+                            }
+                            if !value.is_blank() {
+                                cells.push((c, value));
                             }
                         }
-                        current = Some(r);
+                        if let Some(prev) = current.filter(|_| !cells.is_empty()) {
+                            batch.push((prev, cells));
+                        }
+                        let _ = tx.send(batch);
+                        Ok(())
+                    });
+                    let mut outcome = Ok(());
+                    'rows: for batch in rx.iter() {
+                        for row in batch {
+                            match each(row) {
+                                Ok(true) => {}
+                                Ok(false) => break 'rows,
+                                Err(e) => {
+                                    outcome = Err(e);
+                                    break 'rows;
+                                }
+                            }
+                        }
                     }
-                    if !value.is_blank() {
-                        cells.push((c, value));
+                    drop(rx);
+                    match producer.join() {
+                        Ok(Ok(())) => outcome,
+                        Ok(Err(e)) => outcome.and(Err(err(&e))),
+                        Err(_) => outcome.and(Err(err(&"the sheet reader stopped unexpectedly"))),
                     }
-                }
-                if let Some(prev) = current {
-                    if !cells.is_empty() {
-                        each((prev, cells))?;
-                    }
-                }
-                Ok(())
+                })
             }
             Book::Xls(b) => {
                 let range = b.worksheet_range(sheet).map_err(|e| err(&e))?;
@@ -150,10 +187,10 @@ impl Workbook {
     }
 }
 
-fn range_rows(range: &calamine::Range<Data>, mut each: impl FnMut(Row) -> Result<bool>) -> Result<()> {
+fn range_rows(range: &calamine::Range<Data>, mut each: impl FnMut(Row<'_>) -> Result<bool>) -> Result<()> {
     let (r0, c0) = range.start().unwrap_or((0, 0));
     for (i, row) in range.rows().enumerate() {
-        let cells: Vec<(u32, Cell)> =
+        let cells: Vec<(u32, Cell<'_>)> =
             row.iter().enumerate().map(|(j, d)| (c0 + j as u32, from_data(d))).filter(|(_, c)| !c.is_blank()).collect();
         if !cells.is_empty() && !each((r0 + i as u32, cells))? {
             break;
@@ -162,36 +199,36 @@ fn range_rows(range: &calamine::Range<Data>, mut each: impl FnMut(Row) -> Result
     Ok(())
 }
 
-fn date_of(dt: &calamine::ExcelDateTime) -> Cell {
+fn date_of(dt: &calamine::ExcelDateTime) -> Cell<'static> {
     match dt.as_datetime() {
         Some(d) => Cell::Date(d.date()),
         None => Cell::Float(dt.as_f64()),
     }
 }
 
-fn from_ref(d: &DataRef) -> Cell {
+fn from_ref<'a>(d: &DataRef<'a>) -> Cell<'a> {
     match d {
         DataRef::Empty => Cell::Empty,
-        DataRef::String(s) => Cell::Text(s.clone()),
-        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::String(s) => Cell::Text(s.clone().into()),
+        DataRef::SharedString(s) => Cell::Text((*s).into()),
         DataRef::Int(i) => Cell::Int(*i),
         DataRef::Float(f) => Cell::Float(*f),
         DataRef::Bool(b) => Cell::Bool(*b),
         DataRef::DateTime(dt) => date_of(dt),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone().into()),
         DataRef::Error(e) => Cell::Error(e.to_string()),
     }
 }
 
-fn from_data(d: &Data) -> Cell {
+fn from_data(d: &Data) -> Cell<'_> {
     match d {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::Text(s.as_str().into()),
         Data::Int(i) => Cell::Int(*i),
         Data::Float(f) => Cell::Float(*f),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => date_of(dt),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.as_str().into()),
         Data::Error(e) => Cell::Error(e.to_string()),
     }
 }

@@ -17,6 +17,31 @@ pub struct StoredResource {
     pub resource: Resource,
 }
 
+const UPDATE: &str = "UPDATE resource SET code = ?1, name = ?2, doc = ?3, updated_at = ?4 WHERE id = ?5";
+
+/// Inserts new resources (with their JSON) at the end of the catalog, inside the caller's
+/// transaction and change set. An add is logged without the document: undoing it is a delete,
+/// and logging it whole would double the file of a city-sized import.
+fn insert_new(tx: &rusqlite::Transaction, set: i64, docs: Vec<(Resource, String)>) -> Result<Vec<i64>> {
+    let at = changelog::now();
+    let mut next: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO resource(position, code, name, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+    )?;
+    let mut log = tx.prepare_cached(
+        "INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, 'resource', ?2, '*', NULL, '{}')",
+    )?;
+    let mut ids = Vec::with_capacity(docs.len());
+    for (r, doc) in docs {
+        ins.execute(params![next, r.code, r.name, doc, at])?;
+        let id = tx.last_insert_rowid();
+        log.execute(params![set, id])?;
+        ids.push(id);
+        next += 1;
+    }
+    Ok(ids)
+}
+
 fn decode(doc: &str) -> Result<Resource> {
     Ok(serde_json::from_str(doc)?)
 }
@@ -76,28 +101,15 @@ impl Workspace {
 
     /// Adds resources at the end of the catalog, all in one transaction; returns their ids.
     pub fn add_resources(&mut self, resources: Vec<Resource>) -> Result<Vec<i64>> {
-        let tx = self.conn.transaction()?;
-        let set = changelog::begin(&tx, if resources.len() == 1 { "resource.add" } else { "resource.add_many" })?;
-        let at = changelog::now();
-        let mut next: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
-        let mut ids = Vec::with_capacity(resources.len());
-        {
-            let mut ins = tx.prepare_cached(
-                "INSERT INTO resource(position, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-            )?;
-            // An add is logged without the document: undoing it is a delete, and the record itself
-            // is in `resource`; logging it whole would double the file of a city-sized import.
-            let mut log = tx.prepare_cached("INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, 'resource', ?2, '*', NULL, '{}')")?;
-            for mut r in resources {
-                r.derive_classification();
-                let doc = serde_json::to_string(&r)?;
-                ins.execute(params![next, doc, at])?;
-                let id = tx.last_insert_rowid();
-                log.execute(params![set, id])?;
-                ids.push(id);
-                next += 1;
-            }
+        let mut docs = Vec::with_capacity(resources.len());
+        for mut r in resources {
+            r.derive_classification();
+            let doc = serde_json::to_string(&r)?;
+            docs.push((r, doc));
         }
+        let tx = self.conn.transaction()?;
+        let set = changelog::begin(&tx, if docs.len() == 1 { "resource.add" } else { "resource.add_many" })?;
+        let ids = insert_new(&tx, set, docs)?;
         tx.commit()?;
         Ok(ids)
     }
@@ -128,10 +140,7 @@ impl Workspace {
         let tx = self.conn.transaction()?;
         let set = changelog::begin(&tx, "resource.edit")?;
         changelog::record_diff(&tx, set, "resource", Some(id), &ov, &nv)?;
-        tx.execute(
-            "UPDATE resource SET doc = ?1, updated_at = ?2 WHERE id = ?3",
-            params![nv.to_string(), changelog::now(), id],
-        )?;
+        tx.execute(UPDATE, params![resource.code, resource.name, nv.to_string(), changelog::now(), id])?;
         tx.commit()?;
         Ok(())
     }
@@ -154,12 +163,13 @@ impl Workspace {
     }
 
     /// Applies an import in one transaction (one change set): the agency profile when given,
-    /// systems by name, new resources at the end, merged versions of matched ones.
+    /// systems by name, new resources at the end (each with its JSON, serialised by the caller
+    /// while validation ran), merged versions of matched ones.
     pub fn apply_import(
         &mut self,
         agency: Option<&crate::model::Agency>,
         systems: &[crate::model::InfoSystem],
-        adds: Vec<Resource>,
+        adds: Vec<(Resource, String)>,
         updates: Vec<(i64, Resource)>,
     ) -> Result<()> {
         let old_agency = serde_json::to_value(self.agency()?)?;
@@ -185,27 +195,16 @@ impl Workspace {
                 tx.execute("INSERT INTO info_system(doc) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM info_system WHERE name = ?2)", params![doc, s.name])?;
             }
         }
-        let at = changelog::now();
+        insert_new(&tx, set, adds)?;
         {
-            let mut next: i64 =
-                tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
-            let mut ins = tx.prepare_cached(
-                "INSERT INTO resource(position, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-            )?;
-            let mut log = tx.prepare_cached("INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, 'resource', ?2, '*', NULL, '{}')")?;
-            for mut r in adds {
-                r.derive_classification();
-                ins.execute(params![next, serde_json::to_string(&r)?, at])?;
-                log.execute(params![set, tx.last_insert_rowid()])?;
-                next += 1;
-            }
-            let mut upd = tx.prepare_cached("UPDATE resource SET doc = ?1, updated_at = ?2 WHERE id = ?3")?;
+            let at = changelog::now();
+            let mut upd = tx.prepare_cached(UPDATE)?;
             for ((id, mut r), old) in updates.into_iter().zip(old_docs) {
                 r.derive_classification();
                 r.secrecy_review = None;
                 let new = serde_json::to_value(&r)?;
                 changelog::record_diff(&tx, set, "resource", Some(id), &old, &new)?;
-                upd.execute(params![new.to_string(), at, id])?;
+                upd.execute(params![r.code, r.name, new.to_string(), at, id])?;
             }
         }
         tx.commit()?;
