@@ -54,6 +54,36 @@ pub enum Error {
     SheetNotFound { file: PathBuf, sheet: String, sheets: Vec<String> },
     #[error("cannot write spreadsheet: {reason}")]
     SheetWrite { reason: String },
+    #[error("cannot make a key: {reason}")]
+    KeyGenerate { reason: String },
+    #[error("key file already exists: {}", path.display())]
+    KeyExists { path: PathBuf },
+    #[error("not an encrypted Mulu key file: {}", path.display())]
+    KeyUnreadable { path: PathBuf },
+    #[error("wrong passphrase for {}", path.display())]
+    KeyPassphrase { path: PathBuf },
+    #[error("empty passphrase")]
+    PassphraseEmpty,
+    #[error("the passphrases differ")]
+    PassphraseMismatch,
+    #[error("no passphrase: no terminal and no MULU_PASSPHRASE")]
+    PassphraseUnavailable,
+    #[error("not a public key: {}", path.display())]
+    PublicKeyUnreadable { path: PathBuf },
+    #[error("no trusted key matches {selector}")]
+    TrustNotFound { selector: String },
+    #[error("{count} trusted keys match {selector}")]
+    TrustAmbiguous { selector: String, count: usize },
+    #[error("the agency profile has no USCC")]
+    PackageNoUscc,
+    #[error("validation found {errors} errors")]
+    PackageHasErrors { errors: usize, resources: usize },
+    #[error("{} resources lack the secrecy review", resources.len())]
+    PackageUnreviewed { resources: Vec<String> },
+    #[error("cannot write the package: {reason}")]
+    PackageWrite { reason: String },
+    #[error("cannot read {}: {reason}", path.display())]
+    VerifyUnreadable { path: PathBuf, reason: String },
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -97,6 +127,21 @@ impl Error {
             Error::NoNameColumn { .. } => "sheet.no_name_column",
             Error::SheetNotFound { .. } => "sheet.not_found",
             Error::SheetWrite { .. } => "sheet.write",
+            Error::KeyGenerate { .. } => "key.generate",
+            Error::KeyExists { .. } => "key.exists",
+            Error::KeyUnreadable { .. } => "key.unreadable",
+            Error::KeyPassphrase { .. } => "key.passphrase",
+            Error::PassphraseEmpty => "key.passphrase_empty",
+            Error::PassphraseMismatch => "key.passphrase_mismatch",
+            Error::PassphraseUnavailable => "key.no_passphrase",
+            Error::PublicKeyUnreadable { .. } => "key.public_unreadable",
+            Error::TrustNotFound { .. } => "key.trust_not_found",
+            Error::TrustAmbiguous { .. } => "key.trust_ambiguous",
+            Error::PackageNoUscc => "package.no_uscc",
+            Error::PackageHasErrors { .. } => "package.findings",
+            Error::PackageUnreviewed { .. } => "package.secrecy",
+            Error::PackageWrite { .. } => "package.write",
+            Error::VerifyUnreadable { .. } => "verify.unreadable",
         }
     }
 
@@ -287,6 +332,105 @@ impl Error {
                     format!("写入电子表格失败：{reason}。未留下不完整的文件，请检查磁盘空间后重试。")
                 } else {
                     format!("Writing the spreadsheet failed: {reason}. No partial file was left; check free space and try again.")
+                }
+            }
+            Error::KeyGenerate { reason } => {
+                if zh {
+                    format!("无法生成或加密密钥（{reason}），未写入任何文件。请重试。")
+                } else {
+                    format!("Could not make or encrypt the key ({reason}); nothing was written. Try again.")
+                }
+            }
+            Error::KeyExists { path } => {
+                if zh {
+                    format!("密钥文件 {} 已存在，未覆盖（覆盖会永久丢失原私钥）。请换一个文件名。", path.display())
+                } else {
+                    format!("Key file {} already exists and was not overwritten (that would lose its private key for good). Choose another name.", path.display())
+                }
+            }
+            Error::KeyUnreadable { path } => {
+                if zh {
+                    format!("{} 不是目录程序的加密私钥文件（应以 BEGIN ENCRYPTED PRIVATE KEY 开头）。请选择 `mulu key new` 生成的密钥文件。", path.display())
+                } else {
+                    format!("{} is not an encrypted Mulu key file (it should start with BEGIN ENCRYPTED PRIVATE KEY). Choose the file `mulu key new` made.", path.display())
+                }
+            }
+            Error::KeyPassphrase { path } => {
+                if zh {
+                    format!("密钥文件 {} 的口令不正确，请重新输入。", path.display())
+                } else {
+                    format!("Wrong passphrase for key file {}; enter it again.", path.display())
+                }
+            }
+            Error::PassphraseEmpty => lang
+                .pick("口令不能为空：私钥只以口令加密的形式保存。", "The passphrase cannot be empty: the private key is only ever stored encrypted with it.")
+                .to_string(),
+            Error::PassphraseMismatch => lang
+                .pick("两次输入的口令不一致，未生成密钥，请重试。", "The two passphrases differ; no key was made. Try again.")
+                .to_string(),
+            Error::PassphraseUnavailable => lang
+                .pick(
+                    "无法输入口令：没有终端。请在终端中运行，或用环境变量 MULU_PASSPHRASE 提供口令。",
+                    "Cannot ask for the passphrase: there is no terminal. Run it in a terminal, or give it in MULU_PASSPHRASE.",
+                )
+                .to_string(),
+            Error::PublicKeyUnreadable { path } => {
+                if zh {
+                    format!("{} 不是公钥文件（应以 BEGIN PUBLIC KEY 开头，可用 `mulu key export` 导出）。", path.display())
+                } else {
+                    format!("{} is not a public key file (it should start with BEGIN PUBLIC KEY; `mulu key export` writes one).", path.display())
+                }
+            }
+            Error::TrustNotFound { selector } => {
+                if zh {
+                    format!("信任列表中没有指纹或名称为“{selector}”的公钥。可用 `mulu trust list` 查看。")
+                } else {
+                    format!("No trusted key has the fingerprint or name “{selector}”. `mulu trust list` shows them.")
+                }
+            }
+            Error::TrustAmbiguous { selector, count } => {
+                if zh {
+                    format!("信任列表中有 {count} 个公钥匹配“{selector}”，请给出更长的指纹。")
+                } else {
+                    format!("{count} trusted keys match “{selector}”; give more of the fingerprint.")
+                }
+            }
+            Error::PackageNoUscc => lang
+                .pick(
+                    "机构信息中没有统一社会信用代码，无法编号报送包。请先用 `mulu agency set --uscc` 填写。",
+                    "The agency profile has no USCC, so the package cannot be numbered. Set it with `mulu agency set --uscc` first.",
+                )
+                .to_string(),
+            Error::PackageHasErrors { errors, resources } => {
+                if zh {
+                    format!("校验发现 {errors} 个错误（涉及 {resources} 个资源），未打包。请用 `mulu validate` 查看并修正；确需带错报送时加 --allow-findings（将记录在 bag-info.txt 中）。")
+                } else {
+                    format!("Validation found {errors} errors (in {resources} resources); nothing was packaged. See them with `mulu validate` and fix them, or add --allow-findings to package anyway (recorded in bag-info.txt).")
+                }
+            }
+            Error::PackageUnreviewed { resources } => {
+                let shown: Vec<&str> = resources.iter().take(20).map(String::as_str).collect();
+                let more = resources.len().saturating_sub(shown.len());
+                if zh {
+                    let tail = if more > 0 { format!(" 等（另有 {more} 个）") } else { String::new() };
+                    format!("以下 {} 个资源自上次修改后尚未通过保密审查，未打包：{}{tail}。请审查后运行 `mulu secrecy confirm --resource 代码 --reviewer 姓名`（或 --all）。", resources.len(), shown.join("、"))
+                } else {
+                    let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
+                    format!("{} resources have not passed the secrecy review since their last edit, so nothing was packaged: {}{tail}. After the review run `mulu secrecy confirm --resource CODE --reviewer NAME` (or --all).", resources.len(), shown.join(", "))
+                }
+            }
+            Error::PackageWrite { reason } => {
+                if zh {
+                    format!("写入报送包失败：{reason}。未留下不完整的文件，请检查磁盘空间后重试。")
+                } else {
+                    format!("Writing the package failed: {reason}. No partial file was left; check free space and try again.")
+                }
+            }
+            Error::VerifyUnreadable { path, reason } => {
+                if zh {
+                    format!("无法读取 {}（{reason}）。请检查路径。", path.display())
+                } else {
+                    format!("Cannot read {} ({reason}). Check the path.", path.display())
                 }
             }
         }

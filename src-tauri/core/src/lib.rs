@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod ids;
 pub mod model;
 pub mod overview;
+pub mod package;
 pub mod rules;
 #[doc(hidden)]
 pub mod sample;

@@ -172,8 +172,17 @@ fn resource_sheet(wb: &mut Workbook, name: &str, keys: &[&str], rows: &[&Resourc
 
 /// Writes the whole catalog workbook to `path` atomically; returns the number of cells written.
 pub fn export_catalog(catalog: &Catalog, path: &Path) -> Result<()> {
+    export_catalog_created(catalog, path, None)
+}
+
+/// [`export_catalog`] with the workbook's creation time (docProps/core.xml) fixed when given, so
+/// the same catalog gives the same bytes (the workbook inside a submission package).
+pub fn export_catalog_created(catalog: &Catalog, path: &Path, created: Option<&ExcelDateTime>) -> Result<()> {
     crate::fsutil::atomic_write(path, |tmp| {
         let mut wb = Workbook::new();
+        if let Some(created) = created {
+            wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(created));
+        }
         let st = Styles::new();
         let resource_keys: Vec<&str> =
             columns().specs.iter().filter(|s| s.level == Level::Resource && s.export).map(|s| s.key.as_str()).collect();

@@ -7,7 +7,10 @@ use rusqlite::Connection;
 use crate::error::Result;
 
 /// (name, SQL), in order. The name is `YYYYMMDDHHMMSS_what`.
-const MIGRATIONS: &[(&str, &str)] = &[("20261125000000_init", include_str!("migrations/20261125000000_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("20261125000000_init", include_str!("migrations/20261125000000_init.sql")),
+    ("20261126000000_packages", include_str!("migrations/20261126000000_packages.sql")),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -8,7 +8,9 @@ mod backup;
 pub mod changelog;
 mod guard;
 mod migrate;
+pub mod packages;
 mod resources;
+pub mod trust;
 
 use std::path::{Path, PathBuf};
 
