@@ -69,6 +69,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 签名密钥 / signing keys
+    #[command(subcommand)]
+    Key(crate::package_cmds::KeyCommand),
+    /// 信任的签名公钥 / trusted signing keys
+    #[command(subcommand)]
+    Trust(crate::package_cmds::TrustCommand),
+    /// 保密审查 / secrecy review
+    #[command(subcommand)]
+    Secrecy(crate::package_cmds::SecrecyCommand),
+    /// 生成签名报送包 / make the signed package for the bureau
+    Package {
+        /// 私钥文件（mulu key new 生成）/ the key file
+        #[arg(long)]
+        key: PathBuf,
+        /// 报送包 .zip / the package to write
+        #[arg(long)]
+        out: PathBuf,
+        /// 有校验错误时仍打包（记录在 bag-info.txt）/ package despite validation errors (recorded)
+        #[arg(long)]
+        allow_findings: bool,
+    },
+    /// 核验报送包 / verify a package (exit 0 trusted, 3 signer unknown, 2 broken)
+    Verify {
+        package: PathBuf,
+        /// 信任的公钥（PEM），可重复 / a trusted public key, repeatable
+        #[arg(long)]
+        trust: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -53,6 +53,11 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Command::System(cmd) => system(cmd, &path, lang),
+        c @ (Command::Key(_)
+        | Command::Trust(_)
+        | Command::Secrecy(_)
+        | Command::Package { .. }
+        | Command::Verify { .. }) => crate::package_cmds::run(c, cli.workspace.as_deref(), lang),
         Command::Resource(cmd) => resource(cmd, &path, &ctx),
         Command::Show { json, view } => {
             let ws = Workspace::open(&path)?;

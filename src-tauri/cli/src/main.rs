@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod package_cmds;
 mod print;
 
 use std::process::ExitCode;
@@ -17,6 +18,8 @@ pub enum Outcome {
     Ok,
     /// The command ran and found errors (validation).
     Findings,
+    /// Another exit code (`mulu verify`: 3 intact but signer unknown, 2 broken).
+    Code(u8),
 }
 
 fn main() -> ExitCode {
@@ -41,10 +44,12 @@ fn main() -> ExitCode {
         args::Command::Show { json: true, .. }
             | args::Command::Validate { json: true }
             | args::Command::History { json: true, .. }
+            | args::Command::Verify { json: true, .. }
     );
     match commands::run(cli, lang) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Code(c)) => ExitCode::from(c),
         Err(e) => {
             eprintln!("{}{}", lang.pick("错误：", "Error: "), e.message(lang));
             if json {

@@ -10,6 +10,7 @@ mod guard;
 mod migrate;
 pub mod packages;
 mod resources;
+mod secrecy;
 pub mod trust;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,383 @@
+//! Packages from the command line: `mulu key`, `mulu trust`, `mulu secrecy confirm`,
+//! `mulu package` and `mulu verify` (issue 5). Human output in the chosen language on stdout,
+//! progress and the key fingerprint on stderr; `verify` exits 0 (intact and trusted),
+//! 3 (intact, signer unknown) or 2 (broken).
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use mulu_core::package::trust::{Trust, TrustedKey};
+use mulu_core::package::{self, bagit, diff, keys, Step, Verdict, Verification};
+use mulu_core::rules::{self, Context};
+use mulu_core::store::{self, Workspace};
+use mulu_core::{Error, Lang, Result};
+
+use crate::args::Command;
+use crate::print::{self, out};
+use crate::Outcome;
+
+#[derive(Subcommand, Debug)]
+pub enum KeyCommand {
+    /// 生成 SM2 签名密钥（私钥以口令加密保存）/ make an SM2 key pair (private key stored encrypted)
+    New {
+        /// 私钥文件 / the key file to create
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 输出公钥（stdout）及其指纹（stderr）/ print the public key (stdout) and its fingerprint (stderr)
+    Export { keyfile: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TrustCommand {
+    /// 信任某单位的签名公钥 / trust a public key for an agency's packages
+    Add {
+        /// 公钥文件（PEM）/ public key file
+        public_key: PathBuf,
+        /// 该单位的统一社会信用代码 / the agency's USCC
+        #[arg(long)]
+        agency: String,
+        /// 持有人或单位名称 / who holds the key
+        #[arg(long)]
+        name: String,
+    },
+    /// 列出信任的公钥 / list trusted keys
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// 移除信任的公钥（指纹或名称）/ remove a trusted key (fingerprint or name)
+    Rm { key: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SecrecyCommand {
+    /// 记录保密审查 / record the secrecy review
+    Confirm(ConfirmArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ConfirmArgs {
+    /// 全部资源 / every resource
+    #[arg(long, conflicts_with = "resource", required_unless_present = "resource")]
+    pub all: bool,
+    /// 资源代码、名称或 #编号，可重复 / resource code, name or #id, repeatable
+    #[arg(long, num_args = 1.., required_unless_present = "all")]
+    pub resource: Vec<String>,
+    /// 审查人 / the reviewer
+    #[arg(long)]
+    pub reviewer: String,
+}
+
+/// The passphrase: `MULU_PASSPHRASE`, or asked on the terminal (twice when `confirm`).
+/// Never echoed, logged or stored.
+fn passphrase(lang: Lang, confirm: bool) -> Result<String> {
+    if let Ok(p) = std::env::var("MULU_PASSPHRASE") {
+        return if p.is_empty() { Err(Error::PassphraseEmpty) } else { Ok(p) };
+    }
+    let ask = |prompt: &str| rpassword::prompt_password(prompt).map_err(|_| Error::PassphraseUnavailable);
+    let p = ask(lang.pick("请输入私钥口令：", "Key passphrase: "))?;
+    if p.is_empty() {
+        return Err(Error::PassphraseEmpty);
+    }
+    if confirm && ask(lang.pick("请再次输入口令：", "Repeat the passphrase: "))? != p {
+        return Err(Error::PassphraseMismatch);
+    }
+    Ok(p)
+}
+
+pub fn run(command: Command, workspace: Option<&Path>, lang: Lang) -> Result<Outcome> {
+    let ws_path = || workspace.map(Path::to_path_buf).unwrap_or_else(store::default_path);
+    match command {
+        Command::Key(KeyCommand::New { out }) => {
+            let pass = passphrase(lang, true)?;
+            let public = keys::write_new_key_file(&out, &pass)?;
+            let fp = keys::grouped(&keys::fingerprint(&public));
+            out!(
+                "{}{}",
+                lang.pick("已生成签名密钥（私钥已加密）：", "Signing key made (private key encrypted): "),
+                out.display()
+            );
+            out!("{}{fp}", lang.pick("公钥指纹：", "Fingerprint: "));
+            out!(
+                "{}",
+                lang.pick(
+                    "用 `mulu key export 密钥文件 > 公钥.pem` 导出公钥交给区数据局，并电话核对指纹。请牢记口令：忘记后无法恢复。",
+                    "Give the bureau the public key from `mulu key export KEYFILE > public.pem` and read them the fingerprint by phone. Keep the passphrase: it cannot be recovered."
+                )
+            );
+            Ok(Outcome::Ok)
+        }
+        Command::Key(KeyCommand::Export { keyfile }) => {
+            let pass = passphrase(lang, false)?;
+            let key = keys::read_key_file(&keyfile, &pass)?;
+            let public = key.public_key();
+            let _ = std::io::stdout().lock().write_all(keys::public_pem(&public).as_bytes());
+            eprintln!("{}{}", lang.pick("公钥指纹：", "Fingerprint: "), keys::grouped(&keys::fingerprint(&public)));
+            Ok(Outcome::Ok)
+        }
+        Command::Trust(cmd) => trust(cmd, &ws_path(), lang),
+        Command::Secrecy(SecrecyCommand::Confirm(a)) => {
+            let mut ws = Workspace::open(&ws_path())?;
+            let ids = if a.all {
+                ws.resources()?.into_iter().map(|r| r.id).collect()
+            } else {
+                a.resource.iter().map(|s| ws.find(s)).collect::<Result<Vec<i64>>>()?
+            };
+            let n = ws.confirm_secrecy_many(&ids, &a.reviewer)?;
+            match lang {
+                Lang::Zh => out!("已记录 {n} 个资源的保密审查（审查人：{}）。", a.reviewer.trim()),
+                Lang::En => out!("Secrecy review recorded for {n} resources (reviewer: {}).", a.reviewer.trim()),
+            }
+            Ok(Outcome::Ok)
+        }
+        Command::Package { key, out, allow_findings } => make_package(&ws_path(), &key, &out, allow_findings, lang),
+        Command::Verify { package, trust, json } => verify(&package, &trust, workspace, json, lang),
+        _ => unreachable!("commands.rs dispatches only package commands here"),
+    }
+}
+
+fn trust(cmd: TrustCommand, path: &Path, lang: Lang) -> Result<Outcome> {
+    let mut ws = Workspace::open(path)?;
+    match cmd {
+        TrustCommand::Add { public_key, agency, name } => {
+            let agency = mulu_core::text::clean_code(&agency);
+            if mulu_core::ids::uscc::validate(&agency).is_err() {
+                return Err(Error::invalid(
+                    "uscc",
+                    &agency,
+                    lang.pick("18 位统一社会信用代码", "an 18-character USCC"),
+                ));
+            }
+            let key = TrustedKey::from_file(&public_key, &agency, &name)?;
+            ws.trust_key(&key)?;
+            out!("{}{} ({agency})", lang.pick("已信任公钥：", "Key trusted: "), key.name);
+            out!("{}{}", lang.pick("指纹：", "Fingerprint: "), keys::grouped(&key.fingerprint));
+        }
+        TrustCommand::List { json } => {
+            let keys_ = ws.trusted_keys()?;
+            if json {
+                print::json(&keys_)?;
+            } else if keys_.is_empty() {
+                out!("{}", lang.pick("信任列表为空。", "No trusted keys."));
+            } else {
+                for k in keys_ {
+                    out!("{}  {}  {}", k.agency_uscc, k.name, keys::grouped(&k.fingerprint));
+                }
+            }
+        }
+        TrustCommand::Rm { key } => {
+            let k = ws.untrust_key(&key)?;
+            out!("{}{} ({})", lang.pick("已移除信任的公钥：", "Trusted key removed: "), k.name, k.agency_uscc);
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn step_text(s: Step, lang: Lang) -> &'static str {
+    match s {
+        Step::Workbook => lang.pick("正在生成目录工作簿…", "Writing the catalog workbook…"),
+        Step::CatalogJson => {
+            lang.pick("正在写入目录 JSON、校验结果和变更…", "Writing the catalog JSON, findings and changes…")
+        }
+        Step::Manifests => lang.pick("正在计算 SHA-256 清单…", "Computing the SHA-256 manifests…"),
+        Step::Signing => lang.pick("正在用 SM2 签名…", "Signing with SM2…"),
+        Step::Zip => lang.pick("正在写入 zip…", "Writing the zip…"),
+    }
+}
+
+fn make_package(path: &Path, key: &Path, out: &Path, allow_findings: bool, lang: Lang) -> Result<Outcome> {
+    let mut ws = Workspace::open(path)?;
+    let catalog = ws.catalog()?;
+    let report = rules::validate(&catalog, &Context::now(lang));
+    if report.has_errors() && !allow_findings {
+        return Err(Error::PackageHasErrors {
+            errors: report.summary.errors,
+            resources: report.summary.resources_with_errors,
+        });
+    }
+    let unreviewed: Vec<String> = catalog
+        .resources
+        .iter()
+        .filter(|r| r.secrecy_review.is_none())
+        .map(|r| match &r.code {
+            Some(c) => format!("{c} {}", r.name),
+            None => r.name.clone(),
+        })
+        .collect();
+    if !unreviewed.is_empty() {
+        return Err(Error::PackageUnreviewed { resources: unreviewed });
+    }
+    if catalog.agency.uscc.as_deref().is_none_or(str::is_empty) {
+        return Err(Error::PackageNoUscc);
+    }
+    let pass = passphrase(lang, false)?;
+    let secret = keys::read_key_file(key, &pass)?;
+    // The findings travel in Chinese, the bureau's language, whatever this session's language.
+    let ctx = Context::now(Lang::Zh);
+    let report = if lang == Lang::Zh { report } else { rules::validate(&catalog, &ctx) };
+    let sequence = ws.next_package_seq()?;
+    let last = ws.last_package()?;
+    let previous = last.as_ref().and_then(|(rec, cat)| {
+        cat.as_ref().map(|c| {
+            let p = diff::PreviousPackage {
+                package_id: rec.package_id.clone(),
+                sequence: rec.seq,
+                created_at: rec.created_at.clone(),
+            };
+            (p, c)
+        })
+    });
+    let changes = diff::changes(previous, &catalog);
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let inputs = package::Inputs {
+        catalog: &catalog,
+        report: &report,
+        changes: &changes,
+        folder: bagit::folder_name(&stem),
+        sequence,
+        bagging_date: ctx.today,
+        allowed_findings: allow_findings,
+    };
+    let loud = catalog.resources.len() >= 1000;
+    let built = package::build(&inputs, &secret, out, &mut |s| {
+        if loud {
+            eprintln!("{}", step_text(s, lang));
+        }
+    })?;
+    let rec = store::packages::PackageRecord {
+        seq: sequence,
+        package_id: built.package_id.clone(),
+        created_at: store::changelog::now(),
+        file_name: out.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        tagmanifest_sha256: built.tagmanifest_sha256.clone(),
+        signer_fingerprint: built.fingerprint.clone(),
+    };
+    if let Err(e) = ws.record_package(&rec, &built.catalog_json) {
+        let _ = std::fs::remove_file(out);
+        return Err(e);
+    }
+    let classified = bagit::field(&built.bag_info, "Mulu-Classified-Count").unwrap_or("0").to_string();
+    match lang {
+        Lang::Zh => {
+            out!("已生成报送包：{}", out.display());
+            out!("编号：{}（第 {sequence} 次报送）", built.package_id);
+            out!(
+                "资源：{} 个；变更：新增 {}、删除 {}、修改 {}",
+                catalog.resources.len(),
+                changes.added.len(),
+                changes.removed.len(),
+                changes.changed.len()
+            );
+            if report.has_errors() {
+                out!("注意：带 {} 个校验错误报送（已记录在 bag-info.txt）。", report.summary.errors);
+            }
+            if classified != "0" {
+                out!("注意：含 {classified} 个涉密资源，请通过涉密渠道报送。");
+            }
+            out!("签名公钥指纹：{}", keys::grouped(&built.fingerprint));
+        }
+        Lang::En => {
+            out!("Package written: {}", out.display());
+            out!("Identifier: {} (package no. {sequence})", built.package_id);
+            out!(
+                "Resources: {}; changes: {} added, {} removed, {} changed",
+                catalog.resources.len(),
+                changes.added.len(),
+                changes.removed.len(),
+                changes.changed.len()
+            );
+            if report.has_errors() {
+                out!("Note: packaged with {} validation errors (recorded in bag-info.txt).", report.summary.errors);
+            }
+            if classified != "0" {
+                out!("Note: it holds {classified} classified resources; send it through the channel for classified material.");
+            }
+            out!("Signing key fingerprint: {}", keys::grouped(&built.fingerprint));
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn verify(pkg: &Path, trust_files: &[PathBuf], workspace: Option<&Path>, json: bool, lang: Lang) -> Result<Outcome> {
+    let mut trust = Trust::default();
+    for f in trust_files {
+        trust.add_key_file(f)?;
+    }
+    // A reviewer's machine may have no workspace: its trust list is used only when there is one.
+    match workspace {
+        Some(p) => trust.listed = Workspace::open(p)?.trusted_keys()?,
+        None => {
+            let p = store::default_path();
+            if p.is_file() {
+                if let Ok(ws) = Workspace::open(&p) {
+                    trust.listed = ws.trusted_keys().unwrap_or_default();
+                }
+            }
+        }
+    }
+    let v = package::verify_file(pkg, &trust, &package::Limits::default(), lang)?;
+    if json {
+        print::json(&v)?;
+    } else {
+        print_verification(&v, pkg, lang);
+    }
+    Ok(match v.exit_code {
+        0 => Outcome::Ok,
+        n => Outcome::Code(n),
+    })
+}
+
+fn print_verification(v: &Verification, pkg: &Path, lang: Lang) {
+    out!("{}{}", lang.pick("核验结果：", "Verdict: "), v.verdict.headline(lang));
+    out!("{}{}", lang.pick("文件：", "File: "), pkg.display());
+    let row = |zh: &str, en: &str, value: &Option<String>| {
+        if let Some(x) = value {
+            out!("{}{x}", lang.pick(zh, en));
+        }
+    };
+    row("报送单位：", "Agency: ", &v.source_organization);
+    row("统一社会信用代码：", "USCC: ", &v.agency_uscc);
+    row("报送包编号：", "Package: ", &v.package_id);
+    row("报送次序：", "Sequence: ", &v.sequence);
+    row("打包日期：", "Bagged: ", &v.bagging_date);
+    row("含涉密资源：", "Contains classified: ", &v.contains_classified);
+    row("签名公钥指纹：", "Signer fingerprint: ", &v.fingerprint);
+    if let Some(s) = &v.signer {
+        out!("{}{}", lang.pick("签名者：", "Signer: "), s.name);
+    }
+    match v.verdict {
+        Verdict::IntactTrusted => {}
+        Verdict::IntactUnknownSigner => {
+            if let Some(other) = &v.trusted_for_other_agency {
+                match lang {
+                    Lang::Zh => out!("该公钥在信任列表中属于另一单位（{other}），不能为本包作证。"),
+                    Lang::En => out!("This key is trusted for another agency ({other}), not for this package's."),
+                }
+            }
+            out!(
+                "{}",
+                lang.pick(
+                    "内容与签名一致，但签名公钥不在信任列表中。请电话向报送单位核对上面的指纹，核对无误后用 `mulu trust add 公钥.pem --agency 代码 --name 名称` 加入信任列表，或用 --trust 指定公钥。",
+                    "The content is exactly as signed, but the signing key is not trusted here. Check the fingerprint above with the agency by phone, then add the key with `mulu trust add PUB.pem --agency USCC --name NAME`, or name it with --trust."
+                )
+            );
+        }
+        Verdict::Broken => {
+            out!("{}", lang.pick("问题：", "Problems:"));
+            for p in &v.problems {
+                let at = p.path.as_deref().map(|x| format!("[{x}] ")).unwrap_or_default();
+                let detail = p.detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+                out!("  {at}{}{detail}  <{}>", p.message, p.code);
+            }
+            out!(
+                "{}",
+                lang.pick(
+                    "请勿使用此包，请报送单位重新生成并发送。",
+                    "Do not use this package; ask the agency to make and send it again."
+                )
+            );
+        }
+    }
+}
