@@ -1,9 +1,12 @@
-//! Packages at city scale (issue 5): 20,000 resources × 12 items. Both sides in one run:
-//! - `mulu package` in the core (validate + diff + workbook + catalog JSON + findings + changes
-//!   + SHA-256 manifests + SM2 signature + zip, written atomically) vs producing the same payload
-//!   by parts: the workbook export + the catalog JSON (+ findings and changes JSON, already
-//!   computed) written to a folder, then `sha256sum` over the bag and `zip -r` (target ≤ 1.5×);
-//! - `mulu verify` vs `unzip` + bagit-python validating the same bag (target: at least 2× faster).
+//! Packages at city scale (issue 5): 20,000 resources × 12 items. Both sides in one run.
+//!
+//! Making: `mulu package` in the core (validate + diff + workbook + catalog JSON + findings +
+//! changes + SHA-256 manifests + SM2 signature + zip, written atomically) against the same
+//! payload by parts: the workbook export and the catalog, findings and changes JSON written to
+//! a folder, then `sha256sum` over the bag and `zip -r` (target: ratio ≤ 1.5).
+//!
+//! Checking: `mulu verify` against `unzip` + bagit-python validating the same bag (target: at
+//! least 2× faster).
 //!
 //! Needs `zip`, `unzip`, `sha256sum` and a python with bagit (tests/e2e/.venv, or set
 //! MULU_BAGIT_PYTHON); a side whose tools are missing is skipped with the reason.
