@@ -105,6 +105,10 @@ pub enum Command {
 pub enum ExportCommand {
     /// 目录工作簿：资源目录、共享目录、开放目录、信息项 / the catalog workbook
     Catalogs { out: PathBuf },
+    /// 填报模板：下拉选项、必填标记、填表说明 / the fill-in template
+    Template { out: PathBuf },
+    /// 开放目录的 DCAT 3 JSON-LD / the open catalog as DCAT 3 JSON-LD
+    Dcat { out: PathBuf },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

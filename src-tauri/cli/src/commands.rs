@@ -105,6 +105,23 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             out!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
             Ok(Outcome::Ok)
         }
+        Command::Export(ExportCommand::Template { out }) => {
+            let ws = Workspace::open(&path)?;
+            mulu_core::sheets::export_template(&ws.agency()?, &out)?;
+            out!("{}{}", lang.pick("已导出填报模板：", "Fill-in template written: "), out.display());
+            Ok(Outcome::Ok)
+        }
+        Command::Export(ExportCommand::Dcat { out }) => {
+            let ws = Workspace::open(&path)?;
+            let catalog = ws.catalog()?;
+            mulu_core::dcat::export_dcat(&catalog, &out)?;
+            let n = catalog.view(View::Open).count();
+            match lang {
+                Lang::Zh => out!("已导出开放目录（{n} 个资源）的 DCAT：{}", out.display()),
+                Lang::En => out!("Open catalog ({n} resources) written as DCAT: {}", out.display()),
+            }
+            Ok(Outcome::Ok)
+        }
         Command::History { resource, limit, json } => {
             let ws = Workspace::open(&path)?;
             let id = resource.map(|s| ws.find(&s)).transpose()?;

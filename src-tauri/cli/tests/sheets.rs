@@ -145,3 +145,21 @@ fn a_non_spreadsheet_is_refused_and_nothing_is_created() {
         .stderr(contains("未导入任何内容"));
     assert!(!ws.exists(), "no workspace was created for a failed import");
 }
+
+#[test]
+fn template_and_dcat_exports() {
+    let d = tempfile::tempdir().unwrap();
+    let src = filled(d.path());
+    let t = d.path().join("模板.xlsx");
+    mulu(&src).args(["export", "template"]).arg(&t).assert().success().stdout(contains("填报模板"));
+    // The empty template imports cleanly into a new workspace: the agency, no resources.
+    let fresh = d.path().join("fresh.mulu");
+    mulu(&fresh).arg("import").arg(&t).assert().success().stdout(contains("新增 0"));
+    assert_eq!(show(&fresh)["agency"], show(&src)["agency"]);
+
+    let j = d.path().join("open.jsonld");
+    mulu(&src).args(["export", "dcat"]).arg(&j).assert().success().stdout(contains("1 个资源"));
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&j).unwrap()).unwrap();
+    assert_eq!(doc["@type"], "dcat:Catalog");
+    assert_eq!(doc["dcat:dataset"].as_array().unwrap().len(), 1, "only the resource opened to society");
+}

@@ -8,10 +8,12 @@ pub mod export;
 pub mod header;
 pub mod import;
 pub mod source;
+pub mod template;
 
 pub use apply::{commit, plan, ImportPlan};
 pub use export::export_catalog;
 pub use import::{read, ImportOptions, Imported};
+pub use template::export_template;
 
 #[cfg(test)]
 mod tests;

@@ -284,3 +284,78 @@ fn structural_failures_name_the_file_and_sheet_and_write_nothing() {
     let e = read(&noname, &ImportOptions { sheet: Some("无此表".into()) }, Lang::En).unwrap_err();
     assert!(e.message(Lang::En).contains("Sheet1"), "lists the sheets there are: {}", e.message(Lang::En));
 }
+
+#[test]
+fn the_empty_template_imports_to_nothing_and_a_filled_one_imports_cleanly() {
+    let d = tempfile::tempdir().unwrap();
+    let t = d.path().join("模板.xlsx");
+    template::export_template(&sample::agency(), &t).unwrap();
+    let empty = read(&t, &ImportOptions::default(), Lang::Zh).unwrap();
+    assert!(empty.catalog.resources.is_empty());
+    assert_eq!(empty.catalog.agency, sample::agency(), "the agency sheet is pre-filled");
+    let skipped: Vec<_> = empty.sheets.iter().filter(|s| s.skipped.is_some()).map(|s| s.sheet.as_str()).collect();
+    assert_eq!(skipped, ["填表说明", "值域"]);
+
+    // What a department sends back: the template's own header rows, then typed text, as WPS saves it.
+    let mut book = source::Workbook::open(&t).unwrap();
+    let header_of = |book: &mut source::Workbook, sheet: &str| {
+        let mut h = Vec::new();
+        book.rows(sheet, |(r, cells)| {
+            if r == 0 {
+                h = cells.into_iter().map(|(c, v)| (c, v.text().into_owned())).collect();
+            }
+            Ok(false)
+        })
+        .unwrap();
+        h
+    };
+    let res_header = header_of(&mut book, "资源目录");
+    let item_header = header_of(&mut book, "信息项");
+    assert!(res_header.iter().any(|(_, h)| h == "*信息资源名称"), "required columns are marked: {res_header:?}");
+    let col =
+        |h: &[(u32, String)], name: &str| h.iter().find(|(_, t)| t.trim_start_matches('*') == name).unwrap().0 as u16;
+    let filled = d.path().join("交回.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("资源目录").unwrap();
+    for (c, h) in &res_header {
+        ws.write_string(0, *c as u16, h).unwrap();
+    }
+    for (k, v) in [
+        ("信息资源名称", "农村低保家庭名册"),
+        ("信息资源代码", "352111009/000007"),
+        ("信息资源提供方", "花溪区青岩镇人民政府"),
+        ("信息资源提供方代码", "115201110091453295"),
+        ("信息资源摘要", "全镇农村低保家庭成员及保障金发放情况"),
+        ("格式分类", "数据库"),
+        ("格式类型", "达梦 DM"),
+        ("敏感程度", "内部"),
+        ("共享类型", "无条件共享"),
+        ("共享方式分类", "共享平台方式"),
+        ("共享方式类型", "接口"),
+        ("开放类型", "不予开放"),
+        ("更新周期", "每月"),
+        ("发布日期", "2026-02-01"),
+        ("来源业务", "农村低保审批"),
+    ] {
+        ws.write_string(1, col(&res_header, k), v).unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("信息项").unwrap();
+    for (c, h) in &item_header {
+        ws.write_string(0, *c as u16, h).unwrap();
+    }
+    for (i, (n, ty)) in
+        [("姓名", "字符型 C"), ("公民身份号码", "字符型 C"), ("保障金额", "货币型 Y")].iter().enumerate()
+    {
+        let r = i as u32 + 1;
+        ws.write_string(r, col(&item_header, "信息资源代码"), "352111009/000007").unwrap();
+        ws.write_string(r, col(&item_header, "信息项名称"), *n).unwrap();
+        ws.write_string(r, col(&item_header, "数据类型"), *ty).unwrap();
+    }
+    wb.save(&filled).unwrap();
+    let imported = read(&filled, &ImportOptions::default(), Lang::Zh).unwrap();
+    let ws = Workspace::create(&d.path().join("w.mulu")).unwrap();
+    let p = plan(&ws, imported, &ctx()).unwrap().plan;
+    assert_eq!(p.added.len(), 1);
+    let errors: Vec<_> = p.findings.iter().filter(|f| f.severity == crate::rules::Severity::Error).collect();
+    assert!(errors.is_empty(), "a correctly filled template has no errors: {errors:#?}");
+}

@@ -1,0 +1,164 @@
+//! The open catalog (开放目录) as DCAT 3 in JSON-LD, for open-data platforms: each resource
+//! opened to society becomes a `dcat:Dataset` with its Chinese fields mapped to dcat/dct terms.
+//! The context is inline, so the file is complete offline.
+
+use std::path::Path;
+
+use serde_json::{json, Map, Value};
+
+use crate::error::Result;
+use crate::model::domain::{Coded, OpenType, UpdateCycle};
+use crate::model::{Catalog, Resource, View};
+
+/// EU frequency vocabulary, the one DCAT-AP uses for `dct:accrualPeriodicity`.
+fn frequency(u: UpdateCycle) -> String {
+    let code = match u {
+        UpdateCycle::RealTime => "CONT",
+        UpdateCycle::Daily => "DAILY",
+        UpdateCycle::Weekly => "WEEKLY",
+        UpdateCycle::Monthly => "MONTHLY",
+        UpdateCycle::Quarterly => "QUARTERLY",
+        UpdateCycle::HalfYearly => "ANNUAL_2",
+        UpdateCycle::Yearly => "ANNUAL",
+        UpdateCycle::Irregular => "IRREG",
+    };
+    format!("http://publications.europa.eu/resource/authority/frequency/{code}")
+}
+
+fn zh(text: &str) -> Value {
+    json!({ "@value": text, "@language": "zh-CN" })
+}
+
+fn dataset(r: &Resource) -> Value {
+    let mut d = Map::new();
+    d.insert("@type".into(), json!("dcat:Dataset"));
+    if let Some(code) = &r.code {
+        d.insert("@id".into(), json!(format!("urn:gov-data-resource:{code}")));
+        d.insert("dct:identifier".into(), json!(code));
+    }
+    d.insert("dct:title".into(), zh(&r.name));
+    if let Some(a) = &r.summary {
+        d.insert("dct:description".into(), zh(a));
+    }
+    if let Some(p) = &r.provider_name {
+        let mut org = json!({ "@type": "foaf:Organization", "foaf:name": zh(p) });
+        if let Some(c) = &r.provider_code {
+            org["dct:identifier"] = json!(c);
+        }
+        d.insert("dct:publisher".into(), org);
+    }
+    if let Some(date) = r.published_on.as_deref().filter(|s| crate::model::fields::parse_date(s).is_some()) {
+        d.insert("dct:issued".into(), json!({ "@value": date, "@type": "xsd:date" }));
+    }
+    if let Some(u) = r.update_cycle.as_ref().and_then(Coded::known) {
+        d.insert("dct:accrualPeriodicity".into(), json!({ "@id": frequency(u) }));
+    }
+    let (access, rights) = match r.open_type() {
+        Some(OpenType::Conditional) => ("RESTRICTED", r.open.condition.clone()),
+        _ => ("PUBLIC", None),
+    };
+    d.insert(
+        "dct:accessRights".into(),
+        json!({ "@id": format!("http://publications.europa.eu/resource/authority/access-right/{access}") }),
+    );
+    if let Some(text) = rights.or_else(|| r.usage_requirements.clone()) {
+        d.insert("dct:rights".into(), json!({ "@type": "dct:RightsStatement", "rdfs:label": zh(&text) }));
+    }
+    if let Some(c) = &r.classification {
+        let theme: String =
+            [&c.class, &c.item, &c.category, &c.subcategory].iter().filter_map(|p| p.as_deref()).collect();
+        d.insert("dcat:theme".into(), json!({ "@type": "skos:Concept", "skos:notation": theme }));
+    }
+    if let Some(cat) = &r.category {
+        d.insert("dcat:keyword".into(), json!([zh(cat)]));
+    }
+    if !r.related_codes.is_empty() {
+        d.insert(
+            "dct:relation".into(),
+            json!(r.related_codes.iter().map(|c| format!("urn:gov-data-resource:{c}")).collect::<Vec<_>>()),
+        );
+    }
+    if let Some(b) = &r.source_business {
+        d.insert("dct:source".into(), zh(b));
+    }
+    let mut dist = json!({ "@type": "dcat:Distribution" });
+    if let Some(t) = &r.format.kind {
+        dist["dct:format"] = json!(t);
+    }
+    if let Some(c) = &r.format.class {
+        dist["dct:description"] = zh(c.as_str());
+    }
+    d.insert("dcat:distribution".into(), json!([dist]));
+    if !r.items.is_empty() {
+        // 信息项 as the dataset's columns (CSVW-style), so a platform can show its fields.
+        let cols: Vec<Value> = r
+            .items
+            .iter()
+            .map(|i| json!({ "csvw:name": i.name, "csvw:datatype": i.data_type.as_ref().map(|t| t.as_str()) }))
+            .collect();
+        d.insert("csvw:tableSchema".into(), json!({ "csvw:column": cols }));
+    }
+    Value::Object(d)
+}
+
+/// The open catalog as a DCAT 3 JSON-LD document.
+pub fn open_catalog(c: &Catalog) -> Value {
+    let agency = c.agency.name.clone().unwrap_or_default();
+    let datasets: Vec<Value> = c.view(View::Open).map(dataset).collect();
+    json!({
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "csvw": "http://www.w3.org/ns/csvw#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#"
+        },
+        "@type": "dcat:Catalog",
+        "dct:title": zh(&format!("{agency}开放目录")),
+        "dct:publisher": {
+            "@type": "foaf:Organization",
+            "foaf:name": zh(&agency),
+            "dct:identifier": c.agency.uscc,
+            "dct:spatial": c.agency.division_code,
+        },
+        "dct:temporal": c.agency.period,
+        "dcat:dataset": datasets,
+    })
+}
+
+/// Writes the open catalog's DCAT JSON-LD to `path` atomically.
+pub fn export_dcat(c: &Catalog, path: &Path) -> Result<()> {
+    let text = serde_json::to_string_pretty(&open_catalog(c))?;
+    crate::fsutil::atomic_write(path, |tmp| std::fs::write(tmp, text.as_bytes()).map_err(|e| crate::Error::io(path, e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    #[test]
+    fn only_opened_resources_become_datasets_with_mapped_terms() {
+        let c = sample::large_catalog(6, 2);
+        let doc = open_catalog(&c);
+        let sets = doc["dcat:dataset"].as_array().unwrap();
+        assert_eq!(sets.len(), c.view(View::Open).count());
+        let first = &sets[0];
+        assert_eq!(first["@type"], "dcat:Dataset");
+        assert_eq!(first["dct:identifier"], c.resources[0].code.clone().unwrap());
+        assert_eq!(first["dct:title"]["@language"], "zh-CN");
+        assert_eq!(first["dct:issued"]["@value"], "2026-01-15");
+        assert!(first["dct:accrualPeriodicity"]["@id"].as_str().unwrap().ends_with("/ANNUAL"));
+        assert!(first["dct:accessRights"]["@id"].as_str().unwrap().ends_with("/PUBLIC"));
+        assert_eq!(first["dcat:distribution"][0]["dct:format"], "xlsx");
+        let conditional =
+            sets.iter().find(|s| s["dct:accessRights"]["@id"].as_str().unwrap().ends_with("RESTRICTED")).unwrap();
+        assert_eq!(conditional["dct:rights"]["rdfs:label"]["@value"], "脱敏后开放");
+        assert!(
+            doc["@context"]["dcat"].as_str().unwrap().starts_with("http://www.w3.org/ns/dcat"),
+            "the context is inline"
+        );
+    }
+}
