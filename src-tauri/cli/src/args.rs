@@ -57,6 +57,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 梳理数据文件，每个工作表或 CSV 提议为一个资源 / scan data files and propose resources
+    Scan {
+        /// 文件或文件夹（递归）/ files or folders (recursive)
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// 把全部提议加入目录 / add every proposal to the catalog
+        #[arg(long)]
+        accept: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// 导出 / export
     #[command(subcommand)]
     Export(ExportCommand),

@@ -105,6 +105,26 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             out!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
             Ok(Outcome::Ok)
         }
+        Command::Scan { paths, accept, json } => {
+            let (mut proposals, skipped) = mulu_core::scan::scan(&paths, ctx.today)?;
+            let ws = if accept { Some(Workspace::open(&path)?) } else { None };
+            if let Some(mut ws) = ws {
+                let mut resources: Vec<Resource> = proposals.iter().map(|p| p.resource.clone()).collect();
+                ws.prepare_new(&mut resources)?;
+                ws.add_resources(resources.clone())?;
+                for (p, r) in proposals.iter_mut().zip(resources) {
+                    p.resource = r;
+                }
+            }
+            if json {
+                let skipped: Vec<_> =
+                    skipped.iter().map(|(p, e)| serde_json::json!({"file": p, "error": e.payload(lang)})).collect();
+                print::json(&serde_json::json!({"proposals": proposals, "skipped": skipped, "accepted": accept}))?;
+            } else {
+                print::scan(&proposals, &skipped, accept, lang);
+            }
+            Ok(Outcome::Ok)
+        }
         Command::Export(ExportCommand::Template { out }) => {
             let ws = Workspace::open(&path)?;
             mulu_core::sheets::export_template(&ws.agency()?, &out)?;

@@ -255,3 +255,45 @@ fn skip_reason(why: &str, lang: Lang) -> &'static str {
         _ => lang.pick("没有可识别的表头", "no recognisable header"),
     }
 }
+
+pub fn scan(
+    proposals: &[mulu_core::scan::Proposal],
+    skipped: &[(std::path::PathBuf, mulu_core::Error)],
+    accepted: bool,
+    lang: Lang,
+) {
+    for p in proposals {
+        let r = &p.resource;
+        let grade = r.sensitivity.as_ref().map(|s| s.label(lang).to_string()).unwrap_or_default();
+        let rows = match (p.rows, lang) {
+            (Some(n), Lang::Zh) => format!("{n} 行"),
+            (Some(n), Lang::En) => format!("{n} rows"),
+            (None, Lang::Zh) => format!("抽样 {} 行", p.sampled),
+            (None, Lang::En) => format!("{} rows sampled", p.sampled),
+        };
+        out!("{} {}  [{grade}] {rows}  ← {}", r.code.as_deref().unwrap_or("-"), r.name, p.source);
+        for i in &r.items {
+            let flags = match (i.is_identifier, i.is_personal) {
+                (true, true) => lang.pick("  标识·个人信息", "  identifier, personal"),
+                (true, false) => lang.pick("  标识", "  identifier"),
+                (false, true) => lang.pick("  个人信息", "  personal"),
+                _ => "",
+            };
+            let t = i.data_type.as_ref().map(|t| t.label(lang).to_string()).unwrap_or_default();
+            out!("    {}  {t}{}{flags}", i.name, i.length.as_deref().map(|l| format!("({l})")).unwrap_or_default());
+        }
+        if let Some(reason) = r.grading.as_ref().and_then(|g| g.reason.as_deref()) {
+            out!("    {}{reason}", lang.pick("定级建议：", "Suggested grade: "));
+        }
+    }
+    for (path, e) in skipped {
+        eprintln!("{}{}: {}", lang.pick("跳过 ", "Skipped "), path.display(), e.message(lang));
+    }
+    let n = proposals.len();
+    match (lang, accepted) {
+        (Lang::Zh, true) => out!("已加入目录 {n} 个资源。"),
+        (Lang::Zh, false) => out!("提议 {n} 个资源（未加入；确认后加 --accept 加入目录）。"),
+        (Lang::En, true) => out!("{n} resources added to the catalog."),
+        (Lang::En, false) => out!("{n} resources proposed (nothing added; run again with --accept to add them)."),
+    }
+}

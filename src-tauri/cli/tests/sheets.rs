@@ -163,3 +163,32 @@ fn template_and_dcat_exports() {
     assert_eq!(doc["@type"], "dcat:Catalog");
     assert_eq!(doc["dcat:dataset"].as_array().unwrap().len(), 1, "only the resource opened to society");
 }
+
+#[test]
+fn scan_proposes_and_accept_adds_numbered_resources() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = filled(d.path());
+    let folder = d.path().join("数据");
+    std::fs::create_dir_all(folder.join("子目录")).unwrap();
+    std::fs::write(
+        folder.join("走访记录.csv"),
+        "走访日期,户主姓名,联系电话\n2026-03-01,王一,13800000001\n2026-03-02,李二,13900000002\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("子目录").join("道路.csv"), "道路名称,长度（米）\n青岩路,1200\n").unwrap();
+    let before = show(&ws)["resources"].as_array().unwrap().len();
+    let out = mulu(&ws).arg("scan").arg(&folder).arg("--json").assert().success().get_output().stdout.clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["proposals"].as_array().unwrap().len(), 2);
+    assert_eq!(show(&ws)["resources"].as_array().unwrap().len(), before, "nothing added without --accept");
+    mulu(&ws).arg("scan").arg(&folder).arg("--accept").assert().success().stdout(contains("已加入目录 2 个资源"));
+    let c = show(&ws);
+    let rs = c["resources"].as_array().unwrap();
+    assert_eq!(rs.len(), before + 2);
+    let visit = rs.iter().find(|r| r["name"] == "走访记录").unwrap();
+    let road = rs.iter().find(|r| r["name"] == "道路").unwrap();
+    // Files are taken in path order (子目录/道路.csv before 走访记录.csv), numbered under the prefix.
+    assert_eq!((road["code"].as_str(), visit["code"].as_str()), (Some("352111009/000003"), Some("352111009/000004")));
+    assert_eq!(visit["sensitivity"], "内部", "personal data suggests 内部");
+    assert_eq!(visit["provider_code"], "115201110091453295");
+}

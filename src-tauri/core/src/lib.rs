@@ -14,6 +14,7 @@ pub mod package;
 pub mod rules;
 #[doc(hidden)]
 pub mod sample;
+pub mod scan;
 pub mod sheets;
 pub mod store;
 pub mod text;

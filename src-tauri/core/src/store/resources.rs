@@ -99,6 +99,28 @@ impl Workspace {
         Ok(Some(crate::ids::code::next_code(&prefix, codes.iter().map(String::as_str))))
     }
 
+    /// Prepares new resources the way the agency catalogues them: codes numbered in order under
+    /// the agency's prefix for those without one, and the agency as provider when none is named.
+    pub fn prepare_new(&self, resources: &mut [Resource]) -> Result<()> {
+        let agency = self.agency()?;
+        let mut next = self.next_code()?;
+        for r in resources.iter_mut() {
+            if r.code.is_none() {
+                if let Some(code) = next.take() {
+                    let (prefix, seq) = code.split_once('/').unwrap_or((&code, "1"));
+                    let n: u64 = seq.parse().unwrap_or(1);
+                    next = Some(format!("{prefix}/{:06}", n + 1));
+                    crate::model::fields::set(r, "code", &code)?;
+                }
+            }
+            if r.provider_name.is_none() && r.provider_code.is_none() {
+                r.provider_name = agency.name.clone();
+                r.provider_code = agency.uscc.clone();
+            }
+        }
+        Ok(())
+    }
+
     /// Adds resources at the end of the catalog, all in one transaction; returns their ids.
     pub fn add_resources(&mut self, resources: Vec<Resource>) -> Result<Vec<i64>> {
         let mut docs = Vec::with_capacity(resources.len());
