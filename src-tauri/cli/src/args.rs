@@ -54,6 +54,18 @@ pub enum Command {
         /// 只显示将新增、修改、不变的资源，不写入 / show what would change, write nothing
         #[arg(long)]
         dry_run: bool,
+        /// 指定列对应的字段：列名或列字母=字段（字段为空则忽略该列），可重复 / map a column: HEADER=FIELD
+        #[arg(long = "map", value_name = "列=字段")]
+        map: Vec<String>,
+        /// 表头所在行（从 1 起）/ the 1-based header row
+        #[arg(long)]
+        header_row: Option<u32>,
+        /// 读取保存的表头映射（JSON）/ read a saved header mapping
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// 保存本次使用的表头映射，供下次使用 / save the mapping used, for next time
+        #[arg(long)]
+        save_mapping: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },

@@ -85,12 +85,23 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(if report.has_errors() { Outcome::Findings } else { Outcome::Ok })
         }
-        Command::Import { file, sheet, dry_run, json } => {
-            let imported = mulu_core::sheets::read(&file, &mulu_core::sheets::ImportOptions { sheet }, lang)?;
+        Command::Import { file, sheet, dry_run, json, map, header_row, mapping, save_mapping } => {
+            let mapping = import_mapping(mapping.as_deref(), &map, header_row)?;
+            let opts = mulu_core::sheets::ImportOptions { sheet, mapping };
+            let imported = mulu_core::sheets::read(&file, &opts, lang)?;
             // Importing into a workspace that does not exist yet creates it — but not for a dry run.
             let mut ws = if dry_run { Workspace::open(&path)? } else { Workspace::open_or_create(&path)? };
             let effect = mulu_core::sheets::plan(&ws, imported, &ctx)?;
             let plan = if dry_run { effect.plan } else { mulu_core::sheets::commit(&mut ws, effect)? };
+            if let Some(out) = save_mapping {
+                if let Some(report) = plan.sheets.iter().find(|s| s.skipped.is_none()) {
+                    let m = mulu_core::sheets::header::Mapping::from_report(report);
+                    let text = serde_json::to_string_pretty(&m)?;
+                    mulu_core::fsutil::atomic_write(&out, |tmp| {
+                        std::fs::write(tmp, &text).map_err(|e| Error::io(&out, e))
+                    })?;
+                }
+            }
             if json {
                 print::json(&plan)?;
             } else {
@@ -154,6 +165,37 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
     }
+}
+
+/// The header mapping from a saved file, `--map` rules and `--header-row`, later ones winning.
+fn import_mapping(
+    file: Option<&std::path::Path>,
+    rules: &[String],
+    header_row: Option<u32>,
+) -> Result<Option<mulu_core::sheets::header::Mapping>> {
+    use mulu_core::sheets::header::{ColumnRule, Mapping};
+    let mut m: Mapping = match file {
+        Some(f) => {
+            let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?;
+            serde_json::from_str(&text).map_err(|_| Error::invalid("mapping", &f.display().to_string(), "JSON"))?
+        }
+        None => Mapping::default(),
+    };
+    for r in rules {
+        let Some((column, field)) = r.split_once(['=', '＝']) else {
+            return Err(Error::invalid("mapping", r, "列名=字段"));
+        };
+        let field = mulu_core::text::clean(field);
+        m.columns.retain(|c| c.column != column.trim());
+        m.columns.push(ColumnRule {
+            column: column.trim().into(),
+            field: (!field.is_empty() && field != "-").then_some(field),
+        });
+    }
+    if header_row.is_some() {
+        m.header_row = header_row;
+    }
+    Ok((file.is_some() || !rules.is_empty() || header_row.is_some()).then_some(m))
 }
 
 fn system(cmd: SystemCommand, path: &std::path::Path, lang: Lang) -> Result<Outcome> {

@@ -192,3 +192,36 @@ fn scan_proposes_and_accept_adds_numbered_resources() {
     assert_eq!(visit["sensitivity"], "内部", "personal data suggests 内部");
     assert_eq!(visit["provider_code"], "115201110091453295");
 }
+
+#[test]
+fn a_header_mapping_can_be_given_saved_and_reused() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = filled(d.path());
+    let csv_like = d.path().join("奇怪表头.xlsx");
+    // Built with the CLI's own export, then renamed headers are simulated by mapping them back.
+    let src = d.path().join("t.xlsx");
+    mulu(&ws).args(["export", "template"]).arg(&src).assert().success();
+    std::fs::copy(&src, &csv_like).unwrap();
+    let map_file = d.path().join("映射.json");
+    mulu(&ws)
+        .arg("import")
+        .arg(&csv_like)
+        .args(["--dry-run", "--map", "备注=", "--save-mapping"])
+        .arg(&map_file)
+        .assert()
+        .success();
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&map_file).unwrap()).unwrap();
+    assert_eq!(saved["header_row"], 1);
+    assert!(
+        saved["columns"].as_array().unwrap().iter().any(|c| c["column"] == "备注" && c["field"].is_null()),
+        "{saved}"
+    );
+    mulu(&ws).arg("import").arg(&csv_like).arg("--dry-run").arg("--mapping").arg(&map_file).assert().success();
+    mulu(&ws)
+        .arg("import")
+        .arg(&csv_like)
+        .args(["--dry-run", "--map", "备注=colour"])
+        .assert()
+        .code(2)
+        .stderr(contains("colour"));
+}

@@ -182,6 +182,36 @@ header_rows: Array<number>, columns: Array<MappedColumn>, rows: number,
  */
 skipped: string | null, };
 
+export type Mapping = { 
+/**
+ * 1-based header row, when the detection picked the wrong one or found none.
+ */
+header_row: number | null, columns: Array<ColumnRule>, };
+
+export type ColumnRule = { 
+/**
+ * The header as shown (`共享属性/共享类型`, `经办人`) or the column letter (`H`).
+ */
+column: string, 
+/**
+ * A field key (`notes`, `item.data_type` …); `null` to ignore the column.
+ */
+field: string | null, };
+
+export type Proposal = { 
+/**
+ * `path` or `path#sheet`.
+ */
+source: string, resource: Resource, 
+/**
+ * Data rows in the source, when known without reading it all.
+ */
+rows: number | null, 
+/**
+ * Rows actually sampled to infer types.
+ */
+sampled: number, };
+
 export type MappedColumn = { 
 /**
  * Column letter: `A`, `B`, … `AA`.

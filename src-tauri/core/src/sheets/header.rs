@@ -8,6 +8,114 @@ use super::cell::Cell;
 use super::columns::columns;
 use super::source::Row;
 
+/// A person's corrections to the header mapping: which row is the header, and which field a
+/// column holds (by its header text or its letter; `field: null` ignores the column). Saved as
+/// JSON and reused for the next workbook of the same layout.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct Mapping {
+    /// 1-based header row, when the detection picked the wrong one or found none.
+    pub header_row: Option<u32>,
+    pub columns: Vec<ColumnRule>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct ColumnRule {
+    /// The header as shown (`共享属性/共享类型`, `经办人`) or the column letter (`H`).
+    pub column: String,
+    /// A field key (`notes`, `item.data_type` …); `null` to ignore the column.
+    pub field: Option<String>,
+}
+
+impl Mapping {
+    /// Checks every field key names a column Mulu knows.
+    pub fn validate(&self) -> crate::Result<()> {
+        for r in &self.columns {
+            if let Some(f) = &r.field {
+                if columns().spec(f).is_none() {
+                    let known: Vec<&str> = columns().specs.iter().map(|s| s.key.as_str()).collect();
+                    return Err(crate::Error::invalid("mapping", f, &known.join(", ")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies the column rules to a detected header.
+    pub fn apply(&self, h: &mut Header) {
+        for c in &mut h.columns {
+            let letter = super::source::column_letter(c.col);
+            let key = super::columns::header_key(&c.text);
+            if let Some(rule) = self
+                .columns
+                .iter()
+                .find(|r| r.column.eq_ignore_ascii_case(&letter) || super::columns::header_key(&r.column) == key)
+            {
+                // Ignoring is a choice, unlike an unknown column (whose text goes to the notes).
+                c.key = Some(rule.field.clone().unwrap_or_else(|| IGNORE.to_string()));
+            }
+        }
+        // A field moved onto one column leaves any other column that claimed it.
+        let mut seen = HashSet::new();
+        let order: Vec<usize> = {
+            let mut v: Vec<usize> = (0..h.columns.len()).collect();
+            let ruled = |c: &HeaderColumn| {
+                let letter = super::source::column_letter(c.col);
+                self.columns.iter().any(|r| {
+                    r.column.eq_ignore_ascii_case(&letter)
+                        || super::columns::header_key(&r.column) == super::columns::header_key(&c.text)
+                })
+            };
+            v.sort_by_key(|&i| !ruled(&h.columns[i]));
+            v
+        };
+        for i in order {
+            if let Some(k) = h.columns[i].key.clone() {
+                if !seen.insert(k) {
+                    h.columns[i].key = None;
+                }
+            }
+        }
+    }
+
+    /// The mapping a sheet was read with, from its report, to save and reuse.
+    pub fn from_report(r: &super::import::SheetReport) -> Self {
+        Mapping {
+            header_row: r.header_rows.last().copied(),
+            columns: r
+                .columns
+                .iter()
+                .filter(|c| c.field.is_some())
+                .map(|c| ColumnRule { column: c.header.clone(), field: c.field.clone().filter(|k| k != IGNORE) })
+                .collect(),
+        }
+    }
+
+    /// The mapping that reproduces a header as read, to save and reuse.
+    pub fn from_header(h: &Header) -> Self {
+        Mapping {
+            header_row: h.rows.last().map(|r| r + 1),
+            columns: h
+                .columns
+                .iter()
+                .filter(|c| c.key.is_some())
+                .map(|c| ColumnRule { column: c.text.clone(), field: c.key.clone().filter(|k| k != IGNORE) })
+                .collect(),
+        }
+    }
+}
+
+/// The key of a column the person chose to ignore.
+pub const IGNORE: &str = "ignore";
+
+/// The header at a given 0-based row, mapped by the synonyms.
+pub fn at_row(rows: &[Row], row: u32) -> Option<Header> {
+    let r = rows.iter().find(|r| r.0 == row)?;
+    let t = texts(r);
+    Some(Header::new(vec![row], map(&t, None)))
+}
+
 /// How many rows from the top are searched for the header.
 pub const SEARCH_ROWS: usize = 40;
 

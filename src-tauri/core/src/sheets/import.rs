@@ -53,6 +53,8 @@ pub struct MappedColumn {
 pub struct ImportOptions {
     /// Read only this sheet.
     pub sheet: Option<String>,
+    /// The person's corrections to the header mapping.
+    pub mapping: Option<header::Mapping>,
 }
 
 /// What a workbook holds, before it touches a workspace.
@@ -103,7 +105,7 @@ impl Imported {
 
 /// Keys that are read but never stored.
 fn ignored(key: &str) -> bool {
-    matches!(key, "seq" | "item.seq")
+    matches!(key, "seq" | "item.seq" | header::IGNORE)
 }
 
 fn is_item_key(key: &str) -> bool {
@@ -120,7 +122,16 @@ pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
         }
     }
     let has_resources_sheet = names.iter().any(|n| n == SHEET_RESOURCES);
-    let mut st = State { lang, out: Imported::default(), by_code: HashMap::new(), by_name: HashMap::new() };
+    if let Some(m) = &opts.mapping {
+        m.validate()?;
+    }
+    let mut st = State {
+        lang,
+        mapping: opts.mapping.clone(),
+        out: Imported::default(),
+        by_code: HashMap::new(),
+        by_name: HashMap::new(),
+    };
     let mut data_sheets = 0;
     for name in &names {
         if opts.sheet.as_ref().is_some_and(|s| s != name) {
@@ -165,6 +176,7 @@ pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
 
 struct State {
     lang: Lang,
+    mapping: Option<header::Mapping>,
     out: Imported,
     /// Resources of this import by code and by name → index, for rows that continue one.
     by_code: HashMap<String, usize>,
@@ -443,7 +455,14 @@ impl<'s> SheetReader<'s> {
 
 /// Detects the header, checks for a name column, and records the sheet's report.
 fn start(path: &Path, sheet: &str, rows: &[Row], st: &mut State) -> Result<Option<Header>> {
-    let Some(h) = header::detect(rows) else { return Ok(None) };
+    let detected = match st.mapping.as_ref().and_then(|m| m.header_row) {
+        Some(r) => header::at_row(rows, r.saturating_sub(1)),
+        None => header::detect(rows),
+    };
+    let Some(mut h) = detected else { return Ok(None) };
+    if let Some(m) = &st.mapping {
+        m.apply(&mut h);
+    }
     if !h.has("name") {
         return Err(Error::NoNameColumn { file: path.to_path_buf(), sheet: sheet.into() });
     }

@@ -281,7 +281,7 @@ fn structural_failures_name_the_file_and_sheet_and_write_nothing() {
     s.write_string(1, 0, "352111009/000001").unwrap();
     wb.save(&noname).unwrap();
     assert_eq!(read(&noname, &ImportOptions::default(), Lang::Zh).unwrap_err().code(), "sheet.no_name_column");
-    let e = read(&noname, &ImportOptions { sheet: Some("无此表".into()) }, Lang::En).unwrap_err();
+    let e = read(&noname, &ImportOptions { sheet: Some("无此表".into()), ..Default::default() }, Lang::En).unwrap_err();
     assert!(e.message(Lang::En).contains("Sheet1"), "lists the sheets there are: {}", e.message(Lang::En));
 }
 
@@ -358,4 +358,47 @@ fn the_empty_template_imports_to_nothing_and_a_filled_one_imports_cleanly() {
     assert_eq!(p.added.len(), 1);
     let errors: Vec<_> = p.findings.iter().filter(|f| f.severity == crate::rules::Severity::Error).collect();
     assert!(errors.is_empty(), "a correctly filled template has no errors: {errors:#?}");
+}
+
+#[test]
+fn a_corrected_mapping_is_applied_and_can_be_saved() {
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("odd.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("表1").unwrap();
+    // Headers nobody's synonym list has: the officer maps them by hand.
+    for (c, h) in ["数据名", "编码", "级别", "负责人"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["户籍人口", "352111009/000001", "内部", "王芳"].iter().enumerate() {
+        ws.write_string(1, c as u16, *v).unwrap();
+    }
+    wb.save(&file).unwrap();
+    assert_eq!(read(&file, &ImportOptions::default(), Lang::Zh).unwrap_err().code(), "sheet.no_header");
+    let m = header::Mapping {
+        header_row: Some(1),
+        columns: vec![
+            header::ColumnRule { column: "数据名".into(), field: Some("name".into()) },
+            header::ColumnRule { column: "B".into(), field: Some("code".into()) },
+            header::ColumnRule { column: "负责人".into(), field: None },
+        ],
+    };
+    let opts = ImportOptions { mapping: Some(m), ..Default::default() };
+    let got = read(&file, &opts, Lang::Zh).unwrap();
+    let r = &got.catalog.resources[0];
+    assert_eq!((r.name.as_str(), r.code.as_deref()), ("户籍人口", Some("352111009/000001")));
+    assert_eq!(
+        r.sensitivity,
+        Some(crate::model::domain::Sensitivity::Internal.into()),
+        "级别 still found by its synonym"
+    );
+    assert_eq!(r.notes, None, "an ignored column is not kept");
+    let bad = header::Mapping {
+        columns: vec![header::ColumnRule { column: "A".into(), field: Some("colour".into()) }],
+        ..Default::default()
+    };
+    assert_eq!(
+        read(&file, &ImportOptions { mapping: Some(bad), ..Default::default() }, Lang::Zh).unwrap_err().code(),
+        "field.invalid"
+    );
 }
