@@ -71,14 +71,25 @@ const ITEM_KEYS: &[&str] = &[
 
 pub(crate) struct Styles {
     pub header: Format,
-    pub text: Format,
     pub date: Format,
-    pub number: Format,
+}
+
+/// The CJK font as the workbook's default style, so data cells need no format of their own:
+/// looking a format up for each of millions of cells costs more than writing them.
+fn base() -> Format {
+    Format::new().set_font_name(FONT).set_font_size(10.5)
+}
+
+/// A new workbook whose default style uses the CJK font.
+pub(crate) fn workbook() -> Result<Workbook> {
+    let mut wb = Workbook::new();
+    wb.set_default_format(&base(), 20, 64).map_err(x)?;
+    Ok(wb)
 }
 
 impl Styles {
     pub fn new() -> Self {
-        let base = Format::new().set_font_name(FONT).set_font_size(10.5);
+        let base = base();
         Styles {
             header: base
                 .clone()
@@ -88,9 +99,7 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter)
                 .set_background_color(Color::RGB(0xDDEBF7))
                 .set_border(FormatBorder::Thin),
-            text: base.clone().set_text_wrap().set_align(FormatAlign::Top),
-            date: base.clone().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Top),
-            number: base.set_align(FormatAlign::Top),
+            date: base.set_num_format("yyyy-mm-dd"),
         }
     }
 }
@@ -101,8 +110,8 @@ fn x(e: XlsxError) -> Error {
 
 /// Text that must stay text: never a formula, whatever it starts with (`=`, `+`, `-`, `@`).
 /// `write_string` stores a string cell, which no spreadsheet evaluates.
-pub(crate) fn write_text(ws: &mut Worksheet, row: u32, col: u16, s: &str, st: &Styles) -> Result<()> {
-    ws.write_string_with_format(row, col, s, &st.text).map_err(x)?;
+pub(crate) fn write_text(ws: &mut Worksheet, row: u32, col: u16, s: &str, _st: &Styles) -> Result<()> {
+    ws.write_string(row, col, s).map_err(x)?;
     Ok(())
 }
 
@@ -119,7 +128,7 @@ fn write_value(ws: &mut Worksheet, row: u32, col: u16, key: &str, s: &str, st: &
     if matches!(key, "record_count" | "item.length") {
         if let Ok(n) = s.parse::<i64>() {
             if n.to_string() == s && n.unsigned_abs() < (1 << 53) {
-                ws.write_number_with_format(row, col, n as f64, &st.number).map_err(x)?;
+                ws.write_number(row, col, n as f64).map_err(x)?;
                 return Ok(());
             }
         }
@@ -161,7 +170,7 @@ fn resource_sheet(wb: &mut Workbook, name: &str, keys: &[&str], rows: &[&Resourc
         let row = i as u32 + 1;
         for (c, key) in keys.iter().enumerate() {
             if *key == "seq" {
-                ws.write_number_with_format(row, c as u16, row as f64, &st.number).map_err(x)?;
+                ws.write_number(row, c as u16, row as f64).map_err(x)?;
             } else if let Some(v) = get(r, key) {
                 write_value(ws, row, c as u16, key, &v, st)?;
             }
@@ -179,7 +188,7 @@ pub fn export_catalog(catalog: &Catalog, path: &Path) -> Result<()> {
 /// the same catalog gives the same bytes (the workbook inside a submission package).
 pub fn export_catalog_created(catalog: &Catalog, path: &Path, created: Option<&ExcelDateTime>) -> Result<()> {
     crate::fsutil::atomic_write(path, |tmp| {
-        let mut wb = Workbook::new();
+        let mut wb = workbook()?;
         if let Some(created) = created {
             wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(created));
         }
@@ -221,7 +230,7 @@ fn items_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> 
                     "code" => r.code.clone(),
                     "name" => Some(r.name.clone()).filter(|s| !s.is_empty()),
                     "seq" => {
-                        ws.write_number_with_format(row, c as u16, (n + 1) as f64, &st.number).map_err(x)?;
+                        ws.write_number(row, c as u16, (n + 1) as f64).map_err(x)?;
                         None
                     }
                     k => get_item(item, k),

@@ -89,7 +89,7 @@ fn dropdown(ws: &mut Worksheet, col: u16, list: &str, strict: bool, title: &str)
 /// Writes the template for `agency` to `path` atomically.
 pub fn export_template(agency: &Agency, path: &Path) -> Result<()> {
     crate::fsutil::atomic_write(path, |tmp| {
-        let mut wb = Workbook::new();
+        let mut wb = super::export::workbook()?;
         let st = Styles::new();
         help_sheet(&mut wb, &st)?;
         let cols = columns();
