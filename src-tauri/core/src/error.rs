@@ -54,6 +54,8 @@ pub enum Error {
     SheetNotFound { file: PathBuf, sheet: String, sheets: Vec<String> },
     #[error("cannot write spreadsheet: {reason}")]
     SheetWrite { reason: String },
+    #[error("sheet {sheet} of {} has more than {max} rows", file.display())]
+    SheetTooLarge { file: PathBuf, sheet: String, max: u32 },
     #[error("cannot make a key: {reason}")]
     KeyGenerate { reason: String },
     #[error("key file already exists: {}", path.display())]
@@ -127,6 +129,7 @@ impl Error {
             Error::NoNameColumn { .. } => "sheet.no_name_column",
             Error::SheetNotFound { .. } => "sheet.not_found",
             Error::SheetWrite { .. } => "sheet.write",
+            Error::SheetTooLarge { .. } => "sheet.too_large",
             Error::KeyGenerate { .. } => "key.generate",
             Error::KeyExists { .. } => "key.exists",
             Error::KeyUnreadable { .. } => "key.unreadable",
@@ -325,6 +328,13 @@ impl Error {
                     format!("{} 中没有名为“{sheet}”的工作表。现有工作表：{}。", file.display(), sheets.join("、"))
                 } else {
                     format!("{} has no sheet named “{sheet}”. Its sheets: {}.", file.display(), sheets.join(", "))
+                }
+            }
+            Error::SheetTooLarge { file, sheet, max } => {
+                if zh {
+                    format!("{} 的工作表“{sheet}”超过 {max} 行，不像是一份目录。请检查是否选错了文件，或把表格拆分后分批导入。未导入任何内容。", file.display())
+                } else {
+                    format!("Sheet “{sheet}” of {} has more than {max} rows, which is not a catalog. Check the file, or split it and import the parts. Nothing was imported.", file.display())
                 }
             }
             Error::SheetWrite { reason } => {

@@ -140,6 +140,16 @@ impl<'a> Sink<'a> {
     }
 }
 
+/// A value quoted in a message, cut to a readable length: a 100,000-character cell must not
+/// become a 100,000-character message.
+fn clip(v: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 60;
+    match v.char_indices().nth(MAX) {
+        Some((i, _)) => std::borrow::Cow::Owned(format!("{}…", &v[..i])),
+        None => std::borrow::Cow::Borrowed(v),
+    }
+}
+
 /// Builds a finding of `rule` with its message filled in the person's language.
 pub fn finding(
     rule: &str,
@@ -160,7 +170,11 @@ pub fn finding(
         sheet: None,
         row: None,
         column: None,
-        message: fill(spec.message.get(lang), args),
+        message: {
+            let clipped: Vec<(&str, std::borrow::Cow<str>)> = args.iter().map(|(k, v)| (*k, clip(v))).collect();
+            let refs: Vec<(&str, &str)> = clipped.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+            fill(spec.message.get(lang), &refs)
+        },
         article: spec.article.get(lang).to_string(),
         resource_index: None,
     })

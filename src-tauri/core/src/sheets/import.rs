@@ -57,6 +57,10 @@ pub struct ImportOptions {
     pub mapping: Option<header::Mapping>,
 }
 
+/// Data rows read from one sheet at most: a city's catalog is 240,000 rows; a sheet of a
+/// million rows is not a catalog, and reading it whole would only exhaust the machine.
+pub const MAX_ROWS: u32 = 500_000;
+
 /// What a workbook holds, before it touches a workspace.
 #[derive(Debug, Default)]
 pub struct Imported {
@@ -235,6 +239,9 @@ impl<'s> SheetReader<'s> {
     /// Takes one row; `false` stops the sheet (no header in the search window).
     fn row(&mut self, path: &Path, row: Row<'_>, st: &mut State) -> Result<bool> {
         if self.header.is_some() {
+            if self.rows_read >= MAX_ROWS {
+                return Err(Error::SheetTooLarge { file: path.to_path_buf(), sheet: self.sheet.into(), max: MAX_ROWS });
+            }
             self.data_row(row, st);
             return Ok(true);
         }

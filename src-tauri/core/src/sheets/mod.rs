@@ -16,4 +16,6 @@ pub use import::{read, ImportOptions, Imported};
 pub use template::export_template;
 
 #[cfg(test)]
+mod hostile;
+#[cfg(test)]
 mod tests;

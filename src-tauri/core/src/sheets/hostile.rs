@@ -1,0 +1,164 @@
+//! Hostile spreadsheets: each gives a clear error or a finding, never a panic, and nothing is
+//! written (structural failures stop before any workspace is touched).
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use rust_xlsxwriter::Workbook;
+
+use super::*;
+use crate::Lang;
+
+fn read_err(p: &Path) -> crate::Error {
+    read(p, &ImportOptions::default(), Lang::Zh).expect_err("must be refused")
+}
+
+fn small_workbook(p: &Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["信息资源名称", "信息资源代码", "更新周期"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "户籍人口").unwrap();
+    wb.save(p).unwrap();
+}
+
+/// Rewrites one zip entry of `src` into `dst` through `edit`.
+fn rezip(src: &Path, dst: &Path, entry: &str, edit: impl Fn(Vec<u8>) -> Vec<u8>) {
+    let mut a = zip::ZipArchive::new(std::fs::File::open(src).unwrap()).unwrap();
+    let mut w = zip::ZipWriter::new(std::fs::File::create(dst).unwrap());
+    for i in 0..a.len() {
+        let mut f = a.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name == entry {
+            bytes = edit(bytes);
+        }
+        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(&bytes).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+#[test]
+fn a_truncated_workbook_is_unreadable() {
+    let d = tempfile::tempdir().unwrap();
+    let good = d.path().join("good.xlsx");
+    small_workbook(&good);
+    let bytes = std::fs::read(&good).unwrap();
+    let cut = d.path().join("cut.xlsx");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(read_err(&cut).code(), "sheet.unreadable");
+}
+
+#[test]
+fn a_zip_bomb_dressed_as_xlsx_is_refused_before_unpacking() {
+    let d = tempfile::tempdir().unwrap();
+    let bomb = d.path().join("报表.xlsx");
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+    w.start_file("[Content_Types].xml", zip::write::SimpleFileOptions::default()).unwrap();
+    w.write_all(b"<Types/>").unwrap();
+    w.start_file("xl/worksheets/sheet1.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..200 {
+        w.write_all(&zeros).unwrap(); // 200 MB of zeros, a few hundred KB packed
+    }
+    w.finish().unwrap();
+    let e = read_err(&bomb);
+    assert_eq!(e.code(), "sheet.unreadable");
+    assert!(e.message(Lang::Zh).contains("恶意"), "{}", e.message(Lang::Zh));
+}
+
+#[test]
+fn error_cells_and_formulas() {
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("f.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["信息资源名称", "信息资源代码", "更新周期", "信息资源摘要"].iter().enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "户籍人口").unwrap();
+    ws.write_formula(1, 1, rust_xlsxwriter::Formula::new("=1/0").set_result("#DIV/0!")).unwrap();
+    ws.write_formula(1, 2, rust_xlsxwriter::Formula::new("=\"每\"&\"月\"").set_result("每月")).unwrap();
+    ws.write_string(1, 3, "=cmd|' /C calc'!A0").unwrap();
+    wb.save(&src).unwrap();
+    // rust_xlsxwriter stores a formula's result as a string; make B2 a true error cell (t="e").
+    let bad = d.path().join("err.xlsx");
+    rezip(&src, &bad, "xl/worksheets/sheet1.xml", |xml| {
+        let s = String::from_utf8(xml).unwrap();
+        let i = s.find("<c r=\"B2\"").unwrap();
+        let j = i + s[i..].find('>').unwrap();
+        let cell = s[i..j].replace("t=\"str\"", "t=\"e\"");
+        format!(
+            "{}{}{}",
+            &s[..i],
+            if cell.contains("t=\"e\"") { cell } else { format!("{} t=\"e\"", &s[i..j]) },
+            &s[j..]
+        )
+        .into_bytes()
+    });
+    let got = read(&bad, &ImportOptions::default(), Lang::Zh).unwrap();
+    let r = &got.catalog.resources[0];
+    assert_eq!(r.code, None, "an error value is not taken as a code");
+    assert_eq!(
+        r.update_cycle,
+        Some(crate::model::domain::UpdateCycle::Monthly.into()),
+        "a formula's cached value is read"
+    );
+    assert_eq!(r.summary.as_deref(), Some("=cmd|' /C calc'!A0"), "text that looks like a formula stays text");
+    let f = got.findings.iter().find(|f| f.rule == "import.error_cell").expect("the error cell is reported");
+    assert_eq!((f.row, f.column.as_deref()), (Some(2), Some("B")));
+    assert!(f.message.contains("#DIV/0!"));
+}
+
+#[test]
+fn huge_cells_are_kept_and_reported_briefly() {
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("src.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["信息资源名称", "更新周期", "信息资源摘要"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for c in 0..3 {
+        ws.write_string(1, c, "PLACEHOLDER").unwrap();
+    }
+    wb.save(&src).unwrap();
+    // Excel stops at 32,767 characters a cell; a crafted file need not.
+    let p = d.path().join("big.xlsx");
+    let long = "长".repeat(100_000);
+    rezip(&src, &p, "xl/sharedStrings.xml", |xml| {
+        String::from_utf8(xml).unwrap().replace("PLACEHOLDER", &long).into_bytes()
+    });
+    let got = read(&p, &ImportOptions::default(), Lang::Zh).unwrap();
+    assert_eq!(got.catalog.resources[0].summary.as_deref().map(|s| s.chars().count()), Some(100_000), "kept whole");
+    let ws = crate::store::Workspace::create(&d.path().join("w.mulu")).unwrap();
+    let plan = plan(&ws, got, &crate::rules::Context::now(Lang::Zh)).unwrap().plan;
+    let domain = plan.findings.iter().find(|f| f.rule == "field.domain").unwrap();
+    assert!(
+        domain.message.chars().count() < 400,
+        "the message quotes the value briefly: {} chars",
+        domain.message.chars().count()
+    );
+    assert!(plan.findings.iter().any(|f| f.rule == "field.length"));
+}
+
+#[test]
+fn a_million_row_sheet_is_refused_with_a_clear_error() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("million.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    ws.write_string(0, 0, "信息资源名称").unwrap();
+    ws.write_string(0, 1, "更新周期").unwrap();
+    for r in 1..=1_000_000u32 {
+        ws.write_number(r, 0, r as f64).unwrap();
+    }
+    wb.save(&p).unwrap();
+    let e = read_err(&p);
+    assert_eq!(e.code(), "sheet.too_large");
+    assert!(e.message(Lang::Zh).contains("500000"), "{}", e.message(Lang::Zh));
+}
