@@ -16,6 +16,8 @@ pub use import::{read, ImportOptions, Imported};
 pub use template::export_template;
 
 #[cfg(test)]
+mod formats;
+#[cfg(test)]
 mod hostile;
 #[cfg(test)]
 mod tests;
