@@ -52,11 +52,15 @@ pub struct Effect {
     systems: Vec<crate::model::InfoSystem>,
 }
 
-fn merge(existing: &Resource, imported: &Resource, present: &std::collections::HashSet<String>) -> Resource {
+fn merge(existing: &Resource, imported: &Resource, present: u64) -> Resource {
     let mut m = existing.clone();
-    for key in present {
-        match key.as_str() {
-            "items" => m.items = imported.items.clone(),
+    let mut items = false;
+    for (i, spec) in super::columns::columns().specs.iter().enumerate() {
+        if present & (1 << i) == 0 {
+            continue;
+        }
+        match spec.key.as_str() {
+            k if k.starts_with("item.") => items = true,
             "format" => m.format = imported.format.clone(),
             "sharing.method" => m.sharing.method = imported.sharing.method.clone(),
             k => {
@@ -65,6 +69,9 @@ fn merge(existing: &Resource, imported: &Resource, present: &std::collections::H
                 let _ = fields::set(&mut m, k, &v);
             }
         }
+    }
+    if items {
+        m.items = imported.items.clone();
     }
     m
 }
@@ -80,9 +87,17 @@ pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect>
         }
         by_name.entry(s.resource.name.clone()).or_insert(i);
     }
-    let Imported { mut catalog, has_agency, sheets, findings: read_findings, locations, present, field_columns } =
-        imported;
-    let located = Imported { locations, field_columns, ..Default::default() };
+    let Imported {
+        mut catalog,
+        has_agency,
+        sheets,
+        findings: read_findings,
+        locations,
+        present,
+        field_columns,
+        sheet_names,
+    } = imported;
+    let located = Imported { locations, field_columns, sheet_names, ..Default::default() };
 
     // Rules on the imported records, positioned at their cells, against the workspace's agency.
     // Meanwhile, on the other core, every record's JSON for the commit.
@@ -114,7 +129,7 @@ pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect>
             }
             Some(j) => {
                 let old = &existing[j];
-                let merged = merge(&old.resource, &r, &present[i]);
+                let merged = merge(&old.resource, &r, present[i]);
                 let (a, b) = (serde_json::to_value(&old.resource)?, serde_json::to_value(&merged)?);
                 let mut diffs = Vec::new();
                 changelog::diff("", &a, &b, &mut diffs);

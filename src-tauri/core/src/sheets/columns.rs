@@ -53,6 +53,7 @@ struct File {
 
 pub struct Columns {
     pub specs: Vec<ColumnSpec>,
+    by_key: HashMap<String, usize>,
     by_header: HashMap<String, usize>,
     groups: Vec<String>,
     instruction_words: Vec<String>,
@@ -70,7 +71,9 @@ pub fn columns() -> &'static Columns {
                 by_header.entry(header_key(h)).or_insert(i);
             }
         }
+        let by_key = f.column.iter().enumerate().map(|(i, c)| (c.key.clone(), i)).collect();
         Columns {
+            by_key,
             specs: f.column,
             by_header,
             groups: f.groups.words.iter().map(|w| header_key(w)).collect(),
@@ -144,6 +147,11 @@ impl Columns {
         self.instruction_words.iter().any(|w| k.contains(w.as_str()))
     }
 
+    /// The index of a field key in `specs`.
+    pub fn index(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
     pub fn spec(&self, key: &str) -> Option<&ColumnSpec> {
         self.specs.iter().find(|c| c.key == key)
     }
@@ -176,6 +184,11 @@ mod tests {
         assert!(c.find(None, "经办人签字").is_none());
         assert!(c.is_group("共享属性") && !c.is_group("共享类型"));
         assert!(c.is_instruction_sheet("填表说明") && !c.is_instruction_sheet("资源目录"));
+    }
+
+    #[test]
+    fn columns_fit_in_a_bitset() {
+        assert!(columns().specs.len() <= 64, "Imported::present is a u64 bitset over the columns");
     }
 
     #[test]

@@ -54,6 +54,7 @@ impl Mapping {
             {
                 // Ignoring is a choice, unlike an unknown column (whose text goes to the notes).
                 c.key = Some(rule.field.clone().unwrap_or_else(|| IGNORE.to_string()));
+                c.spec = rule.field.as_deref().and_then(|k| columns().index(k)).map(|i| i as u8);
             }
         }
         // A field moved onto one column leaves any other column that claimed it.
@@ -74,6 +75,7 @@ impl Mapping {
             if let Some(k) = h.columns[i].key.clone() {
                 if !seen.insert(k) {
                     h.columns[i].key = None;
+                    h.columns[i].spec = None;
                 }
             }
         }
@@ -134,6 +136,8 @@ pub struct HeaderColumn {
     /// As shown to the person: `共享属性/共享类型` for a two-level header.
     pub text: String,
     pub key: Option<String>,
+    /// The key's index in `columns().specs`.
+    pub spec: Option<u8>,
 }
 
 impl Header {
@@ -219,7 +223,8 @@ fn map(top: &[(u32, String)], bottom: Option<&[(u32, String)]>) -> Vec<HeaderCol
         };
         // A field is taken by its first column; a repeat is kept as an unknown column (notes).
         let key = spec.map(|s| s.key.clone()).filter(|k| seen.insert(k.clone()));
-        out.push(HeaderColumn { col: c, text: crate::text::clean_line(&text), key });
+        let spec = key.as_deref().and_then(|k| cols.index(k)).map(|i| i as u8);
+        out.push(HeaderColumn { col: c, text: crate::text::clean_line(&text), key, spec });
     }
     out
 }

@@ -4,7 +4,7 @@
 //! row and column. Only a structural failure (unreadable file, no header, no name column)
 //! stops the import.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -20,12 +20,24 @@ use crate::model::fields::{self, label};
 use crate::model::{Catalog, DataItem, InfoSystem, Resource};
 use crate::rules::{self, Finding, ResourceRef};
 
-/// Where a value came from: sheet, 1-based row, column letter.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a value came from: the sheet (its index in `Imported::sheet_names`), the 1-based row
+/// and the 0-based column. Small and `Copy`: an import keeps one for every field it read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Loc {
-    pub sheet: String,
+    pub sheet: u16,
     pub row: u32,
     pub col: u32,
+}
+
+/// Where one imported resource's values came from.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// Its first row.
+    pub first: Option<Loc>,
+    /// Each field's cell, by the column's index in `columns().specs`.
+    pub fields: Vec<(u8, Loc)>,
+    /// Each data item's row.
+    pub items: Vec<Loc>,
 }
 
 /// How one sheet was read, for the preview and the header-mapping screen.
@@ -70,37 +82,42 @@ pub struct Imported {
     pub sheets: Vec<SheetReport>,
     /// Findings raised while reading (error cells, values that could not be held, conflicts).
     pub findings: Vec<Finding>,
-    /// Per resource: where each field came from (`name`, `items[2].data_type`, `""` = first row).
-    pub locations: Vec<HashMap<String, Loc>>,
-    /// Per resource: the field keys its sheets had columns for (an update touches only these).
-    pub present: Vec<HashSet<String>>,
-    /// Per sheet: the column of each field, to point at an empty cell that should be filled.
-    pub field_columns: HashMap<String, HashMap<String, u32>>,
+    /// The names of the sheets read, for `Loc::sheet`.
+    pub sheet_names: Vec<String>,
+    /// Per resource: where its values came from.
+    pub locations: Vec<Places>,
+    /// Per resource: the columns (bits by index in `columns().specs`) its sheets had; an update
+    /// of a matched resource touches only these.
+    pub present: Vec<u64>,
+    /// Per sheet (by `Loc::sheet`): the column of each field, to point at an empty cell.
+    pub field_columns: Vec<HashMap<String, u32>>,
 }
 
 impl Imported {
     /// Attaches the cell position to a finding about an imported resource.
     pub fn locate(&self, f: &mut Finding) {
-        let (Some(i), Some(locs)) = (f.resource_index, f.resource_index.and_then(|i| self.locations.get(i))) else {
-            return;
-        };
-        let _ = i;
+        let Some(places) = f.resource_index.and_then(|i| self.locations.get(i)) else { return };
         let field = f.field.as_deref().unwrap_or("");
-        let column_in = |sheet: &str, key: &str| self.field_columns.get(sheet).and_then(|m| m.get(key)).copied();
-        let loc = locs.get(field).cloned().or_else(|| {
-            // A data item's field: the item's row, in that field's column.
-            if let Some((head, tail)) = field.split_once("].") {
-                let l = locs.get(&format!("{head}]"))?;
-                let col = column_in(&l.sheet, &format!("item.{tail}")).unwrap_or(l.col);
-                return Some(Loc { col, ..l.clone() });
-            }
-            // An empty cell: the resource's first row, in the field's column when the sheet has one.
-            let first = locs.get("")?;
-            let col = column_in(&first.sheet, field).unwrap_or(first.col);
-            Some(Loc { col, ..first.clone() })
-        });
+        let column_in =
+            |sheet: u16, key: &str| self.field_columns.get(sheet as usize).and_then(|m| m.get(key)).copied();
+        let cols = super::columns::columns();
+        let loc = cols
+            .index(field)
+            .and_then(|i| places.fields.iter().find(|(k, _)| *k as usize == i))
+            .map(|(_, l)| *l)
+            .or_else(|| {
+                // A data item's field: the item's row, in that field's column.
+                if let Some((head, tail)) = field.split_once("].") {
+                    let n: usize = head.strip_prefix("items[")?.parse().ok()?;
+                    let l = *places.items.get(n)?;
+                    return Some(Loc { col: column_in(l.sheet, &format!("item.{tail}")).unwrap_or(l.col), ..l });
+                }
+                // An empty cell: the resource's first row, in the field's column when the sheet has one.
+                let first = places.first?;
+                Some(Loc { col: column_in(first.sheet, field).unwrap_or(first.col), ..first })
+            });
         if let Some(l) = loc {
-            f.sheet = Some(l.sheet);
+            f.sheet = self.sheet_names.get(l.sheet as usize).cloned();
             f.row = Some(l.row);
             f.column = Some(column_letter(l.col));
         }
@@ -189,7 +206,10 @@ struct State {
 
 fn read_sheet(book: &mut Workbook, sheet: &str, st: &mut State) -> Result<bool> {
     let path = book.path.clone();
-    let mut reader = SheetReader::new(sheet, book.is_1904);
+    let index = st.out.sheet_names.len() as u16;
+    st.out.sheet_names.push(sheet.to_string());
+    st.out.field_columns.push(HashMap::new());
+    let mut reader = SheetReader::new(sheet, index, book.is_1904);
     let mut failure: Option<Error> = None;
     book.rows(sheet, |row| match reader.row(&path, row, st) {
         Ok(go_on) => Ok(go_on),
@@ -208,6 +228,10 @@ fn read_sheet(book: &mut Workbook, sheet: &str, st: &mut State) -> Result<bool> 
 /// resource the current rows belong to and what its first row said.
 struct SheetReader<'s> {
     sheet: &'s str,
+    /// This sheet's index in `Imported::sheet_names`.
+    sheet_index: u16,
+    /// The bits of `Imported::present` this sheet's columns set.
+    columns_present: u64,
     is_1904: bool,
     head: Vec<Row<'static>>,
     header: Option<Header>,
@@ -222,9 +246,11 @@ struct SheetReader<'s> {
 }
 
 impl<'s> SheetReader<'s> {
-    fn new(sheet: &'s str, is_1904: bool) -> Self {
+    fn new(sheet: &'s str, sheet_index: u16, is_1904: bool) -> Self {
         SheetReader {
             sheet,
+            sheet_index,
+            columns_present: 0,
             is_1904,
             head: Vec::new(),
             header: None,
@@ -255,7 +281,13 @@ impl<'s> SheetReader<'s> {
     /// Finds the header in the kept rows and reads the rows below it.
     fn begin(&mut self, path: &Path, st: &mut State) -> Result<bool> {
         let head = std::mem::take(&mut self.head);
-        let Some(h) = start(path, self.sheet, &head, st)? else { return Ok(false) };
+        let Some(h) = start(path, self.sheet, self.sheet_index, &head, st)? else { return Ok(false) };
+        self.columns_present = h
+            .columns
+            .iter()
+            .filter_map(|c| c.spec)
+            .filter(|&i| !ignored(&super::columns::columns().specs[i as usize].key))
+            .fold(0u64, |bits, i| bits | 1 << i);
         let last = h.last_row();
         self.stretch = vec![None; h.columns.len()];
         self.header = Some(h);
@@ -295,7 +327,8 @@ impl<'s> SheetReader<'s> {
         let h = self.header.as_ref().expect("called after the header was found");
         let (sheet, lang) = (self.sheet, st.lang);
         self.rows_read += 1;
-        let loc = |col: u32| Loc { sheet: sheet.to_string(), row: row + 1, col };
+        let sheet_index = self.sheet_index;
+        let loc = |col: u32| Loc { sheet: sheet_index, row: row + 1, col };
         let cell_of = |hc: Option<&header::HeaderColumn>| hc.and_then(|hc| cells.iter().find(|(c, _)| *c == hc.col));
         let name_col = h.col_of("name");
         let name = cell_of(name_col).map(|(_, v)| crate::text::clean_line(&v.text())).unwrap_or_default();
@@ -325,18 +358,17 @@ impl<'s> SheetReader<'s> {
             None => {
                 let i = st.out.catalog.resources.len();
                 st.out.catalog.resources.push(Resource::default());
-                st.out.locations.push(HashMap::from([(String::new(), loc(cells.first().map(|c| c.0).unwrap_or(0)))]));
-                st.out.present.push(HashSet::new());
+                st.out
+                    .locations
+                    .push(Places { first: Some(loc(cells.first().map(|c| c.0).unwrap_or(0))), ..Default::default() });
+                st.out.present.push(0);
                 i
             }
         };
         if self.current != Some(ri) {
             self.revisit = target.is_some();
             self.stretch.iter_mut().for_each(|v| *v = None);
-            let present = &mut st.out.present[ri];
-            for k in h.columns.iter().filter_map(|c| c.key.as_deref()).filter(|k| !ignored(k)) {
-                present.insert(if is_item_key(k) { "items".to_string() } else { k.to_string() });
-            }
+            st.out.present[ri] |= self.columns_present;
         }
         self.current = Some(ri);
 
@@ -426,7 +458,11 @@ impl<'s> SheetReader<'s> {
                     continue;
                 }
             }
-            locs.entry(key.to_string()).or_insert_with(|| loc(col));
+            if let Some(i) = hc.spec {
+                if !locs.fields.iter().any(|(k, _)| *k == i) {
+                    locs.fields.push((i, loc(col)));
+                }
+            }
             if let Err(e) = fields::set(resource, key, &text) {
                 let (l, expected) = (label(key, lang), rejected(e));
                 let args = [("label", l), ("value", text.as_str()), ("expected", &expected)];
@@ -439,7 +475,7 @@ impl<'s> SheetReader<'s> {
         }
         if let Some(it) = item {
             let n = resource.items.len();
-            locs.insert(format!("items[{n}]"), loc(item_col.unwrap_or(0)));
+            locs.items.push(loc(item_col.unwrap_or(0)));
             resource.items.push(it);
             self.items.push((ri, n));
         }
@@ -461,7 +497,7 @@ impl<'s> SheetReader<'s> {
 }
 
 /// Detects the header, checks for a name column, and records the sheet's report.
-fn start(path: &Path, sheet: &str, rows: &[Row], st: &mut State) -> Result<Option<Header>> {
+fn start(path: &Path, sheet: &str, sheet_index: u16, rows: &[Row], st: &mut State) -> Result<Option<Header>> {
     let detected = match st.mapping.as_ref().and_then(|m| m.header_row) {
         Some(r) => header::at_row(rows, r.saturating_sub(1)),
         None => header::detect(rows),
@@ -481,8 +517,8 @@ fn start(path: &Path, sheet: &str, rows: &[Row], st: &mut State) -> Result<Optio
             st.out.findings.push(f);
         }
     }
-    let by_key = h.columns.iter().filter_map(|c| c.key.clone().map(|k| (k, c.col))).collect();
-    st.out.field_columns.insert(sheet.to_string(), by_key);
+    st.out.field_columns[sheet_index as usize] =
+        h.columns.iter().filter_map(|c| c.key.clone().map(|k| (k, c.col))).collect();
     st.out.sheets.push(SheetReport {
         sheet: sheet.into(),
         header_rows: h.rows.iter().map(|r| r + 1).collect(),
