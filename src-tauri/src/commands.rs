@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use mulu_core::error::ErrorPayload;
+use mulu_core::model::domain::Domains;
 use mulu_core::model::fields::{FieldSpec, AGENCY_FIELDS, RESOURCE_FIELDS};
 use mulu_core::overview::Overview;
 use mulu_core::rules::Context;
@@ -19,6 +20,8 @@ pub struct AppState {
     workspace: Mutex<Option<Workspace>>,
     /// Why the workspace did not open; rendered in the UI's language on each call.
     open_error: Mutex<Option<Error>>,
+    /// The workbook chosen for import and its dry run, between preview and commit.
+    pub(crate) import: Mutex<crate::import::Pending>,
 }
 
 impl AppState {
@@ -29,15 +32,43 @@ impl AppState {
             Ok(ws) => (Some(ws), None),
             Err(e) => (None, Some(e)),
         };
-        AppState { path, workspace: Mutex::new(workspace), open_error: Mutex::new(open_error) }
+        AppState {
+            path,
+            workspace: Mutex::new(workspace),
+            open_error: Mutex::new(open_error),
+            import: Mutex::new(Default::default()),
+        }
     }
 
     /// Runs `f` on the open workspace. When it did not open, tries again first (the person may
     /// have closed the program that held it, or put the right file in place), so "retry" works.
-    fn with<T>(&self, lang: Lang, f: impl FnOnce(&Workspace) -> mulu_core::Result<T>) -> Result<T, ErrorPayload> {
-        let mut guard = self.workspace.lock().unwrap_or_else(|p| p.into_inner());
+    pub(crate) fn with<T>(
+        &self,
+        lang: Lang,
+        f: impl FnOnce(&Workspace) -> mulu_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        self.with_mut(lang, |ws| f(ws))
+    }
+
+    /// As [`AppState::with`], for a change. Any change drops a pending import preview: its plan
+    /// was computed against the workspace as it was.
+    pub(crate) fn change<T>(
+        &self,
+        lang: Lang,
+        f: impl FnOnce(&mut Workspace) -> mulu_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        lock(&self.import).effect = None;
+        self.with_mut(lang, f)
+    }
+
+    fn with_mut<T>(
+        &self,
+        lang: Lang,
+        f: impl FnOnce(&mut Workspace) -> mulu_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        let mut guard = lock(&self.workspace);
         if guard.is_none() {
-            let mut err = self.open_error.lock().unwrap_or_else(|p| p.into_inner());
+            let mut err = lock(&self.open_error);
             match Workspace::open_or_create(&self.path) {
                 Ok(ws) => {
                     *guard = Some(ws);
@@ -50,9 +81,14 @@ impl AppState {
                 }
             }
         }
-        let ws = guard.as_ref().expect("set above");
+        let ws = guard.as_mut().expect("set above");
         f(ws).map_err(|e| e.payload(lang))
     }
+}
+
+/// A poisoned lock only means an earlier call panicked; the data behind it is still whole.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// Everything the shell shows: agency, resources with their findings, summary.
@@ -77,6 +113,12 @@ pub struct Fields {
 #[tauri::command]
 pub fn fields() -> Fields {
     Fields { resource: RESOURCE_FIELDS, agency: AGENCY_FIELDS }
+}
+
+/// Every value domain with its labels: the dropdowns, and stored values shown in the UI's language.
+#[tauri::command]
+pub fn domains() -> Domains {
+    mulu_core::model::domain::domains()
 }
 
 #[cfg(test)]

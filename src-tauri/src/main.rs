@@ -5,6 +5,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod edit;
+mod import;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -26,8 +28,24 @@ fn choose_workspace(args: impl IntoIterator<Item = OsString>, env: Option<OsStri
 fn main() {
     let state = commands::AppState::open(workspace_path());
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![commands::overview, commands::workspace_path, commands::fields])
+        .invoke_handler(tauri::generate_handler![
+            commands::overview,
+            commands::workspace_path,
+            commands::fields,
+            commands::domains,
+            edit::update_agency_field,
+            edit::check_uscc,
+            edit::update_resource_field,
+            edit::update_items,
+            edit::create_resource,
+            edit::delete_resource,
+            import::import_choose,
+            import::import_preview,
+            import::import_commit,
+            import::import_cancel,
+        ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
         // Only reached when the window system itself fails (no display, no WebKit).

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.remote.client_config import ClientConfig
 from selenium.webdriver.remote.remote_connection import RemoteConnection
@@ -47,6 +49,64 @@ class App:
     def wait_text(self, name: str, predicate, message: str):
         """Waits until the texts of all `name` elements satisfy `predicate`; returns them."""
         return self.wait(lambda d: (t := self.texts(name)) and predicate(t) and t, message=message)
+
+    def click(self, target):
+        """Clicks an element (or a data-testid), waiting out overlays that are still fading away."""
+        def attempt(d):
+            el = self.find(target) if isinstance(target, str) else target
+            try:
+                el.click()
+                return True
+            except ElementClickInterceptedException:
+                # Perhaps under a sticky header: bring it to the middle and try again.
+                d.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+                return False
+        self.wait(attempt, message=f"click {target}")
+
+    def control(self, name: str):
+        """The <input>/<textarea> of a form control by its data-testid (on the input or around it)."""
+        el = self.find(name)
+        if el.tag_name in ("input", "textarea"):
+            return el
+        return el.find_element(By.CSS_SELECTOR, "input, textarea")
+
+    def type_into(self, name: str, text: str, leave: bool = True):
+        """Replaces a text field's content as a person would; leaving it (Tab) saves it."""
+        el = self.control(name)
+        el.click()
+        el.send_keys(Keys.CONTROL, "a")
+        el.send_keys(Keys.BACKSPACE)
+        if text:
+            el.send_keys(text)
+        if leave:
+            el.send_keys(Keys.TAB)
+        return el
+
+    def choose(self, name: str, label: str):
+        """Picks `label` in an Element Plus dropdown, then waits until the saved value shows."""
+        self.choose_in(self.find(name), label)
+        self.wait(lambda d: label in self.find(name).get_attribute("textContent"), message=f"{name} shows {label}")
+
+    def choose_in(self, select, label: str):
+        """In a filterable dropdown, types the label and presses Enter (as a person can, and
+        immune to the list moving while it opens); in another, clicks the option."""
+        self.click(select)
+        field = select.find_element(By.TAG_NAME, "input")
+        option = lambda d: next((o for o in d.find_elements(
+            By.XPATH, f"//li[contains(@class,'el-select-dropdown__item')][normalize-space()='{label}']")
+            if o.is_displayed()), None)
+        if field.get_attribute("readonly") is None:
+            field.send_keys(label.split(" ")[0])  # WebKit's driver drops typed spaces here
+            self.wait(option, message=f"option {label}")
+            field.send_keys(Keys.ENTER)
+        else:
+            self.click(self.wait(option, message=f"option {label}"))
+
+    def set_value(self, element, text: str):
+        """Sets a textarea's value as a paste would (send_keys turns tabs into focus moves)."""
+        self.driver.execute_script(
+            "arguments[0].value = arguments[1];"
+            "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", element, text)
 
     def screenshot(self, filename: str) -> Path:
         """The whole window, once the last DOM change is painted (two animation frames)."""

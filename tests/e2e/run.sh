@@ -55,6 +55,9 @@ fi
 export XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
 export MULU_WORKSPACE=$tmp/not-a-workspace.mulu
 export MULU_E2E_APP=$app MULU_E2E_CLI=$cli MULU_E2E_SCREENSHOTS=$root/tests/e2e/screenshots
+# WebDriver cannot drive the native open-file dialog. With MULU_E2E=1 (set only here) the app's
+# import_choose answers MULU_E2E_IMPORT_FILE instead of opening it; the test writes that file.
+export MULU_E2E=1 MULU_E2E_IMPORT_FILE=$tmp/import.xlsx
 
 read -r port native < <("$venv/bin/python" -c '
 import socket

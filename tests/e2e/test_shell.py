@@ -41,10 +41,11 @@ def findings_for(ws: Path, lang: str, name: str) -> list[dict]:
 
 
 def open_row(app, name: str):
-    """Clicks the resource's row (on its name: WebKit's driver does not click a bare <tr>)."""
-    cell = app.wait(lambda d: d.find_element(
-        By.XPATH, f"//tr[contains(@class,'resource-row')]//*[@data-testid='resource-name'][normalize-space()='{name}']"))
-    cell.click()
+    """Unfolds the resource's row with its arrow (a click elsewhere on the row opens its form)."""
+    arrow = app.wait(lambda d: d.find_element(
+        By.XPATH, f"//tr[contains(@class,'resource-row')][.//*[@data-testid='resource-name'][normalize-space()='{name}']]"
+                  "//*[contains(@class,'el-table__expand-icon')]"))
+    arrow.click()
     return app.find("resource-detail")
 
 
@@ -89,6 +90,11 @@ def test_shell_shows_the_catalog_in_both_languages(launch, workspace: Path):
     assert stat(app, "resources") == ("2", "Resources")
     assert app.find("agency-period").text == "2026"
     shown = app.wait_text("finding-message", lambda t: set(en_messages) <= set(t), "English findings")
+    # Stored domain values (公开, 无条件共享 …) are shown in English too.
+    table = app.find("resource-table").get_attribute("textContent")
+    assert "Public" in table and "Unconditional sharing" in table and "Open unconditionally" in table, table
+    assert "Spreadsheet xlsx" in table and "Yearly" in table, table
+    assert "无条件共享" not in table and "无条件开放" not in table and "每年" not in table, table
     assert "Error" in app.texts("finding-severity")
     app.screenshot("shell-en.png")
     app.driver.quit()

@@ -1,6 +1,7 @@
-// The app's commands (src-tauri/src/commands.rs). Types come from the Rust bindings.
+// The app's commands (src-tauri/src/*.rs). Core types come from the Rust bindings; the few
+// app-only shapes are declared here, next to their command.
 import { invoke } from '@tauri-apps/api/core'
-import type { ErrorPayload, FieldSpec, Lang, Overview } from '../bindings/mulu'
+import type { Domains, ErrorPayload, FieldSpec, ImportPlan, Lang, Overview } from '../bindings/mulu'
 
 /** Field labels in both languages (commands.rs `Fields`). */
 export interface Fields {
@@ -8,17 +9,50 @@ export interface Fields {
   agency: FieldSpec[]
 }
 
-export function overview(lang: Lang): Promise<Overview> {
-  return invoke<Overview>('overview', { lang })
+/** A USCC as typed (edit.rs `UsccCheck`): normalised, and why it is wrong. */
+export interface UsccCheck {
+  normalized: string
+  problem: 'length' | 'character' | 'check' | 'structure' | null
+  reason: string | null
 }
 
-export function workspacePath(): Promise<string> {
-  return invoke<string>('workspace_path')
+/** A data item as the table editor sends it (edit.rs `ItemInput`); `null` flags: decided by name. */
+export interface ItemInput {
+  name: string
+  data_type: string
+  length: string
+  description: string
+  is_identifier: boolean | null
+  is_personal: boolean | null
 }
 
-export function fields(): Promise<Fields> {
-  return invoke<Fields>('fields')
+/** A new resource (edit.rs `Added`). */
+export interface Added {
+  id: number
+  overview: Overview
 }
+
+export const overview = (lang: Lang) => invoke<Overview>('overview', { lang })
+export const workspacePath = () => invoke<string>('workspace_path')
+export const fields = () => invoke<Fields>('fields')
+export const domains = () => invoke<Domains>('domains')
+
+export const updateAgencyField = (key: string, text: string, lang: Lang) =>
+  invoke<Overview>('update_agency_field', { key, text, lang })
+export const checkUscc = (text: string, lang: Lang) => invoke<UsccCheck>('check_uscc', { text, lang })
+
+export const updateResourceField = (id: number, key: string, text: string, lang: Lang) =>
+  invoke<Overview>('update_resource_field', { id, key, text, lang })
+export const updateItems = (id: number, items: ItemInput[], lang: Lang) =>
+  invoke<Overview>('update_items', { id, items, lang })
+export const createResource = (name: string, lang: Lang) => invoke<Added>('create_resource', { name, lang })
+export const deleteResource = (id: number, lang: Lang) => invoke<Overview>('delete_resource', { id, lang })
+
+/** Opens the native file dialog; the chosen path, or `null` when cancelled. */
+export const importChoose = (lang: Lang) => invoke<string | null>('import_choose', { lang })
+export const importPreview = (lang: Lang) => invoke<ImportPlan>('import_preview', { lang })
+export const importCommit = (lang: Lang) => invoke<ImportPlan>('import_commit', { lang })
+export const importCancel = () => invoke<void>('import_cancel')
 
 /** Any rejection as an ErrorPayload: the core's own, or an IPC failure wrapped with code `ipc`. */
 export function toPayload(e: unknown): ErrorPayload {

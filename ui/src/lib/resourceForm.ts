@@ -1,0 +1,112 @@
+// The resource form: which field goes in which group, with which control, and how a stored
+// resource reads as the text each control shows. Saving sends that text back to the core
+// (`fields::set`), which normalises it.
+import type { FieldSpec, Resource } from '../bindings/mulu'
+import type { DomainName } from './domains'
+
+export type Control = 'text' | 'textarea' | 'select' | 'types' | 'switch' | 'items'
+
+export interface FieldDef {
+  key: string
+  control: Control
+  /** For `select`: the value domain. For `types`: the class field whose types are suggested. */
+  domain?: DomainName
+  classKey?: string
+  wide?: boolean
+  mono?: boolean
+  placeholder?: string
+}
+
+export interface Group {
+  id: 'basic' | 'format' | 'sharing' | 'open' | 'grading'
+  fields: FieldDef[]
+}
+
+export const GROUPS: Group[] = [
+  {
+    id: 'basic',
+    fields: [
+      { key: 'name', control: 'text', wide: true },
+      { key: 'code', control: 'text', mono: true, placeholder: '352111009/000001' },
+      { key: 'classification', control: 'text', mono: true },
+      { key: 'provider_name', control: 'text' },
+      { key: 'provider_code', control: 'text', mono: true },
+      { key: 'abstract', control: 'textarea', wide: true },
+      { key: 'update_cycle', control: 'select', domain: 'update_cycle' },
+      { key: 'published_on', control: 'text', placeholder: '2026-03-01' },
+    ],
+  },
+  {
+    id: 'format',
+    fields: [
+      { key: 'format.class', control: 'select', domain: 'format_class' },
+      { key: 'format.type', control: 'types', domain: 'format_class', classKey: 'format.class' },
+      { key: 'items', control: 'items', wide: true },
+    ],
+  },
+  {
+    id: 'sharing',
+    fields: [
+      { key: 'sharing.type', control: 'select', domain: 'sharing_type' },
+      { key: 'sharing.condition', control: 'textarea', wide: true },
+      { key: 'sharing.basis', control: 'textarea', wide: true },
+      { key: 'sharing.method.class', control: 'select', domain: 'method_class' },
+      { key: 'sharing.method.type', control: 'types', domain: 'method_class', classKey: 'sharing.method.class' },
+    ],
+  },
+  {
+    id: 'open',
+    fields: [
+      { key: 'open.type', control: 'select', domain: 'open_type' },
+      { key: 'open.declassified', control: 'switch' },
+      { key: 'open.condition', control: 'textarea', wide: true },
+    ],
+  },
+  {
+    id: 'grading',
+    fields: [
+      { key: 'sensitivity', control: 'select', domain: 'sensitivity' },
+      { key: 'source_business', control: 'text' },
+      { key: 'source_system', control: 'text' },
+      { key: 'category', control: 'text' },
+      { key: 'usage_requirements', control: 'textarea', wide: true },
+      { key: 'related_codes', control: 'text', wide: true, mono: true },
+      { key: 'record_count', control: 'text' },
+      { key: 'data_volume_gb', control: 'text' },
+      { key: 'notes', control: 'textarea', wide: true },
+    ],
+  },
+]
+
+/** The groups, with any field the core lists but the form does not place added to the last. */
+export function groupsFor(specs: FieldSpec[]): Group[] {
+  const placed = new Set(GROUPS.flatMap((g) => g.fields.map((f) => f.key)))
+  const extra: FieldDef[] = specs.filter((s) => !placed.has(s.key)).map((s) => ({ key: s.key, control: 'text', wide: true }))
+  if (!extra.length) return GROUPS
+  return GROUPS.map((g, i) => (i === GROUPS.length - 1 ? { ...g, fields: [...g.fields, ...extra] } : g))
+}
+
+/** i18n key part for a field key (`sharing.method.type` → `sharing_method_type`). */
+export const helpKey = (key: string) => key.replace(/\./g, '_')
+
+/** A resource field as the text its control holds (domain fields: their stored key). */
+export function fieldText(r: Resource, key: string): string {
+  switch (key) {
+    case 'classification': {
+      const c = r.classification
+      if (!c) return ''
+      const parts = [c.class, c.item, c.category, c.subcategory]
+      const digits = parts.every((p) => p == null || /^\d*$/.test(p))
+      return digits && c.item ? parts.filter(Boolean).join('') : (c.class ?? '')
+    }
+    case 'related_codes':
+      return r.related_codes.join('；')
+    case 'open.declassified':
+      return r.open.declassified ? '是' : '否'
+    case 'items':
+      return ''
+  }
+  let v: unknown = r
+  for (const part of key.split('.')) v = v == null ? undefined : (v as Record<string, unknown>)[part]
+  return v == null ? '' : String(v)
+}
