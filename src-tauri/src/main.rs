@@ -8,6 +8,11 @@ mod commands;
 mod edit;
 mod import;
 
+// The same allocator as the `mulu` CLI: imports allocate millions of small strings on two
+// threads, where glibc's allocator is slow.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::ffi::OsString;
 use std::path::PathBuf;
 

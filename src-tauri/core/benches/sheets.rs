@@ -8,6 +8,10 @@
 //! Run: `cargo bench -p mulu-core --bench sheets` (add `-- --quick` for 2,000 resources).
 
 use std::path::{Path, PathBuf};
+
+// The allocator the mulu binaries use (see src-tauri/cli/src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::{Duration, Instant};
 
 use calamine::{open_workbook, Reader, Xlsx};

@@ -180,6 +180,9 @@ pub fn finding(
     })
 }
 
+/// Catalogs at least this large are validated on several cores.
+const PARALLEL_FROM: usize = 2000;
+
 /// Runs every rule over the catalog.
 pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
     let mut findings = Vec::new();
@@ -188,9 +191,31 @@ pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
         identity::check_agency(&catalog.agency, &mut sink);
     }
     let index = codes::CatalogIndex::build(catalog);
-    for (i, r) in catalog.resources.iter().enumerate() {
-        let mut sink = Sink { ctx, out: &mut findings, resource: Some((r, i)) };
-        check_resource(r, catalog, &index, &mut sink);
+    let check_range = |range: std::ops::Range<usize>| {
+        let mut out = Vec::new();
+        for i in range {
+            let r = &catalog.resources[i];
+            let mut sink = Sink { ctx, out: &mut out, resource: Some((r, i)) };
+            check_resource(r, catalog, &index, &mut sink);
+        }
+        out
+    };
+    // Resources are checked independently against the shared index: a large catalog is split
+    // across the cores, the findings kept in catalog order.
+    let n = catalog.resources.len();
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get()).min(4);
+    if n >= PARALLEL_FROM && cores > 1 {
+        let chunk = n.div_ceil(cores);
+        let parts: Vec<Vec<Finding>> = std::thread::scope(|s| {
+            let handles: Vec<_> =
+                (1..cores).map(|k| s.spawn(move || check_range(k * chunk..((k + 1) * chunk).min(n)))).collect();
+            let mut parts = vec![check_range(0..chunk.min(n))];
+            parts.extend(handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))));
+            parts
+        });
+        findings.extend(parts.into_iter().flatten());
+    } else {
+        findings.extend(check_range(0..n));
     }
     {
         let mut sink = Sink { ctx, out: &mut findings, resource: None };

@@ -219,3 +219,17 @@ fn summary_counts() {
     assert_eq!(s.by_rule.get("field.required"), Some(&1));
     assert_eq!(s.sharing_catalog, 30 - 1, "one classified, not shared");
 }
+
+#[test]
+fn a_large_catalog_validated_on_several_cores_gives_the_same_findings_in_order() {
+    let mut c = sample::large_catalog(4500, 2);
+    for i in [0, 1, 2249, 2250, 2251, 4499] {
+        c.resources[i].summary = None;
+        c.resources[i].items[0].data_type = Some(Coded::Raw("文本型".into()));
+    }
+    let all = validate(&c, &ctx()).findings;
+    let one_by_one: Vec<Finding> =
+        [0, 1, 2249, 2250, 2251, 4499].into_iter().flat_map(|i| validate_resource(&c, i, &ctx())).collect();
+    assert_eq!(all, one_by_one, "the parallel run equals the resources checked one by one, in catalog order");
+    assert_eq!(all.len(), 12);
+}

@@ -17,8 +17,8 @@ use crate::error::{Error, Result};
 pub const MAX_UNPACKED_BYTES: u64 = 2 << 30;
 pub const MAX_RATIO: u64 = 1000;
 
-/// Rows handed from the parsing thread to the reading thread at a time.
-const BATCH: usize = 256;
+/// Cells handed from the parsing thread to the reading thread at a time.
+const BATCH_CELLS: usize = 8192;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -116,55 +116,61 @@ impl Workbook {
             |e: &dyn std::fmt::Display| Error::SheetUnreadable { file: path.clone(), reason: format!("{sheet}: {e}") };
         match &mut self.book {
             Book::Xlsx(b) => {
-                // Two cores: one parses the sheet's XML into rows, the other (this thread) takes
-                // them in. Rows borrow the workbook's shared strings, so nothing is copied.
+                // Two cores: one parses the sheet's XML, the other (this thread) takes the rows
+                // in. Cells borrow the workbook's shared strings, so nothing is copied; they cross
+                // in flat batches whose buffers go back to the parser for reuse, so no memory is
+                // freed on a thread other than the one that allocated it (glibc makes that slow).
                 let b: &mut Xlsx<BufReader<File>> = b;
+                type Flat<'a> = Vec<(u32, u32, Cell<'a>)>;
                 std::thread::scope(|scope| {
-                    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Row<'_>>>(8);
+                    let (tx, rx) = std::sync::mpsc::sync_channel::<Flat<'_>>(4);
+                    let (back_tx, back_rx) = std::sync::mpsc::channel::<Flat<'_>>();
                     let producer = scope.spawn(move || -> std::result::Result<(), String> {
                         let mut reader = Xlsx::worksheet_cells_reader(b, sheet).map_err(|e| e.to_string())?;
-                        let mut batch: Vec<Row<'_>> = Vec::with_capacity(BATCH);
-                        let mut current: Option<u32> = None;
-                        let mut cells: Vec<(u32, Cell<'_>)> = Vec::new();
+                        let mut batch: Flat<'_> = Vec::with_capacity(BATCH_CELLS);
                         while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
                             let (r, c) = cell.get_position();
                             let value = from_ref(cell.get_value());
-                            if current != Some(r) {
-                                if let Some(prev) = current {
-                                    if !cells.is_empty() {
-                                        batch.push((prev, std::mem::take(&mut cells)));
-                                        if batch.len() == BATCH
-                                            && tx
-                                                .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
-                                                .is_err()
-                                        {
-                                            return Ok(()); // the reader stopped: no header, or an error
-                                        }
-                                    }
-                                }
-                                current = Some(r);
-                            }
                             if !value.is_blank() {
-                                cells.push((c, value));
+                                batch.push((r, c, value));
                             }
-                        }
-                        if let Some(prev) = current.filter(|_| !cells.is_empty()) {
-                            batch.push((prev, cells));
+                            if batch.len() >= BATCH_CELLS {
+                                let next = back_rx.try_recv().unwrap_or_else(|_| Vec::with_capacity(BATCH_CELLS));
+                                if tx.send(std::mem::replace(&mut batch, next)).is_err() {
+                                    return Ok(()); // the reader stopped: no header, or an error
+                                }
+                            }
                         }
                         let _ = tx.send(batch);
                         Ok(())
                     });
                     let mut outcome = Ok(());
-                    'rows: for batch in rx.iter() {
-                        for row in batch {
-                            match each(row) {
-                                Ok(true) => {}
-                                Ok(false) => break 'rows,
-                                Err(e) => {
-                                    outcome = Err(e);
-                                    break 'rows;
+                    let mut current: Option<u32> = None;
+                    let mut cells: Vec<(u32, Cell<'_>)> = Vec::new();
+                    'batches: for mut batch in rx.iter() {
+                        for (r, c, value) in batch.drain(..) {
+                            if current != Some(r) {
+                                if let Some(prev) = current.filter(|_| !cells.is_empty()) {
+                                    let width = cells.len();
+                                    let row = std::mem::replace(&mut cells, Vec::with_capacity(width));
+                                    match each((prev, row)) {
+                                        Ok(true) => {}
+                                        Ok(false) => break 'batches,
+                                        Err(e) => {
+                                            outcome = Err(e);
+                                            break 'batches;
+                                        }
+                                    }
                                 }
+                                current = Some(r);
                             }
+                            cells.push((c, value));
+                        }
+                        let _ = back_tx.send(batch);
+                    }
+                    if outcome.is_ok() {
+                        if let Some(prev) = current.filter(|_| !cells.is_empty()) {
+                            outcome = each((prev, cells)).map(|_| ());
                         }
                     }
                     drop(rx);
