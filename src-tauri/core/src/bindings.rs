@@ -27,6 +27,7 @@ pub fn typescript() -> String {
         crate::model::View,
         crate::model::fields::FieldSpec,
         crate::model::domain::Domains,
+        crate::grading::Suggestion,
         crate::model::domain::DomainValue,
         crate::sheets::import::SheetReport,
         crate::sheets::header::Mapping,

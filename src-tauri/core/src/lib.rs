@@ -6,6 +6,7 @@ pub mod bindings;
 pub mod dcat;
 pub mod error;
 pub mod fsutil;
+pub mod grading;
 pub mod i18n;
 pub mod ids;
 pub mod model;

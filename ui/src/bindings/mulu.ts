@@ -162,6 +162,32 @@ required: boolean, };
 
 export type Domains = { sensitivity: Array<DomainValue>, sharing_type: Array<DomainValue>, open_type: Array<DomainValue>, update_cycle: Array<DomainValue>, data_type: Array<DomainValue>, format_class: Array<DomainValue>, method_class: Array<DomainValue>, agency_level: Array<DomainValue>, };
 
+export type Suggestion = { 
+/**
+ * The suggested grade (stored key: 公开 / 内部 / 涉密).
+ */
+sensitivity: string, 
+/**
+ * The sharing type to take when the current one is not allowed.
+ */
+sharing_type: string, 
+/**
+ * The sharing types the grade allows.
+ */
+sharing_types: Array<string>, open_type: string, open_types: Array<string>, 
+/**
+ * Restricted sharing needs its legal basis (S Art. 12).
+ */
+needs_basis: boolean, 
+/**
+ * Conditional opening needs its condition.
+ */
+needs_open_condition: boolean, 
+/**
+ * Why, in the person's language.
+ */
+reason: string, article: string, };
+
 export type DomainValue = { 
 /**
  * What is stored and sent (`公开`, `C` …).
