@@ -40,6 +40,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "resource")]
         view: ViewArg,
     },
+    /// 搜索资源（代码、名称、摘要、信息项）/ search resources
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// 校验目录 / validate the catalog (exit 1 when errors remain)
     Validate {
         #[arg(long)]

@@ -75,6 +75,23 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
+        Command::Search { query, limit, json } => {
+            let ws = Workspace::open(&path)?;
+            let hits: Vec<_> =
+                ws.search(&query, limit)?.into_iter().map(|id| ws.resource(id)).collect::<Result<_>>()?;
+            if json {
+                print::json(&hits)?;
+            } else {
+                for s in &hits {
+                    out!("#{:<5} {:<20} {}", s.id, s.resource.code.as_deref().unwrap_or("-"), s.resource.name);
+                }
+                match lang {
+                    Lang::Zh => out!("找到 {} 个资源。", hits.len()),
+                    Lang::En => out!("{} resources found.", hits.len()),
+                }
+            }
+            Ok(Outcome::Ok)
+        }
         Command::Validate { json } => {
             let ws = Workspace::open(&path)?;
             let report = rules::validate(&ws.catalog()?, &ctx);

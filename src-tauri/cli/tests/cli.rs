@@ -345,3 +345,15 @@ fn json_errors_carry_a_code() {
     assert_eq!(v["error"]["code"], "workspace.missing");
     assert!(out.stdout.is_empty(), "nothing on stdout when the command could not run");
 }
+
+#[test]
+fn search_finds_chinese_substrings() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = init(d.path());
+    mulu(&ws).args(COMPLETE).assert().success();
+    mulu(&ws).args(["resource", "add", "--name", "农村低保对象名册"]).assert().success();
+    let v = json(&mulu(&ws).args(["search", "低保对象", "--json"]).assert().success().get_output().stdout);
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["resource"]["name"], "农村低保对象名册");
+    mulu(&ws).args(["search", "预算"]).assert().success().stdout(contains("镇级财政预算公开信息"));
+}

@@ -10,6 +10,7 @@ mod guard;
 mod migrate;
 pub mod packages;
 mod resources;
+mod search;
 mod secrecy;
 pub mod trust;
 

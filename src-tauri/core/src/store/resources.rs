@@ -35,6 +35,7 @@ fn insert_new(tx: &rusqlite::Transaction, set: i64, docs: Vec<(Resource, String)
     for (r, doc) in docs {
         ins.execute(params![next, r.code, r.name, doc, at])?;
         let id = tx.last_insert_rowid();
+        super::search::index_new(tx, id, &r)?;
         log.execute(params![set, id])?;
         ids.push(id);
         next += 1;
@@ -163,6 +164,7 @@ impl Workspace {
         let set = changelog::begin(&tx, "resource.edit")?;
         changelog::record_diff(&tx, set, "resource", Some(id), &ov, &nv)?;
         tx.execute(UPDATE, params![resource.code, resource.name, nv.to_string(), changelog::now(), id])?;
+        super::search::index(&tx, id, &resource)?;
         tx.commit()?;
         Ok(())
     }
@@ -173,6 +175,7 @@ impl Workspace {
         let set = changelog::begin(&tx, "resource.remove")?;
         changelog::record_whole(&tx, set, "resource", id, Some(&serde_json::to_value(&old)?), None)?;
         tx.execute("DELETE FROM resource WHERE id = ?1", [id])?;
+        super::search::unindex(&tx, id)?;
         tx.commit()?;
         Ok(old)
     }
@@ -227,6 +230,7 @@ impl Workspace {
                 let new = serde_json::to_value(&r)?;
                 changelog::record_diff(&tx, set, "resource", Some(id), &old, &new)?;
                 upd.execute(params![r.code, r.name, new.to_string(), at, id])?;
+                super::search::index(&tx, id, &r)?;
             }
         }
         tx.commit()?;

@@ -1,0 +1,105 @@
+//! Searching the catalog: FTS5 with the trigram tokenizer, so a Chinese substring of three or
+//! more characters is found anywhere in a resource's code, name, abstract, provider, source
+//! business or data-item names; shorter queries (two-character words like 低保 are common) scan
+//! the codes and names.
+
+use rusqlite::{params, Connection};
+
+use super::Workspace;
+use crate::error::Result;
+use crate::model::Resource;
+
+/// The text a resource is found by.
+pub(crate) fn text_of(r: &Resource) -> String {
+    let mut parts: Vec<&str> = Vec::with_capacity(6 + r.items.len());
+    parts.extend(r.code.as_deref());
+    parts.push(&r.name);
+    parts.extend(r.summary.as_deref());
+    parts.extend(r.provider_name.as_deref());
+    parts.extend(r.source_business.as_deref());
+    parts.extend(r.items.iter().map(|i| i.name.as_str()));
+    parts.join("\n")
+}
+
+/// Indexes (or re-indexes) one resource, inside the caller's transaction.
+pub(crate) fn index(conn: &Connection, id: i64, r: &Resource) -> Result<()> {
+    conn.prepare_cached("DELETE FROM resource_search WHERE rowid = ?1")?.execute([id])?;
+    conn.prepare_cached("INSERT INTO resource_search(rowid, text) VALUES (?1, ?2)")?
+        .execute(params![id, text_of(r)])?;
+    Ok(())
+}
+
+/// Indexes resources just inserted (no previous entry to remove).
+pub(crate) fn index_new(conn: &Connection, id: i64, r: &Resource) -> Result<()> {
+    conn.prepare_cached("INSERT INTO resource_search(rowid, text) VALUES (?1, ?2)")?
+        .execute(params![id, text_of(r)])?;
+    Ok(())
+}
+
+pub(crate) fn unindex(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM resource_search WHERE rowid = ?1")?.execute([id])?;
+    Ok(())
+}
+
+impl Workspace {
+    /// Ids of the resources matching `query`, in catalog order, at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<i64>> {
+        let q = crate::text::clean_line(query);
+        if q.is_empty() {
+            return Ok(vec![]);
+        }
+        let conn = self.conn();
+        let ids = if q.chars().count() >= 3 {
+            // A phrase query: the whole string as typed, quotes doubled.
+            let phrase = format!("\"{}\"", q.replace('"', "\"\""));
+            let mut st = conn.prepare_cached(
+                "SELECT r.id FROM resource r
+                 JOIN (SELECT rowid FROM resource_search WHERE resource_search MATCH ?1) s ON s.rowid = r.id
+                 ORDER BY r.position LIMIT ?2",
+            )?;
+            let ids =
+                st.query_map(params![phrase, limit as i64], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+            ids
+        } else {
+            let like = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            let mut st = conn.prepare_cached(
+                "SELECT id FROM resource WHERE name LIKE ?1 ESCAPE '\\' OR code LIKE ?1 ESCAPE '\\'
+                 ORDER BY position LIMIT ?2",
+            )?;
+            let ids =
+                st.query_map(params![like, limit as i64], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+            ids
+        };
+        Ok(ids)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::fields::set;
+    use crate::sample;
+    use crate::store::Workspace;
+
+    #[test]
+    fn finds_chinese_substrings_and_follows_edits() {
+        let d = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::create(&d.path().join("s.mulu")).unwrap();
+        let mut c = sample::large_catalog(30, 2);
+        set(&mut c.resources[7], "name", "农村低保对象名册").unwrap();
+        c.resources[12].items[0].name = "低保金额".into();
+        let ids = ws.add_resources(c.resources).unwrap();
+        assert_eq!(ws.search("低保对象", 50).unwrap(), [ids[7]], "a substring of the name");
+        assert_eq!(ws.search("保金额", 50).unwrap(), [ids[12]], "a data item's name");
+        assert_eq!(ws.search("低保", 50).unwrap(), [ids[7]], "two characters: names and codes");
+        assert_eq!(ws.search("352111000/000008", 50).unwrap(), [ids[7]], "a code");
+        assert!(ws.search("\"; DROP", 50).unwrap().is_empty());
+        let mut r = ws.resource(ids[7]).unwrap().resource;
+        set(&mut r, "name", "城市低收入家庭名册").unwrap();
+        ws.update_resource(ids[7], r).unwrap();
+        assert!(ws.search("低保对象", 50).unwrap().is_empty(), "re-indexed on edit");
+        assert_eq!(ws.search("低收入家庭", 50).unwrap(), [ids[7]]);
+        ws.remove_resource(ids[12]).unwrap();
+        assert!(ws.search("保金额", 50).unwrap().is_empty(), "removed from the index");
+        assert_eq!(ws.search("财政预算", 5).unwrap().len(), 5, "limited");
+    }
+}
