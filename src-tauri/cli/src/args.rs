@@ -91,6 +91,8 @@ pub enum Command {
     /// 导出 / export
     #[command(subcommand)]
     Export(ExportCommand),
+    /// 撤销最近一次修改 / undo the last change
+    Undo,
     /// 修改记录 / the change log
     History {
         /// 资源代码、名称或 #编号 / resource code, name or #id

@@ -170,6 +170,17 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
+        Command::Undo => {
+            let mut ws = Workspace::open(&path)?;
+            match ws.undo()? {
+                Some(u) => match lang {
+                    Lang::Zh => out!("已撤销 {} 的修改（{}，{} 处）。", u.at, u.action, u.changes),
+                    Lang::En => out!("Undid the change of {} ({}, {} places).", u.at, u.action, u.changes),
+                },
+                None => out!("{}", lang.pick("没有可以撤销的修改。", "Nothing to undo.")),
+            }
+            Ok(Outcome::Ok)
+        }
         Command::History { resource, limit, json } => {
             let ws = Workspace::open(&path)?;
             let id = resource.map(|s| ws.find(&s)).transpose()?;

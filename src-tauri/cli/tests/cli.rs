@@ -357,3 +357,17 @@ fn search_finds_chinese_substrings() {
     assert_eq!(v[0]["resource"]["name"], "农村低保对象名册");
     mulu(&ws).args(["search", "预算"]).assert().success().stdout(contains("镇级财政预算公开信息"));
 }
+
+#[test]
+fn undo_puts_the_last_edit_back() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = init(d.path());
+    mulu(&ws).args(COMPLETE).assert().success();
+    let before = json(&mulu(&ws).args(["show", "--json"]).assert().success().get_output().stdout);
+    mulu(&ws)
+        .args(["resource", "edit", "#1", "--update-cycle", "每月", "--remove-item", "预算年度"])
+        .assert()
+        .success();
+    mulu(&ws).arg("undo").assert().success().stdout(contains("resource.edit"));
+    assert_eq!(json(&mulu(&ws).args(["show", "--json"]).assert().success().get_output().stdout), before);
+}

@@ -46,6 +46,7 @@ pub fn typescript() -> String {
         crate::overview::ResourceRow,
         crate::overview::Overview,
         crate::store::Change,
+        crate::store::Undone,
         crate::error::ErrorPayload,
         crate::i18n::Lang,
     );

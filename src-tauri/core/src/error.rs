@@ -54,6 +54,8 @@ pub enum Error {
     SheetNotFound { file: PathBuf, sheet: String, sheets: Vec<String> },
     #[error("cannot write spreadsheet: {reason}")]
     SheetWrite { reason: String },
+    #[error("cannot undo {action}")]
+    UndoUnsupported { action: String },
     #[error("sheet {sheet} of {} has more than {max} rows", file.display())]
     SheetTooLarge { file: PathBuf, sheet: String, max: u32 },
     #[error("cannot make a key: {reason}")]
@@ -130,6 +132,7 @@ impl Error {
             Error::SheetNotFound { .. } => "sheet.not_found",
             Error::SheetWrite { .. } => "sheet.write",
             Error::SheetTooLarge { .. } => "sheet.too_large",
+            Error::UndoUnsupported { .. } => "undo.unsupported",
             Error::KeyGenerate { .. } => "key.generate",
             Error::KeyExists { .. } => "key.exists",
             Error::KeyUnreadable { .. } => "key.unreadable",
@@ -328,6 +331,13 @@ impl Error {
                     format!("{} 中没有名为“{sheet}”的工作表。现有工作表：{}。", file.display(), sheets.join("、"))
                 } else {
                     format!("{} has no sheet named “{sheet}”. Its sheets: {}.", file.display(), sheets.join(", "))
+                }
+            }
+            Error::UndoUnsupported { action } => {
+                if zh {
+                    format!("最近的修改（{action}）不能撤销：信息系统、信任列表和报送记录请直接修改。")
+                } else {
+                    format!("The last change ({action}) cannot be undone: edit systems, trusted keys and package records directly.")
                 }
             }
             Error::SheetTooLarge { file, sheet, max } => {

@@ -304,6 +304,12 @@ catalog_findings: Array<Finding>, resources: Array<ResourceRow>, summary: Summar
 
 export type Change = { set_id: bigint, at: string, action: string, entity: string, entity_id: bigint | null, path: string, old: string | null, new: string | null, };
 
+export type Undone = { set_id: number, action: string, at: string, 
+/**
+ * Fields (or whole records) put back.
+ */
+changes: number, };
+
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 
 export type Lang = "zh" | "en";

@@ -11,6 +11,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("20261125000000_init", include_str!("migrations/20261125000000_init.sql")),
     ("20261126000000_packages", include_str!("migrations/20261126000000_packages.sql")),
     ("20261126100000_search", include_str!("migrations/20261126100000_search.sql")),
+    ("20261126110000_undo", include_str!("migrations/20261126110000_undo.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

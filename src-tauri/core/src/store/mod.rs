@@ -13,6 +13,7 @@ mod resources;
 mod search;
 mod secrecy;
 pub mod trust;
+mod undo;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ pub use backup::{backup_dir, list_backups, KEEP_BACKUPS};
 pub use changelog::Change;
 pub use migrate::SCHEMA_VERSION as STORE_VERSION;
 pub use resources::StoredResource;
+pub use undo::Undone;
 
 use crate::error::{Error, Result};
 use crate::model::{Agency, Catalog, InfoSystem};
