@@ -141,9 +141,11 @@ def launch(request):
         driver = _session(list(args))
         drivers.append(driver)
         app = App(driver)
-        if reset_language and driver.execute_script("return localStorage.getItem('mulu.locale')"):
-            # An earlier test switched to English, and the app remembers that (as it should).
-            driver.execute_script("localStorage.removeItem('mulu.locale')")
+        # An earlier test switched to English or left the app at another step, and the app
+        # remembers both (as it should): each test starts fresh unless it asks otherwise.
+        keys = ["mulu.step", "mulu.locale"] if reset_language else ["mulu.step"]
+        if driver.execute_script("return arguments[0].some(k => localStorage.getItem(k))", keys):
+            driver.execute_script("arguments[0].forEach(k => localStorage.removeItem(k))", keys)
             driver.refresh()
         return app
 

@@ -35,8 +35,7 @@ def test_the_agency_uscc_is_checked_as_typed_and_its_finding_shown_at_the_field(
     ws = tmp_path / "青岩镇.mulu"
     init(ws)
     app = launch(str(ws))
-    app.find("tabs")
-    app.driver.find_element(By.ID, "tab-agency").click()
+    app.click("step-agency")
     app.find("agency-form")
     assert app.control("agency-input-name").get_attribute("value") == AGENCY
     assert field_rules(app, "agency.uscc") == []
@@ -66,7 +65,7 @@ def test_the_agency_uscc_is_checked_as_typed_and_its_finding_shown_at_the_field(
     app.choose("agency-input-level", "区县部门")
     app.wait(lambda d: mulu("--workspace", str(ws), "show").stdout.count("区县部门") > 0, message="level saved")
     app.find("lang-en").click()
-    app.driver.find_element(By.ID, "tab-catalog").click()
+    app.click("step-resources")
     app.wait(lambda d: app.find("agency-level").text == "County-level department", message="level in English")
 
 

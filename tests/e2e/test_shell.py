@@ -130,6 +130,10 @@ def test_a_file_that_is_not_a_workspace_shows_a_clear_error(launch, tmp_path: Pa
 def test_a_new_workspace_is_created_and_asks_for_the_agency_profile(launch, tmp_path: Path):
     path = tmp_path / "新建" / "工作区.mulu"  # neither the folder nor the file exists yet
     app = launch(str(path))
+    # A new workspace opens at step 1, the agency profile; its list is step 2.
+    app.wait(lambda d: app.find("step-agency").get_attribute("aria-current") == "step", message="at step 1")
+    app.find("agency-form")
+    app.click("step-resources")
     app.find("agency-missing")
     assert app.find("agency-name").text == "未填写"
     assert app.find("agency-uscc").text == "未填写"

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Finding, Overview, Resource, ResourceRow } from '../src/bindings/mulu'
+import { initialStep, rememberedStep, rememberStep, statusOf } from '../src/lib/steps'
+import { groupFindings, itemCellId, located, targetOf } from '../src/lib/findingGroups'
+
+const finding = (over: Partial<Finding>): Finding => ({
+  rule: 'field.required',
+  severity: 'error',
+  resource: null,
+  field: null,
+  sheet: null,
+  row: null,
+  column: null,
+  message: 'm',
+  article: 'a',
+  ...over,
+})
+
+const row = (id: number, name: string, over: Partial<Resource>, findings: Finding[] = []): ResourceRow => ({
+  id,
+  resource: { name, sensitivity: null, secrecy_review: null, ...over } as Resource,
+  findings: findings.map((f) => ({ ...f, resource: { code: `c${id}`, name } })),
+})
+
+function overview(rows: ResourceRow[], over: Partial<Overview> = {}): Overview {
+  const all = rows.flatMap((r) => r.findings)
+  const errors = all.filter((f) => f.severity === 'error').length
+  return {
+    path: '/w.mulu',
+    has_agency: true,
+    agency: {} as Overview['agency'],
+    catalog_findings: [],
+    resources: rows,
+    summary: {
+      resources: rows.length,
+      items: 0,
+      sharing_catalog: 0,
+      open_catalog: 0,
+      errors,
+      warnings: all.length - errors,
+      resources_with_errors: rows.filter((r) => r.findings.some((f) => f.severity === 'error')).length,
+      by_rule: {},
+    },
+    ...over,
+  }
+}
+
+describe('step status', () => {
+  it('a new workspace has everything to do, starting with the agency', () => {
+    const s = statusOf(overview([], { has_agency: false }))
+    expect(s.map((x) => x.id)).toEqual(['agency', 'resources', 'metadata', 'grading', 'validate', 'export'])
+    expect(s.find((x) => x.id === 'agency')).toMatchObject({ done: false, count: 1 })
+    expect(s.find((x) => x.id === 'resources')).toMatchObject({ done: false, count: 0 })
+    expect(s.find((x) => x.id === 'export')!.done).toBe(false)
+  })
+
+  it('counts resources with errors, without a grade and without the secrecy review', () => {
+    const s = statusOf(
+      overview([
+        row(1, 'A', { sensitivity: '公开', secrecy_review: { reviewer: '张三', at: '2026-11-25T10:00:00Z' } }),
+        row(2, 'B', {}, [finding({ field: 'abstract' }), finding({ severity: 'warning' })]),
+        row(3, 'C', { sensitivity: '内部' }),
+      ]),
+    )
+    const by = Object.fromEntries(s.map((x) => [x.id, x]))
+    expect(by.agency).toMatchObject({ done: true, count: 0 })
+    expect(by.resources).toMatchObject({ done: true, count: 3 })
+    expect(by.metadata).toMatchObject({ done: false, count: 1 })
+    expect(by.grading).toMatchObject({ done: false, count: 1 })
+    expect(by.validate).toMatchObject({ done: false, count: 2 })
+    expect(by.export).toMatchObject({ done: false, count: 2 })
+  })
+
+  it('an error on the agency profile keeps step 1 open', () => {
+    const o = overview([], { catalog_findings: [finding({ field: 'agency.uscc' })] })
+    expect(statusOf(o)[0]).toMatchObject({ done: false, count: 1 })
+  })
+})
+
+describe('remembered step', () => {
+  afterEach(() => localStorage.clear())
+
+  it('resumes where the officer left, else starts at the agency or the list', () => {
+    expect(initialStep(null, false)).toBe('agency')
+    expect(initialStep(null, true)).toBe('resources')
+    expect(initialStep('nonsense', true)).toBe('resources')
+    rememberStep('grading')
+    expect(rememberedStep()).toBe('grading')
+    expect(initialStep(rememberedStep(), false)).toBe('grading')
+  })
+})
+
+describe('findings grouping', () => {
+  const o = overview(
+    [
+      row(1, '台账甲', {}, [finding({ field: 'abstract' }), finding({ rule: 'item.type', field: 'items[2].data_type' })]),
+      row(2, '台账乙', {}, [finding({ field: 'abstract', severity: 'warning', rule: 'abstract.short' })]),
+    ],
+    { catalog_findings: [finding({ rule: 'agency.uscc', field: 'agency.uscc' })] },
+  )
+
+  it('by rule: one group per rule, most errors first, each finding knowing its resource id', () => {
+    const g = groupFindings(located(o), 'rule')
+    expect(g.map((x) => [x.key, x.items.length, x.errors])).toEqual([
+      ['field.required', 1, 1],
+      ['agency.uscc', 1, 1],
+      ['item.type', 1, 1],
+      ['abstract.short', 1, 0],
+    ].sort((a, b) => (b[2] as number) - (a[2] as number) || (a[0] as string).localeCompare(b[0] as string)))
+    const required = g.find((x) => x.key === 'field.required')!
+    expect(required.items[0].id).toBe(1)
+  })
+
+  it('by resource: the catalog as a whole is its own group', () => {
+    const g = groupFindings(located(o), 'resource')
+    expect(g.map((x) => [x.key, x.title, x.items.length])).toEqual([
+      ['r1', '台账甲', 2],
+      ['catalog', '', 1],
+      ['r2', '台账乙', 1],
+    ])
+    expect(g[1].items[0].id).toBeNull()
+  })
+
+  it('a finding points to a form field or to an item cell', () => {
+    expect(targetOf('sharing.basis')).toEqual({ kind: 'field', key: 'sharing.basis' })
+    expect(targetOf('related_codes[1]')).toEqual({ kind: 'field', key: 'related_codes' })
+    expect(targetOf('items[2].data_type')).toEqual({ kind: 'item', row: 2, part: 'data_type' })
+    expect(targetOf(null)).toBeNull()
+    expect(itemCellId('data_type')).toBe('item-type')
+    expect(itemCellId('name')).toBe('item-name')
+  })
+})
