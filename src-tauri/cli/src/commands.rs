@@ -108,8 +108,13 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             let imported = mulu_core::sheets::read(&file, &opts, lang)?;
             // Importing into a workspace that does not exist yet creates it — but not for a dry run.
             let mut ws = if dry_run { Workspace::open(&path)? } else { Workspace::open_or_create(&path)? };
-            let effect = mulu_core::sheets::plan(&ws, imported, &ctx)?;
-            let plan = if dry_run { effect.plan } else { mulu_core::sheets::commit(&mut ws, effect)? };
+            // A dry run shows the findings now; a real import finds them while SQLite writes.
+            let plan = if dry_run {
+                mulu_core::sheets::plan(&ws, imported, &ctx)?.plan
+            } else {
+                let effect = mulu_core::sheets::apply::prepare(&ws, imported, &ctx)?;
+                mulu_core::sheets::commit(&mut ws, effect)?
+            };
             if let Some(out) = save_mapping {
                 if let Some(report) = plan.sheets.iter().find(|s| s.skipped.is_none()) {
                     let m = mulu_core::sheets::header::Mapping::from_report(report);

@@ -97,7 +97,8 @@ fn import(path: &Path, ws_path: &Path) -> usize {
     let _ = std::fs::remove_dir_all(mulu_core::store::backup_dir(ws_path));
     let mut ws = Workspace::create(ws_path).unwrap();
     let imported = sheets::read(path, &ImportOptions::default(), Lang::Zh).unwrap();
-    let effect = sheets::plan(&ws, imported, &Context::now(Lang::Zh)).unwrap();
+    // As `mulu import` does: the rules run during the commit, on the other core.
+    let effect = sheets::apply::prepare(&ws, imported, &Context::now(Lang::Zh)).unwrap();
     sheets::commit(&mut ws, effect).unwrap().added.len()
 }
 
@@ -224,14 +225,14 @@ fn main() {
         let imported = sheets::read(&book, &ImportOptions::default(), Lang::Zh).unwrap();
         let t_read = t.elapsed();
         let t = Instant::now();
-        let effect = sheets::plan(&ws, imported, &Context::now(Lang::Zh)).unwrap();
+        let effect = sheets::apply::prepare(&ws, imported, &Context::now(Lang::Zh)).unwrap();
         let t_plan = t.elapsed();
         let t = Instant::now();
         sheets::commit(&mut ws, effect).unwrap();
         let t_commit = t.elapsed();
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
         println!(
-            "import phases: create {:.0} ms, read {:.0} ms, plan+validate {:.0} ms, commit {:.0} ms",
+            "import phases: create {:.0} ms, read {:.0} ms, prepare {:.0} ms, commit+validate {:.0} ms",
             ms(t_create),
             ms(t_read),
             ms(t_plan),

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::import::Imported;
 use crate::error::Result;
 use crate::model::fields;
-use crate::model::Resource;
+use crate::model::{Catalog, Resource};
 use crate::rules::{self, Context, Finding, Summary};
 use crate::store::{changelog, Workspace};
 
@@ -43,13 +43,20 @@ pub struct ImportPlan {
     pub committed: bool,
 }
 
-/// The decided effect: new records, (id, merged record) updates.
+/// The decided effect: new records and (id, merged record) updates, and — when the rules have
+/// not run yet — what they need, so that `commit` runs them on one core while SQLite writes on
+/// the other.
 pub struct Effect {
     pub plan: ImportPlan,
-    adds: Vec<(Resource, String)>,
+    /// The imported records (with the workspace's agency, for the rules) and their JSON.
+    catalog: Catalog,
+    docs: Vec<String>,
+    /// Positions in `catalog.resources` of the records to add.
+    adds: Vec<usize>,
     updates: Vec<(i64, Resource)>,
     agency: Option<crate::model::Agency>,
-    systems: Vec<crate::model::InfoSystem>,
+    /// Where the values came from, to position the findings; `None` once the rules have run.
+    pending: Option<(Imported, Context)>,
 }
 
 fn merge(existing: &Resource, imported: &Resource, present: u64) -> Resource {
@@ -76,8 +83,20 @@ fn merge(existing: &Resource, imported: &Resource, present: u64) -> Resource {
     m
 }
 
-/// Computes what importing `imported` into `ws` would do; writes nothing.
+/// Computes what importing `imported` into `ws` would do, with the rules' findings (the dry run
+/// and the preview); writes nothing.
 pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect> {
+    let mut effect = prepare(ws, imported, ctx)?;
+    if let Some((located, ctx)) = effect.pending.take() {
+        let (findings, summary) = check(&effect.catalog, located, &ctx);
+        effect.plan.findings = findings;
+        effect.plan.summary = summary;
+    }
+    Ok(effect)
+}
+
+/// Like [`plan`], leaving the rules to run during the commit.
+pub fn prepare(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect> {
     let existing = ws.resources()?;
     let mut by_code = std::collections::HashMap::new();
     let mut by_name = std::collections::HashMap::new();
@@ -87,55 +106,36 @@ pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect>
         }
         by_name.entry(s.resource.name.clone()).or_insert(i);
     }
-    let Imported {
-        mut catalog,
-        has_agency,
-        sheets,
-        findings: read_findings,
-        locations,
-        present,
-        field_columns,
-        sheet_names,
-    } = imported;
-    let located = Imported { locations, field_columns, sheet_names, ..Default::default() };
-
-    // Rules on the imported records, positioned at their cells, against the workspace's agency.
-    // Meanwhile, on the other core, every record's JSON for the commit.
+    let Imported { mut catalog, has_agency, sheets, findings, locations, present, field_columns, sheet_names } =
+        imported;
+    let located = Imported { locations, field_columns, sheet_names, findings, ..Default::default() };
+    // The rules judge the records against the workspace's agency; the file's is kept for the commit.
     let file_agency = std::mem::replace(&mut catalog.agency, ws.agency()?);
     for r in &mut catalog.resources {
         r.derive_classification();
     }
-    // Serialising is the longer job: the other core takes the first two thirds, this one
-    // validates and then serialises the rest.
-    let split = catalog.resources.len() * 2 / 3;
+    // Every record's JSON for the commit, on both cores.
+    let half = catalog.resources.len() / 2;
     let to_json = |rs: &[Resource]| rs.iter().map(serde_json::to_string).collect::<Result<Vec<String>, _>>();
-    let (report, head, tail) = std::thread::scope(|s| {
-        let head = s.spawn(|| to_json(&catalog.resources[..split]));
-        let report = rules::validate(&catalog, ctx);
-        let tail = to_json(&catalog.resources[split..]);
-        (report, head.join(), tail)
+    let (head, tail) = std::thread::scope(|s| {
+        let head = s.spawn(|| to_json(&catalog.resources[..half]));
+        let tail = to_json(&catalog.resources[half..]);
+        (head.join(), tail)
     });
     let mut docs = head.unwrap_or_else(|p| std::panic::resume_unwind(p))?;
     docs.extend(tail?);
-    catalog.agency = file_agency;
-    let mut findings = read_findings;
-    for mut f in report.findings.into_iter().filter(|f| f.resource_index.is_some()) {
-        located.locate(&mut f);
-        findings.push(f);
-    }
-    let summary = rules::summarize(&catalog, &findings);
 
     let (mut adds, mut updates, mut added, mut changed, mut unchanged) = (vec![], vec![], vec![], vec![], 0);
-    for (i, (r, doc)) in catalog.resources.into_iter().zip(docs).enumerate() {
+    for (i, r) in catalog.resources.iter().enumerate() {
         let hit = r.code.as_ref().and_then(|c| by_code.get(c)).or_else(|| by_name.get(&r.name)).copied();
         match hit {
             None => {
                 added.push(rules::ResourceRef { code: r.code.clone(), name: r.name.clone() });
-                adds.push((r, doc));
+                adds.push(i);
             }
             Some(j) => {
                 let old = &existing[j];
-                let merged = merge(&old.resource, &r, present[i]);
+                let merged = merge(&old.resource, r, present[i]);
                 let (a, b) = (serde_json::to_value(&old.resource)?, serde_json::to_value(&merged)?);
                 let mut diffs = Vec::new();
                 changelog::diff("", &a, &b, &mut diffs);
@@ -161,7 +161,7 @@ pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect>
             }
         }
     }
-    let agency = (has_agency && !ws.has_agency()?).then_some(catalog.agency);
+    let agency = (has_agency && !ws.has_agency()?).then_some(file_agency);
     let plan = ImportPlan {
         added,
         changed,
@@ -169,17 +169,43 @@ pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect>
         agency: agency.is_some(),
         systems: catalog.systems.len(),
         sheets,
-        findings,
-        summary,
+        findings: vec![],
+        summary: Summary::default(),
         committed: false,
     };
-    Ok(Effect { plan, adds, updates, agency, systems: catalog.systems })
+    Ok(Effect { plan, catalog, docs, adds, updates, agency, pending: Some((located, *ctx)) })
 }
 
-/// Commits an effect in one transaction: all of it or none of it.
+/// The rules on the imported records, each finding positioned at its cell.
+fn check(catalog: &Catalog, located: Imported, ctx: &Context) -> (Vec<Finding>, Summary) {
+    let report = rules::validate(catalog, ctx);
+    let mut findings = located.findings.clone();
+    for mut f in report.findings.into_iter().filter(|f| f.resource_index.is_some()) {
+        located.locate(&mut f);
+        findings.push(f);
+    }
+    let summary = rules::summarize(catalog, &findings);
+    (findings, summary)
+}
+
+/// Commits an effect in one transaction: all of it or none of it. Rules not yet run run now,
+/// on the other core, while SQLite writes.
 pub fn commit(ws: &mut Workspace, effect: Effect) -> Result<ImportPlan> {
-    let Effect { mut plan, adds, updates, agency, systems } = effect;
-    ws.apply_import(agency.as_ref(), &systems, adds, updates)?;
+    let Effect { mut plan, catalog, docs, adds, updates, agency, pending } = effect;
+    let rows: Vec<(&Resource, &str)> = adds.iter().map(|&i| (&catalog.resources[i], docs[i].as_str())).collect();
+    let (written, checked) = std::thread::scope(|s| {
+        let checked = pending.map(|(located, ctx)| {
+            let catalog = &catalog;
+            s.spawn(move || check(catalog, located, &ctx))
+        });
+        let written = ws.apply_import(agency.as_ref(), &catalog.systems, rows, updates);
+        (written, checked.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))))
+    });
+    written?;
+    if let Some((findings, summary)) = checked {
+        plan.findings = findings;
+        plan.summary = summary;
+    }
     plan.committed = true;
     Ok(plan)
 }

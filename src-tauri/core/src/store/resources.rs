@@ -22,7 +22,7 @@ const UPDATE: &str = "UPDATE resource SET code = ?1, name = ?2, doc = ?3, update
 /// Inserts new resources (with their JSON) at the end of the catalog, inside the caller's
 /// transaction and change set. An add is logged without the document: undoing it is a delete,
 /// and logging it whole would double the file of a city-sized import.
-fn insert_new(tx: &rusqlite::Transaction, set: i64, docs: Vec<(Resource, String)>) -> Result<Vec<i64>> {
+fn insert_new(tx: &rusqlite::Transaction, set: i64, docs: Vec<(&Resource, &str)>) -> Result<Vec<i64>> {
     let at = changelog::now();
     let mut next: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
     let mut ins = tx.prepare_cached(
@@ -35,7 +35,7 @@ fn insert_new(tx: &rusqlite::Transaction, set: i64, docs: Vec<(Resource, String)
     for (r, doc) in docs {
         ins.execute(params![next, r.code, r.name, doc, at])?;
         let id = tx.last_insert_rowid();
-        super::search::index_new(tx, id, &r)?;
+        super::search::index_new(tx, id, r)?;
         log.execute(params![set, id])?;
         ids.push(id);
         next += 1;
@@ -132,7 +132,7 @@ impl Workspace {
         }
         let tx = self.conn.transaction()?;
         let set = changelog::begin(&tx, if docs.len() == 1 { "resource.add" } else { "resource.add_many" })?;
-        let ids = insert_new(&tx, set, docs)?;
+        let ids = insert_new(&tx, set, docs.iter().map(|(r, d)| (r, d.as_str())).collect())?;
         tx.commit()?;
         Ok(ids)
     }
@@ -194,7 +194,7 @@ impl Workspace {
         &mut self,
         agency: Option<&crate::model::Agency>,
         systems: &[crate::model::InfoSystem],
-        adds: Vec<(Resource, String)>,
+        adds: Vec<(&Resource, &str)>,
         updates: Vec<(i64, Resource)>,
     ) -> Result<()> {
         let old_agency = serde_json::to_value(self.agency()?)?;
