@@ -3,34 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+
+use common::{json, mulu};
 use predicates::str::contains;
 use serde_json::Value;
 
-fn mulu(ws: &Path) -> Command {
-    let mut c = Command::cargo_bin("mulu").unwrap();
-    c.arg("--workspace").arg(ws).env_remove("MULU_LANG").env_remove("MULU_WORKSPACE");
-    c
-}
-
 fn init(dir: &Path) -> PathBuf {
     let ws = dir.join("青岩镇.mulu");
-    mulu(&ws)
-        .args(["init", "--name", "花溪区青岩镇人民政府", "--uscc", "115201110091453295", "--division", "520111"])
-        .args([
-            "--level",
-            "乡镇",
-            "--contact-name",
-            "王芳",
-            "--contact-phone",
-            "0851-83200000",
-            "--code-prefix",
-            "352111009",
-            "--period",
-            "2026",
-        ])
-        .assert()
-        .success();
+    common::init(&ws);
     ws
 }
 
@@ -66,10 +47,6 @@ const COMPLETE: &[&str] = &[
     "--item",
     "预算金额:货币型",
 ];
-
-fn json(out: &[u8]) -> Value {
-    serde_json::from_slice(out).expect("valid JSON on stdout")
-}
 
 #[test]
 fn a_complete_resource_validates_clean_and_shows_in_the_documented_shape() {

@@ -2,37 +2,15 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{mulu, show};
 use predicates::str::contains;
 use serde_json::Value;
 
-fn mulu(ws: &Path) -> Command {
-    let mut c = Command::cargo_bin("mulu").unwrap();
-    c.arg("--workspace").arg(ws).env_remove("MULU_LANG").env_remove("MULU_WORKSPACE");
-    c
-}
-
-fn show(ws: &Path) -> Value {
-    serde_json::from_slice(&mulu(ws).args(["show", "--json"]).assert().success().get_output().stdout).unwrap()
-}
-
 fn filled(dir: &Path) -> std::path::PathBuf {
     let ws = dir.join("src.mulu");
-    mulu(&ws)
-        .args([
-            "init",
-            "--name",
-            "花溪区青岩镇人民政府",
-            "--uscc",
-            "115201110091453295",
-            "--division",
-            "520111",
-            "--level",
-            "乡镇",
-        ])
-        .args(["--contact-name", "王芳", "--contact-phone", "0851-83200000", "--code-prefix", "352111009"])
-        .assert()
-        .success();
+    common::init(&ws);
     mulu(&ws).args(["system", "add", "低保管理系统", "--public-funds"]).assert().success();
     mulu(&ws)
         .args([

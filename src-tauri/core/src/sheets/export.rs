@@ -202,7 +202,7 @@ pub fn export_catalog_created(catalog: &Catalog, path: &Path, created: Option<&E
         let open: Vec<&Resource> = catalog.view(View::Open).collect();
         resource_sheet(&mut wb, SHEET_OPEN, OPEN_KEYS, &open, &st)?;
         items_sheet(&mut wb, catalog, &st)?;
-        agency_sheet(&mut wb, catalog, &st)?;
+        agency_sheet(&mut wb, &catalog.agency, &st)?;
         systems_sheet(&mut wb, catalog, &st)?;
         wb.save(tmp).map_err(x)?;
         Ok(())
@@ -245,7 +245,8 @@ fn items_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> 
     Ok(())
 }
 
-fn agency_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> {
+/// The 机构信息 sheet: one row per profile field, label and value (the template pre-fills it too).
+pub(crate) fn agency_sheet(wb: &mut Workbook, agency: &crate::model::Agency, st: &Styles) -> Result<()> {
     let ws = wb.add_worksheet().set_name(SHEET_AGENCY).map_err(x)?;
     header(ws, &["项目".into(), "内容".into()], fields::AGENCY_FIELDS.len() as u32, 1, st)?;
     ws.set_column_width(0, 22).map_err(x)?;
@@ -253,7 +254,7 @@ fn agency_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()>
     for (i, f) in fields::AGENCY_FIELDS.iter().enumerate() {
         let row = i as u32 + 1;
         write_text(ws, row, 0, f.zh, st)?;
-        if let Some(v) = get_agency(&catalog.agency, f.key) {
+        if let Some(v) = get_agency(agency, f.key) {
             write_text(ws, row, 1, &v, st)?;
         }
     }

@@ -7,10 +7,10 @@ use std::path::Path;
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Workbook, Worksheet, XlsxError};
 
 use super::columns::{columns, Level};
-use super::export::{header, write_text, Styles, SHEET_AGENCY, SHEET_ITEMS, SHEET_RESOURCES};
+use super::export::{agency_sheet, header, write_text, Styles, SHEET_AGENCY, SHEET_ITEMS, SHEET_RESOURCES};
 use crate::error::{Error, Result};
 use crate::model::domain::{domains, DomainValue};
-use crate::model::fields::{self, get_agency};
+use crate::model::fields;
 use crate::model::Agency;
 
 /// Rows that carry dropdowns; enough for any agency's catalog.
@@ -171,21 +171,6 @@ pub fn export_template(agency: &Agency, path: &Path) -> Result<()> {
         wb.save(tmp).map_err(x)?;
         Ok(())
     })
-}
-
-fn agency_sheet(wb: &mut Workbook, agency: &Agency, st: &Styles) -> Result<()> {
-    let ws = wb.add_worksheet().set_name(SHEET_AGENCY).map_err(x)?;
-    header(ws, &["项目".into(), "内容".into()], fields::AGENCY_FIELDS.len() as u32, 1, st)?;
-    ws.set_column_width(0, 22).map_err(x)?;
-    ws.set_column_width(1, 40).map_err(x)?;
-    for (i, f) in fields::AGENCY_FIELDS.iter().enumerate() {
-        let row = i as u32 + 1;
-        write_text(ws, row, 0, f.zh, st)?;
-        if let Some(v) = get_agency(agency, f.key) {
-            write_text(ws, row, 1, &v, st)?;
-        }
-    }
-    Ok(())
 }
 
 const HELP: &[&str] = &[
