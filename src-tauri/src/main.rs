@@ -6,6 +6,7 @@
 
 mod commands;
 mod edit;
+mod grading;
 mod import;
 
 // The same allocator as the `mulu` CLI: imports allocate millions of small strings on two
@@ -46,6 +47,9 @@ fn main() {
             edit::update_items,
             edit::create_resource,
             edit::delete_resource,
+            grading::grading_start,
+            grading::grading_suggest,
+            grading::grading_apply,
             import::import_choose,
             import::import_preview,
             import::import_commit,

@@ -2,6 +2,7 @@
 workbook imported, a finding fixed at its field from the validation step. Screenshots of each
 step go to tests/e2e/screenshots/."""
 import os
+import time
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
@@ -57,3 +58,38 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
     app.driver.refresh()
     app.find("findings-step")
     assert current_step(app) == "step-validate"
+
+    # Step 4: grade with the questionnaire. One resource alone: personal information → 内部.
+    app.click("step-grading")
+    app.find("grading-step")
+    rows = lambda: app.driver.find_elements(By.CSS_SELECTOR, '[data-testid="grading-table"] .el-table__body tr')
+    name_of = lambda row: row.find_element(*tid("grading-row-name")).get_attribute("textContent")
+    text = lambda el: el.get_attribute("textContent")
+    assets = next(r for r in rows() if name_of(r) == "村级集体资产台账")
+    app.click(assets.find_element(*tid("grading-row-name")))
+    app.wait(lambda d: text(app.find("grading-for")) == "村级集体资产台账", message="the questionnaire is for it")
+    app.click("q-state_secret-no")
+    app.click("q-legal_restriction-no")
+    app.click("q-personal_or_commercial-yes")
+    app.wait(lambda d: app.find("grading-suggestion").get_attribute("data-grade") == "内部", message="suggests 内部")
+    assert "有条件开放" in text(app.find("grading-open"))
+    time.sleep(0.5)  # Element Plus's radio transitions (0.3 s) finish before the picture
+    app.screenshot("grading-zh.png")
+    app.click("grading-apply")
+    app.wait(lambda d: "✓" in text(next(r for r in rows() if name_of(r) == "村级集体资产台账")), message="graded")
+
+    # Two similar resources at once: already published → 公开; choosing 内部 instead needs a reason.
+    first = next(r for r in rows() if name_of(r) == "镇级财政预算公开信息")
+    app.click(first.find_element(*tid("grading-row-name")))
+    roads = next(r for r in rows() if name_of(r) == "镇村道路养护记录")
+    app.click(roads.find_element(By.CSS_SELECTOR, ".el-checkbox"))
+    app.wait(lambda d: text(app.find("grading-for")) == "同时为 2 个资源定级", message="two ticked")
+    app.click("q-already_public-yes")
+    app.wait(lambda d: app.find("grading-suggestion").get_attribute("data-grade") == "公开", message="suggests 公开")
+    app.click("grade-内部")
+    app.find("grading-override-reason")
+    assert not app.find("grading-apply").is_enabled(), "an override needs its reason"
+    app.click("grade-公开")
+    app.click("grading-apply")
+    app.wait(lambda d: all("✓" in text(r) for r in rows()), message="all three graded by the questionnaire")
+    assert app.find("step-grading").get_attribute("data-done") == "true"

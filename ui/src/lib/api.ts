@@ -1,7 +1,7 @@
 // The app's commands (src-tauri/src/*.rs). Core types come from the Rust bindings; the few
 // app-only shapes are declared here, next to their command.
 import { invoke } from '@tauri-apps/api/core'
-import type { Domains, ErrorPayload, FieldSpec, ImportPlan, Lang, Overview } from '../bindings/mulu'
+import type { Domains, ErrorPayload, FieldSpec, ImportPlan, Lang, Overview, Suggestion } from '../bindings/mulu'
 
 /** Field labels in both languages (commands.rs `Fields`). */
 export interface Fields {
@@ -62,3 +62,18 @@ export function toPayload(e: unknown): ErrorPayload {
   }
   return { code: 'ipc', message: e instanceof Error ? e.message : String(e), field: null }
 }
+
+/** The grading questionnaire's answers (grading.rs `Answers`); `null`: not answered yet. */
+export interface Answers {
+  state_secret: boolean | null
+  legal_restriction: boolean | null
+  personal_or_commercial: boolean | null
+  already_public: boolean | null
+  basis: string | null
+}
+
+export const gradingStart = (id: number, lang: Lang) => invoke<Answers>('grading_start', { id, lang })
+export const gradingSuggest = (ids: number[], answers: Answers, lang: Lang) =>
+  invoke<Suggestion[]>('grading_suggest', { ids, answers, lang })
+export const gradingApply = (ids: number[], answers: Answers, chosen: string, reason: string | null, lang: Lang) =>
+  invoke<Overview>('grading_apply', { ids, answers, chosen, reason, lang })
