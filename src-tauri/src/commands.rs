@@ -40,6 +40,11 @@ impl AppState {
         }
     }
 
+    /// The workspace's folder: where save dialogs start.
+    pub(crate) fn folder(&self) -> Option<PathBuf> {
+        self.path.parent().filter(|p| !p.as_os_str().is_empty()).map(|p| p.to_path_buf())
+    }
+
     /// Runs `f` on the open workspace. When it did not open, tries again first (the person may
     /// have closed the program that held it, or put the right file in place), so "retry" works.
     pub(crate) fn with<T>(

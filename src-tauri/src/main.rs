@@ -8,6 +8,7 @@ mod commands;
 mod edit;
 mod grading;
 mod import;
+mod signing;
 
 // The same allocator as the `mulu` CLI: imports allocate millions of small strings on two
 // threads, where glibc's allocator is slow.
@@ -36,6 +37,7 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(signing::LastPackage::default())
         .invoke_handler(tauri::generate_handler![
             commands::overview,
             commands::workspace_path,
@@ -50,6 +52,11 @@ fn main() {
             grading::grading_start,
             grading::grading_suggest,
             grading::grading_apply,
+            signing::key_status,
+            signing::key_create,
+            signing::secrecy_confirm,
+            signing::package_make,
+            signing::reveal_package,
             import::import_choose,
             import::import_preview,
             import::import_commit,

@@ -157,10 +157,10 @@ def launch(request):
             pass
 
 
-def mulu(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Runs the real `mulu` CLI."""
+def mulu(*args: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Runs the real `mulu` CLI (with `env` added to the environment)."""
     assert CLI and Path(CLI).is_file(), "MULU_E2E_CLI must name the built mulu CLI (run tests/e2e/run.sh)"
-    env = {k: v for k, v in os.environ.items() if k != "MULU_WORKSPACE"}
+    env = {**{k: v for k, v in os.environ.items() if k != "MULU_WORKSPACE"}, **(env or {})}
     proc = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60, env=env)
     if check and proc.returncode != 0:
         raise AssertionError(f"mulu {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")

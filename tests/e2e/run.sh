@@ -57,7 +57,9 @@ export MULU_WORKSPACE=$tmp/not-a-workspace.mulu
 export MULU_E2E_APP=$app MULU_E2E_CLI=$cli MULU_E2E_SCREENSHOTS=$root/tests/e2e/screenshots
 # WebDriver cannot drive the native open-file dialog. With MULU_E2E=1 (set only here) the app's
 # import_choose answers MULU_E2E_IMPORT_FILE instead of opening it; the test writes that file.
+# The same for the save dialogs of the signing key and the package (src-tauri/src/signing.rs).
 export MULU_E2E=1 MULU_E2E_IMPORT_FILE=$tmp/import.xlsx
+export MULU_E2E_KEY_FILE=$tmp/signing-key.pem MULU_E2E_PACKAGE_FILE=$tmp/package.zip
 
 read -r port native < <("$venv/bin/python" -c '
 import socket

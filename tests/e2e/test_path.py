@@ -7,13 +7,20 @@ from pathlib import Path
 
 from selenium.webdriver.common.by import By
 
-from conftest import findings, tid
-from test_editing import init, write_messy_workbook
+from selenium.webdriver.common.keys import Keys
+
+from conftest import findings, mulu, tid
+from test_editing import AGENCY, USCC, init, write_messy_workbook
 
 ACTIVE_ITEM_ROW = ("const a = document.activeElement;"
                    "const cell = a && a.closest('[data-testid=\"item-type\"]');"
                    "const row = cell && cell.closest('[data-row]');"
                    "return row ? Number(row.getAttribute('data-row')) : null;")
+
+
+def text(el) -> str:
+    """What an element shows (WebKit's driver gives `.text` as empty inside some components)."""
+    return el.get_attribute("textContent")
 
 
 def current_step(app) -> str:
@@ -52,6 +59,26 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
              d.find_elements(*tid("goto-finding"))], message="the finding is gone from the list")
     assert not any(f["field"] == "items[1].data_type" for f in findings(ws, "zh"))
 
+    # The provider is missing on every imported resource: each finding puts the cursor in its
+    # field, where the officer types the value and leaves the field (which saves it).
+    values = {"provider_name": AGENCY, "provider_code": USCC}
+    for _ in range(6):
+        link = app.wait(lambda d: next((e for e in d.find_elements(*tid("goto-finding"))
+                                        if e.get_attribute("data-field") in values), None), message="a provider finding")
+        field = link.get_attribute("data-field")
+        app.click(link)
+        app.wait(lambda d: d.execute_script(
+            "const a = document.activeElement; return !!a && !!a.closest('[data-testid=\"field-" + field + "\"]')"),
+            message=f"the cursor is in {field}")
+        app.driver.switch_to.active_element.send_keys(values[field], Keys.TAB)
+        # Asked in one script: the form re-renders as the answer comes, which stales held elements.
+        app.wait(lambda d: d.execute_script(
+            "return !document.querySelector('[data-testid=\"field-" + field + "\"] [data-testid=\"field-finding\"]')"),
+            message=f"{field} saved, its finding gone")
+        app.click("editor-close")
+    app.wait(lambda d: not d.find_elements(By.CSS_SELECTOR, '[data-testid="goto-finding"].error'), message="no errors left")
+    assert not [f for f in findings(ws, "zh") if f["severity"] == "error"]
+
     # Grouped by resource, and the step is remembered across a restart.
     app.click("group-by-resource")
     app.wait(lambda d: "村级集体资产台账" in app.texts("finding-group-title"), message="grouped by resource")
@@ -64,7 +91,6 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
     app.find("grading-step")
     rows = lambda: app.driver.find_elements(By.CSS_SELECTOR, '[data-testid="grading-table"] .el-table__body tr')
     name_of = lambda row: row.find_element(*tid("grading-row-name")).get_attribute("textContent")
-    text = lambda el: el.get_attribute("textContent")
     assets = next(r for r in rows() if name_of(r) == "村级集体资产台账")
     app.click(assets.find_element(*tid("grading-row-name")))
     app.wait(lambda d: text(app.find("grading-for")) == "村级集体资产台账", message="the questionnaire is for it")
@@ -93,3 +119,48 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
     app.click("grading-apply")
     app.wait(lambda d: all("✓" in text(r) for r in rows()), message="all three graded by the questionnaire")
     assert app.find("step-grading").get_attribute("data-done") == "true"
+
+    # Step 6: the secrecy review, for all at once.
+    app.click("step-export")
+    app.find("secrecy-card")
+    app.type_into("secrecy-reviewer", "王芳", leave=False)
+    app.click("secrecy-all")
+    app.wait(lambda d: len(d.find_elements(*tid("secrecy-done"))) == 3, message="three reviewed")
+    assert "王芳" in text(app.find("secrecy-table"))
+    app.screenshot("export-zh.png")
+
+    # Step 1: the signing key (the save dialog answers MULU_E2E_KEY_FILE under MULU_E2E=1).
+    passphrase = "青岩古镇石板路2026"  # no spaces: WebKit's driver may drop typed ones
+    app.click("step-agency")
+    app.type_into("key-pass", passphrase, leave=False)
+    app.wait(lambda d: int(app.find("key-strength").get_attribute("data-level")) >= 3, message="a strong passphrase")
+    app.type_into("key-repeat", passphrase + "x", leave=False)
+    app.find("key-mismatch")
+    assert not app.find("key-create").is_enabled()
+    app.type_into("key-repeat", passphrase, leave=False)
+    app.click("key-create")
+    fingerprint = text(app.wait(lambda d: d.find_element(*tid("key-fingerprint")), message="key made"))
+    assert len(fingerprint.split(" ")) == 16, fingerprint
+    keyfile = Path(os.environ["MULU_E2E_KEY_FILE"])
+    assert keyfile.is_file() and passphrase not in keyfile.read_text()
+
+    # Step 6 again: a wrong passphrase is refused in plain words; the right one signs.
+    app.click("step-export")
+    app.click("package-make")
+    app.type_into("package-pass", "错误的口令", leave=False)
+    app.click("package-go")
+    refusal = app.find("package-refusal")
+    assert refusal.get_attribute("data-code") == "key.passphrase", text(refusal)
+    app.click("package-make")
+    app.type_into("package-pass", passphrase, leave=False)
+    app.click("package-go")
+    done = app.find("package-done")
+    pkg = Path(os.environ["MULU_E2E_PACKAGE_FILE"])
+    assert text(app.find("package-path")) == str(pkg)
+    app.screenshot("package-done-zh.png")
+
+    # The bureau's side: the public key exported with the CLI verifies the package.
+    env = {"MULU_PASSPHRASE": passphrase}
+    public = tmp_path / "public.pem"
+    public.write_text(mulu("key", "export", str(keyfile), env=env).stdout)
+    assert mulu("verify", str(pkg), "--trust", str(public)).returncode == 0

@@ -77,3 +77,29 @@ export const gradingSuggest = (ids: number[], answers: Answers, lang: Lang) =>
   invoke<Suggestion[]>('grading_suggest', { ids, answers, lang })
 export const gradingApply = (ids: number[], answers: Answers, chosen: string, reason: string | null, lang: Lang) =>
   invoke<Overview>('grading_apply', { ids, answers, chosen, reason, lang })
+
+/** The signing key as the app remembers it (signing.rs `KeyInfo`): never the passphrase. */
+export interface KeyInfo {
+  path: string
+  fingerprint: string
+}
+
+/** A finished package (signing.rs `PackageDone`). */
+export interface PackageDone {
+  path: string
+  package_id: string
+  sequence: number
+  resources: number
+  classified: number
+  fingerprint: string
+}
+
+export const keyStatus = () => invoke<KeyInfo | null>('key_status')
+/** Opens the save dialog; `null` when cancelled. */
+export const keyCreate = (passphrase: string, repeat: string, lang: Lang) =>
+  invoke<KeyInfo | null>('key_create', { passphrase, repeat, lang })
+/** `ids` null: every resource. */
+export const secrecyConfirm = (ids: number[] | null, reviewer: string, lang: Lang) =>
+  invoke<Overview>('secrecy_confirm', { ids, reviewer, lang })
+export const packageMake = (passphrase: string, lang: Lang) => invoke<PackageDone | null>('package_make', { passphrase, lang })
+export const revealPackage = () => invoke<void>('reveal_package')

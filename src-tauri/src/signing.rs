@@ -1,0 +1,360 @@
+//! The signing key (step 1), the secrecy review and the signed package (step 6).
+//!
+//! Paths come from native save dialogs driven from Rust, never from the page. The passphrase
+//! crosses IPC once per use and is never logged or stored; the app's config keeps only the key
+//! file's path and its public fingerprint (not secret: it is read aloud over the phone).
+//!
+//! `mulu-core` has no one-call "package the workspace" yet (the CLI assembles it in
+//! `package_cmds.rs`); [`make_package`] follows the CLI step by step.
+//!
+//! E2E hook (as for the import dialog): with `MULU_E2E=1`, `MULU_E2E_KEY_FILE` and
+//! `MULU_E2E_PACKAGE_FILE` stand in for the save dialogs' answers.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use mulu_core::error::ErrorPayload;
+use mulu_core::overview::Overview;
+use mulu_core::package::{self, bagit, diff, keys, Step};
+use mulu_core::rules::{self, Context};
+use mulu_core::store::{self, Workspace};
+use mulu_core::{Error, Lang, Result};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::{lock, AppState};
+
+/// The key as the app remembers it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyInfo {
+    pub path: String,
+    /// Grouped for reading aloud: `3F2A 9C01 …`.
+    pub fingerprint: String,
+}
+
+/// The app's own settings file (in the OS's config folder for the app).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Settings {
+    key: Option<KeyInfo>,
+}
+
+/// The last package written, the only path `reveal_package` opens.
+#[derive(Default)]
+pub struct LastPackage(Mutex<Option<PathBuf>>);
+
+/// A finished package, for the done screen.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackageDone {
+    pub path: String,
+    pub package_id: String,
+    pub sequence: u32,
+    pub resources: usize,
+    pub classified: usize,
+    pub fingerprint: String,
+}
+
+/// Creates an encrypted key file at `path` (never over an existing one).
+pub fn create_key(path: &Path, passphrase: &str, repeat: &str) -> Result<KeyInfo> {
+    if passphrase != repeat {
+        return Err(Error::PassphraseMismatch);
+    }
+    let public = keys::write_new_key_file(path, passphrase)?;
+    Ok(KeyInfo { path: path.display().to_string(), fingerprint: keys::grouped(&keys::fingerprint(&public)) })
+}
+
+/// Packages the workspace as `mulu package` does: refuses while errors remain or any resource
+/// lacks the secrecy review; signs with the key; records the package in the workspace.
+pub fn make_package(
+    ws: &mut Workspace,
+    key: &Path,
+    passphrase: &str,
+    out: &Path,
+    lang: Lang,
+    progress: &mut dyn FnMut(Step),
+) -> Result<PackageDone> {
+    let catalog = ws.catalog()?;
+    let ctx = Context::now(Lang::Zh);
+    // Findings are packaged in Chinese, whatever the window's language.
+    let report = rules::validate(&catalog, &ctx);
+    if report.has_errors() {
+        return Err(Error::PackageHasErrors {
+            errors: report.summary.errors,
+            resources: report.summary.resources_with_errors,
+        });
+    }
+    let unreviewed: Vec<String> = catalog
+        .resources
+        .iter()
+        .filter(|r| r.secrecy_review.is_none())
+        .map(|r| match &r.code {
+            Some(c) => format!("{c} {}", r.name),
+            None => r.name.clone(),
+        })
+        .collect();
+    if !unreviewed.is_empty() {
+        return Err(Error::PackageUnreviewed { resources: unreviewed });
+    }
+    if catalog.agency.uscc.as_deref().is_none_or(str::is_empty) {
+        return Err(Error::PackageNoUscc);
+    }
+    let _ = lang;
+    let secret = keys::read_key_file(key, passphrase)?;
+    let sequence = ws.next_package_seq()?;
+    let last = ws.last_package()?;
+    let previous = last.as_ref().and_then(|(rec, cat)| {
+        cat.as_ref().map(|c| {
+            let p = diff::PreviousPackage {
+                package_id: rec.package_id.clone(),
+                sequence: rec.seq,
+                created_at: rec.created_at.clone(),
+            };
+            (p, c)
+        })
+    });
+    let changes = diff::changes(previous, &catalog);
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let inputs = package::Inputs {
+        catalog: &catalog,
+        report: &report,
+        changes: &changes,
+        folder: bagit::folder_name(&stem),
+        sequence,
+        bagging_date: ctx.today,
+        allowed_findings: false,
+    };
+    let built = package::build(&inputs, &secret, out, progress)?;
+    let rec = store::packages::PackageRecord {
+        seq: sequence,
+        package_id: built.package_id.clone(),
+        created_at: store::changelog::now(),
+        file_name: out.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        tagmanifest_sha256: built.tagmanifest_sha256.clone(),
+        signer_fingerprint: built.fingerprint.clone(),
+    };
+    if let Err(e) = ws.record_package(&rec, &built.catalog_json) {
+        let _ = std::fs::remove_file(out);
+        return Err(e);
+    }
+    let classified = bagit::field(&built.bag_info, "Mulu-Classified-Count").and_then(|s| s.parse().ok()).unwrap_or(0);
+    Ok(PackageDone {
+        path: out.display().to_string(),
+        package_id: built.package_id,
+        sequence,
+        resources: catalog.resources.len(),
+        classified,
+        fingerprint: keys::grouped(&built.fingerprint),
+    })
+}
+
+fn settings_path(app: &AppHandle) -> Option<PathBuf> {
+    app.path().app_config_dir().ok().map(|d| d.join("settings.json"))
+}
+
+fn read_settings(app: &AppHandle) -> Settings {
+    settings_path(app)
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+fn write_settings(app: &AppHandle, s: &Settings, lang: Lang) -> std::result::Result<(), ErrorPayload> {
+    let path = settings_path(app).ok_or_else(|| internal("no config folder", lang))?;
+    let write = || -> std::io::Result<()> {
+        std::fs::create_dir_all(path.parent().expect("a file in a folder"))?;
+        std::fs::write(&path, serde_json::to_vec_pretty(s).expect("plain data serialises"))
+    };
+    write().map_err(|e| Error::io(&path, e).payload(lang))
+}
+
+fn internal(msg: &str, _lang: Lang) -> ErrorPayload {
+    ErrorPayload { code: "internal".into(), message: msg.into(), field: None }
+}
+
+fn test_pick(var: &str) -> Option<PathBuf> {
+    (std::env::var("MULU_E2E").ok().as_deref() == Some("1"))
+        .then(|| std::env::var_os(var).map(PathBuf::from))
+        .flatten()
+        .filter(|p| !p.as_os_str().is_empty())
+}
+
+/// Asks where to save (native dialog), starting in the workspace's folder.
+async fn save_dialog(
+    app: &AppHandle,
+    e2e_var: &str,
+    title: String,
+    name: String,
+    ext: &'static str,
+    lang: Lang,
+) -> std::result::Result<Option<PathBuf>, ErrorPayload> {
+    if let Some(p) = test_pick(e2e_var) {
+        return Ok(Some(p));
+    }
+    let folder = app.state::<AppState>().folder();
+    let mut dialog = app.dialog().file().set_title(title).set_file_name(name).add_filter(ext, &[ext]);
+    if let Some(f) = folder {
+        dialog = dialog.set_directory(f);
+    }
+    let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|e| internal(&e.to_string(), lang))?;
+    Ok(answer.and_then(|f| f.into_path().ok()))
+}
+
+#[tauri::command]
+pub fn key_status(app: AppHandle) -> Option<KeyInfo> {
+    read_settings(&app).key
+}
+
+/// Creates the signing key where the person chooses; `null` when the dialog was cancelled.
+#[tauri::command]
+pub async fn key_create(
+    app: AppHandle,
+    passphrase: String,
+    repeat: String,
+    lang: Lang,
+) -> std::result::Result<Option<KeyInfo>, ErrorPayload> {
+    if passphrase.is_empty() {
+        return Err(Error::PassphraseEmpty.payload(lang));
+    }
+    if passphrase != repeat {
+        return Err(Error::PassphraseMismatch.payload(lang));
+    }
+    let title = lang.pick("保存签名私钥", "Save the signing key").to_string();
+    let name = lang.pick("签名私钥.pem", "signing-key.pem").to_string();
+    let Some(path) = save_dialog(&app, "MULU_E2E_KEY_FILE", title, name, "pem", lang).await? else {
+        return Ok(None);
+    };
+    let info = tauri::async_runtime::spawn_blocking(move || create_key(&path, &passphrase, &repeat))
+        .await
+        .map_err(|e| internal(&e.to_string(), lang))?
+        .map_err(|e| e.payload(lang))?;
+    write_settings(&app, &Settings { key: Some(info.clone()) }, lang)?;
+    Ok(Some(info))
+}
+
+/// Records the secrecy review for the given resources (all when `ids` is `null`).
+#[tauri::command]
+pub async fn secrecy_confirm(
+    state: State<'_, AppState>,
+    ids: Option<Vec<i64>>,
+    reviewer: String,
+    lang: Lang,
+) -> std::result::Result<Overview, ErrorPayload> {
+    state.change(lang, |ws| {
+        let ids = match ids {
+            Some(ids) => ids,
+            None => ws.resources()?.into_iter().map(|r| r.id).collect(),
+        };
+        ws.confirm_secrecy_many(&ids, &reviewer)?;
+        mulu_core::overview::overview(ws, &Context::now(lang))
+    })
+}
+
+/// Builds the signed package where the person chooses, with progress events
+/// (`package-progress`: `workbook`, `catalog_json`, `manifests`, `signing`, `zip`).
+#[tauri::command]
+pub async fn package_make(
+    app: AppHandle,
+    passphrase: String,
+    lang: Lang,
+) -> std::result::Result<Option<PackageDone>, ErrorPayload> {
+    let key = read_settings(&app).key.ok_or_else(|| ErrorPayload {
+        code: "key.none".into(),
+        message: lang
+            .pick(
+                "还没有签名密钥：请先在第 1 步“机构信息”中生成。",
+                "No signing key yet: make one in step 1 (Agency) first.",
+            )
+            .into(),
+        field: None,
+    })?;
+    let title = lang.pick("保存报送包", "Save the package").to_string();
+    let Some(out) = save_dialog(&app, "MULU_E2E_PACKAGE_FILE", title, "mulu-package.zip".into(), "zip", lang).await?
+    else {
+        return Ok(None);
+    };
+    let handle = app.clone();
+    let done = tauri::async_runtime::spawn_blocking(move || {
+        let state = handle.state::<AppState>();
+        state.change(lang, |ws| {
+            make_package(ws, Path::new(&key.path), &passphrase, &out, lang, &mut |s| {
+                let name = match s {
+                    Step::Workbook => "workbook",
+                    Step::CatalogJson => "catalog_json",
+                    Step::Manifests => "manifests",
+                    Step::Signing => "signing",
+                    Step::Zip => "zip",
+                };
+                let _ = handle.emit("package-progress", name);
+            })
+        })
+    })
+    .await
+    .map_err(|e| internal(&e.to_string(), lang))??;
+    *lock(&app.state::<LastPackage>().0) = Some(PathBuf::from(&done.path));
+    Ok(Some(done))
+}
+
+/// Shows the last package in the file manager (its folder). Only that path: the page names none.
+#[tauri::command]
+pub fn reveal_package(app: AppHandle) {
+    let Some(path) = lock(&app.state::<LastPackage>().0).clone() else { return };
+    let Some(folder) = path.parent().map(Path::to_path_buf) else { return };
+    #[cfg(target_os = "windows")]
+    let opener = ("explorer", vec![format!("/select,{}", path.display())]);
+    #[cfg(target_os = "macos")]
+    let opener = ("open", vec!["-R".to_string(), path.display().to_string()]);
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let opener = ("xdg-open", vec![folder.display().to_string()]);
+    let _ = folder;
+    // A program, not a shell: the path is one argument, never interpreted.
+    let _ = std::process::Command::new(opener.0).args(opener.1).spawn();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mulu_core::package::trust::Trust;
+
+    #[test]
+    fn a_key_is_made_then_a_package_signed_with_it_verifies_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("签名私钥.pem");
+        assert!(matches!(
+            create_key(&key, "长城 长江 黄河 2026", "长城 长江 黄河 2025"),
+            Err(Error::PassphraseMismatch)
+        ));
+        let info = create_key(&key, "长城 长江 黄河 2026", "长城 长江 黄河 2026").unwrap();
+        assert_eq!(info.fingerprint.split(' ').count(), 16, "sixteen groups of four");
+        let pem = std::fs::read_to_string(&key).unwrap();
+        assert!(pem.contains("ENCRYPTED PRIVATE KEY") && !pem.contains("长城"), "encrypted, passphrase not stored");
+
+        let mut ws = Workspace::open_or_create(&dir.path().join("w.mulu")).unwrap();
+        ws.set_agency(&mulu_core::sample::agency()).unwrap();
+        let id = ws.add_resource(mulu_core::sample::resource()).unwrap();
+        let out = dir.path().join("报送包.zip");
+        let refused = make_package(&mut ws, &key, "长城 长江 黄河 2026", &out, Lang::Zh, &mut |_| {});
+        assert!(
+            matches!(refused, Err(Error::PackageUnreviewed { .. }) | Err(Error::PackageHasErrors { .. })),
+            "{refused:?}"
+        );
+        ws.confirm_secrecy_many(&[id], "王芳").unwrap();
+        let wrong = make_package(&mut ws, &key, "wrong", &out, Lang::Zh, &mut |_| {});
+        assert!(matches!(wrong, Err(Error::KeyPassphrase { .. })), "{wrong:?}");
+
+        let mut steps = Vec::new();
+        let done = make_package(&mut ws, &key, "长城 长江 黄河 2026", &out, Lang::Zh, &mut |s| steps.push(s)).unwrap();
+        assert!(!steps.is_empty(), "progress reported");
+        assert_eq!(done.fingerprint, info.fingerprint);
+
+        let public = dir.path().join("public.pem");
+        let secret = keys::read_key_file(&key, "长城 长江 黄河 2026").unwrap();
+        std::fs::write(&public, keys::public_pem(&secret.public_key())).unwrap();
+        let mut trust = Trust::default();
+        trust.add_key_file(&public).unwrap();
+        let v = package::verify_file(&out, &trust, &package::Limits::default(), Lang::Zh).unwrap();
+        assert!(matches!(v.verdict, package::Verdict::IntactTrusted), "{:?}", v.problems);
+    }
+}
