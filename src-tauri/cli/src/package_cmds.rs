@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use mulu_core::package::trust::{Trust, TrustedKey};
-use mulu_core::package::{self, bagit, diff, keys, Step, Verdict, Verification};
+use mulu_core::package::{self, keys, make, Step, Verdict, Verification};
 use mulu_core::rules::{self, Context};
 use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
@@ -189,112 +189,49 @@ fn step_text(s: Step, lang: Lang) -> &'static str {
 
 fn make_package(path: &Path, key: &Path, out: &Path, allow_findings: bool, lang: Lang) -> Result<Outcome> {
     let mut ws = Workspace::open(path)?;
+    // Refuse before asking for the passphrase.
     let catalog = ws.catalog()?;
-    let report = rules::validate(&catalog, &Context::now(lang));
-    if report.has_errors() && !allow_findings {
-        return Err(Error::PackageHasErrors {
-            errors: report.summary.errors,
-            resources: report.summary.resources_with_errors,
-        });
-    }
-    let unreviewed: Vec<String> = catalog
-        .resources
-        .iter()
-        .filter(|r| r.secrecy_review.is_none())
-        .map(|r| match &r.code {
-            Some(c) => format!("{c} {}", r.name),
-            None => r.name.clone(),
-        })
-        .collect();
-    if !unreviewed.is_empty() {
-        return Err(Error::PackageUnreviewed { resources: unreviewed });
-    }
-    if catalog.agency.uscc.as_deref().is_none_or(str::is_empty) {
-        return Err(Error::PackageNoUscc);
-    }
+    make::check(&catalog, &rules::validate(&catalog, &Context::now(lang)), allow_findings)?;
     let pass = passphrase(lang, false)?;
-    let secret = keys::read_key_file(key, &pass)?;
-    // The findings travel in Chinese, the bureau's language, whatever this session's language.
-    let ctx = Context::now(Lang::Zh);
-    let report = if lang == Lang::Zh { report } else { rules::validate(&catalog, &ctx) };
-    let sequence = ws.next_package_seq()?;
-    let last = ws.last_package()?;
-    let previous = last.as_ref().and_then(|(rec, cat)| {
-        cat.as_ref().map(|c| {
-            let p = diff::PreviousPackage {
-                package_id: rec.package_id.clone(),
-                sequence: rec.seq,
-                created_at: rec.created_at.clone(),
-            };
-            (p, c)
-        })
-    });
-    let changes = diff::changes(previous, &catalog);
-    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let inputs = package::Inputs {
-        catalog: &catalog,
-        report: &report,
-        changes: &changes,
-        folder: bagit::folder_name(&stem),
-        sequence,
-        bagging_date: ctx.today,
-        allowed_findings: allow_findings,
-    };
     let loud = catalog.resources.len() >= 1000;
-    let built = package::build(&inputs, &secret, out, &mut |s| {
+    let m = make::make(&mut ws, key, &pass, out, allow_findings, &mut |s| {
         if loud {
             eprintln!("{}", step_text(s, lang));
         }
     })?;
-    let rec = store::packages::PackageRecord {
-        seq: sequence,
-        package_id: built.package_id.clone(),
-        created_at: store::changelog::now(),
-        file_name: out.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
-        tagmanifest_sha256: built.tagmanifest_sha256.clone(),
-        signer_fingerprint: built.fingerprint.clone(),
-    };
-    if let Err(e) = ws.record_package(&rec, &built.catalog_json) {
-        let _ = std::fs::remove_file(out);
-        return Err(e);
-    }
-    let classified = bagit::field(&built.bag_info, "Mulu-Classified-Count").unwrap_or("0").to_string();
     match lang {
         Lang::Zh => {
             out!("已生成报送包：{}", out.display());
-            out!("编号：{}（第 {sequence} 次报送）", built.package_id);
-            out!(
-                "资源：{} 个；变更：新增 {}、删除 {}、修改 {}",
-                catalog.resources.len(),
-                changes.added.len(),
-                changes.removed.len(),
-                changes.changed.len()
-            );
-            if report.has_errors() {
-                out!("注意：带 {} 个校验错误报送（已记录在 bag-info.txt）。", report.summary.errors);
+            out!("编号：{}（第 {} 次报送）", m.package_id, m.sequence);
+            out!("资源：{} 个；变更：新增 {}、删除 {}、修改 {}", m.resources, m.added, m.removed, m.changed);
+            if m.errors > 0 {
+                out!("注意：带 {} 个校验错误报送（已记录在 bag-info.txt）。", m.errors);
             }
-            if classified != "0" {
-                out!("注意：含 {classified} 个涉密资源，请通过涉密渠道报送。");
+            if m.classified > 0 {
+                out!("注意：含 {} 个涉密资源，请通过涉密渠道报送。", m.classified);
             }
-            out!("签名公钥指纹：{}", keys::grouped(&built.fingerprint));
+            out!("签名公钥指纹：{}", m.fingerprint);
         }
         Lang::En => {
             out!("Package written: {}", out.display());
-            out!("Identifier: {} (package no. {sequence})", built.package_id);
+            out!("Identifier: {} (package no. {})", m.package_id, m.sequence);
             out!(
                 "Resources: {}; changes: {} added, {} removed, {} changed",
-                catalog.resources.len(),
-                changes.added.len(),
-                changes.removed.len(),
-                changes.changed.len()
+                m.resources,
+                m.added,
+                m.removed,
+                m.changed
             );
-            if report.has_errors() {
-                out!("Note: packaged with {} validation errors (recorded in bag-info.txt).", report.summary.errors);
+            if m.errors > 0 {
+                out!("Note: packaged with {} validation errors (recorded in bag-info.txt).", m.errors);
             }
-            if classified != "0" {
-                out!("Note: it holds {classified} classified resources; send it through the channel for classified material.");
+            if m.classified > 0 {
+                out!(
+                    "Note: it holds {} classified resources; send it through the channel for classified material.",
+                    m.classified
+                );
             }
-            out!("Signing key fingerprint: {}", keys::grouped(&built.fingerprint));
+            out!("Signing key fingerprint: {}", m.fingerprint);
         }
     }
     Ok(Outcome::Ok)

@@ -28,6 +28,7 @@ pub fn typescript() -> String {
         crate::model::fields::FieldSpec,
         crate::model::domain::Domains,
         crate::grading::Suggestion,
+        crate::package::make::Made,
         crate::model::domain::DomainValue,
         crate::sheets::import::SheetReport,
         crate::sheets::header::Mapping,

@@ -188,6 +188,20 @@ needs_open_condition: boolean,
  */
 reason: string, article: string, };
 
+export type Made = { package_id: string, sequence: number, resources: number, added: number, removed: number, changed: number, 
+/**
+ * Validation errors packaged anyway (`allow_findings`), recorded in bag-info.txt.
+ */
+errors: number, 
+/**
+ * 涉密 resources: the package must go through the channel for classified material.
+ */
+classified: number, 
+/**
+ * The signer's key fingerprint, grouped for reading aloud.
+ */
+fingerprint: string, };
+
 export type DomainValue = { 
 /**
  * What is stored and sent (`公开`, `C` …).

@@ -12,6 +12,7 @@ pub mod bagit;
 pub mod build;
 pub mod diff;
 pub mod keys;
+pub mod make;
 pub mod sign;
 pub mod trust;
 pub mod verify;
