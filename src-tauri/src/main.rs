@@ -6,6 +6,7 @@
 
 mod commands;
 mod edit;
+mod exports;
 mod grading;
 mod import;
 mod signing;
@@ -52,6 +53,8 @@ fn main() {
             grading::grading_start,
             grading::grading_suggest,
             grading::grading_apply,
+            exports::catalog_views,
+            exports::export_file,
             signing::key_status,
             signing::key_create,
             signing::secrecy_confirm,

@@ -179,8 +179,8 @@ fn test_pick(var: &str) -> Option<PathBuf> {
         .filter(|p| !p.as_os_str().is_empty())
 }
 
-/// Asks where to save (native dialog), starting in the workspace's folder.
-async fn save_dialog(
+/// The e2e stand-in for the dialog when set, else the dialog.
+async fn save_or_test(
     app: &AppHandle,
     e2e_var: &str,
     title: String,
@@ -188,9 +188,20 @@ async fn save_dialog(
     ext: &'static str,
     lang: Lang,
 ) -> std::result::Result<Option<PathBuf>, ErrorPayload> {
-    if let Some(p) = test_pick(e2e_var) {
-        return Ok(Some(p));
+    match test_pick(e2e_var) {
+        Some(p) => Ok(Some(p)),
+        None => save_dialog(app, title, name, ext, lang).await,
     }
+}
+
+/// Asks where to save (native dialog), starting in the workspace's folder.
+pub(crate) async fn save_dialog(
+    app: &AppHandle,
+    title: String,
+    name: String,
+    ext: &'static str,
+    lang: Lang,
+) -> std::result::Result<Option<PathBuf>, ErrorPayload> {
     let folder = app.state::<AppState>().folder();
     let mut dialog = app.dialog().file().set_title(title).set_file_name(name).add_filter(ext, &[ext]);
     if let Some(f) = folder {
@@ -223,7 +234,7 @@ pub async fn key_create(
     }
     let title = lang.pick("保存签名私钥", "Save the signing key").to_string();
     let name = lang.pick("签名私钥.pem", "signing-key.pem").to_string();
-    let Some(path) = save_dialog(&app, "MULU_E2E_KEY_FILE", title, name, "pem", lang).await? else {
+    let Some(path) = save_or_test(&app, "MULU_E2E_KEY_FILE", title, name, "pem", lang).await? else {
         return Ok(None);
     };
     let info = tauri::async_runtime::spawn_blocking(move || create_key(&path, &passphrase, &repeat))
@@ -271,7 +282,7 @@ pub async fn package_make(
         field: None,
     })?;
     let title = lang.pick("保存报送包", "Save the package").to_string();
-    let Some(out) = save_dialog(&app, "MULU_E2E_PACKAGE_FILE", title, "mulu-package.zip".into(), "zip", lang).await?
+    let Some(out) = save_or_test(&app, "MULU_E2E_PACKAGE_FILE", title, "mulu-package.zip".into(), "zip", lang).await?
     else {
         return Ok(None);
     };

@@ -60,6 +60,8 @@ export MULU_E2E_APP=$app MULU_E2E_CLI=$cli MULU_E2E_SCREENSHOTS=$root/tests/e2e/
 # The same for the save dialogs of the signing key and the package (src-tauri/src/signing.rs).
 export MULU_E2E=1 MULU_E2E_IMPORT_FILE=$tmp/import.xlsx
 export MULU_E2E_KEY_FILE=$tmp/signing-key.pem MULU_E2E_PACKAGE_FILE=$tmp/package.zip
+export MULU_E2E_EXPORT_DIR=$tmp/exports
+mkdir -p "$MULU_E2E_EXPORT_DIR"
 
 read -r port native < <("$venv/bin/python" -c '
 import socket

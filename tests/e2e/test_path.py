@@ -1,6 +1,7 @@
 """The whole path through the stepper, as an officer walks it: a workspace, last year's messy
 workbook imported, a finding fixed at its field from the validation step. Screenshots of each
 step go to tests/e2e/screenshots/."""
+import json
 import os
 import time
 from pathlib import Path
@@ -120,8 +121,24 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
     app.wait(lambda d: all("✓" in text(r) for r in rows()), message="all three graded by the questionnaire")
     assert app.find("step-grading").get_attribute("data-done") == "true"
 
-    # Step 6: the secrecy review, for all at once.
+    # Step 6: the three catalogs as the core sees them (the assets ledger is not opened).
     app.click("step-export")
+    app.wait(lambda d: text(app.find("view-open")) == "开放目录（2）", message="open catalog counted")
+    assert text(app.find("view-resource")) == "资源目录（3）" and text(app.find("view-sharing")) == "共享目录（3）"
+    app.click("view-open")
+    app.wait(lambda d: sorted(text(e) for e in d.find_elements(*tid("preview-name"))) ==
+             ["镇村道路养护记录", "镇级财政预算公开信息"], message="the open catalog's rows")
+
+    # The three files, each written where the save dialog says (MULU_E2E_EXPORT_DIR here).
+    exports = Path(os.environ["MULU_E2E_EXPORT_DIR"])
+    for kind, name in [("catalog", "政务数据资源目录.xlsx"), ("template", "目录填报模板.xlsx"),
+                       ("dcat", "开放目录.dcat.jsonld")]:
+        app.click(f"export-{kind}")
+        app.wait(lambda d: app.find("export-written").get_attribute("data-kind") == kind, message=f"{kind} written")
+        assert (exports / name).stat().st_size > 0, name
+    assert len(json.loads((exports / "开放目录.dcat.jsonld").read_text())["dcat:dataset"]) == 2
+
+    # The secrecy review, for all at once.
     app.find("secrecy-card")
     app.type_into("secrecy-reviewer", "王芳", leave=False)
     app.click("secrecy-all")

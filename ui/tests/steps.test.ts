@@ -130,3 +130,15 @@ describe('findings grouping', () => {
     expect(itemCellId('name')).toBe('item-name')
   })
 })
+
+describe('catalog preview paging', async () => {
+  const { page, pick } = await import('../src/lib/paging')
+  it('pages and clamps, and keeps the core order of a view', () => {
+    const rows = Array.from({ length: 23 }, (_, i) => ({ id: i + 1 }))
+    expect(page(rows, 1, 10).map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(page(rows, 3, 10).map((r) => r.id)).toEqual([21, 22, 23])
+    expect(page(rows, 9, 10).map((r) => r.id)).toEqual([21, 22, 23])
+    expect(page([], 1, 10)).toEqual([])
+    expect(pick(rows, [5, 2, 99]).map((r) => r.id)).toEqual([5, 2])
+  })
+})

@@ -202,6 +202,19 @@ export default {
     file: 'File',
     reveal: 'Show in its folder',
   },
+  preview: {
+    resource: 'Resource catalog ({n})',
+    sharing: 'Sharing catalog ({n})',
+    open: 'Open catalog ({n})',
+    empty: 'No resources in this catalog.',
+  },
+  exports: {
+    title: 'Export files',
+    catalog: 'Export the catalog workbook',
+    template: 'Export the fill-in template',
+    dcat: 'Export the open catalog as DCAT',
+    written: '{what}: saved to',
+  },
   validate: {
     title: 'Validation results',
     count: '{errors} errors, {warnings} notes',

@@ -202,6 +202,19 @@ export default {
     file: '文件',
     reveal: '打开所在文件夹',
   },
+  preview: {
+    resource: '资源目录（{n}）',
+    sharing: '共享目录（{n}）',
+    open: '开放目录（{n}）',
+    empty: '此目录中没有资源。',
+  },
+  exports: {
+    title: '导出文件',
+    catalog: '导出目录表格',
+    template: '导出填报模板',
+    dcat: '导出开放目录 DCAT',
+    written: '{what}：已保存到',
+  },
   validate: {
     title: '校验结果',
     count: '{errors} 个错误，{warnings} 个提醒',

@@ -103,3 +103,14 @@ export const secrecyConfirm = (ids: number[] | null, reviewer: string, lang: Lan
   invoke<Overview>('secrecy_confirm', { ids, reviewer, lang })
 export const packageMake = (passphrase: string, lang: Lang) => invoke<PackageDone | null>('package_make', { passphrase, lang })
 export const revealPackage = () => invoke<void>('reveal_package')
+
+/** The resource ids of each of the three catalogs (exports.rs `Views`), decided by the core. */
+export interface Views {
+  resource: number[]
+  sharing: number[]
+  open: number[]
+}
+export type ExportKind = 'catalog' | 'template' | 'dcat'
+export const catalogViews = (lang: Lang) => invoke<Views>('catalog_views', { lang })
+/** Opens the save dialog and writes the file; its path, or `null` when cancelled. */
+export const exportFile = (kind: ExportKind, lang: Lang) => invoke<string | null>('export_file', { kind, lang })

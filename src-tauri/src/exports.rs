@@ -1,0 +1,120 @@
+//! Step 6's exports: which resources each of the three catalogs holds (the core decides, the UI
+//! only shows), and the catalog workbook, the fill-in template and the DCAT file, each written
+//! where the person chooses in a native save dialog driven from Rust.
+//!
+//! E2E hook: with `MULU_E2E=1`, `MULU_E2E_EXPORT_DIR` stands in for the dialogs: the file is
+//! written there under its default name.
+
+use std::path::{Path, PathBuf};
+
+use mulu_core::error::ErrorPayload;
+use mulu_core::model::catalog::View;
+use mulu_core::store::Workspace;
+use mulu_core::{Lang, Result};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Manager, State};
+
+use crate::commands::AppState;
+
+/// The resource ids of each catalog, in catalog order.
+#[derive(Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Views {
+    pub resource: Vec<i64>,
+    pub sharing: Vec<i64>,
+    pub open: Vec<i64>,
+}
+
+pub fn views(ws: &Workspace) -> Result<Views> {
+    let stored = ws.resources()?;
+    let ids = |v: View| stored.iter().filter(|s| v.includes(&s.resource)).map(|s| s.id).collect();
+    Ok(Views { resource: ids(View::Resource), sharing: ids(View::Sharing), open: ids(View::Open) })
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Catalog,
+    Template,
+    Dcat,
+}
+
+impl Kind {
+    fn file_name(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::Catalog => lang.pick("政务数据资源目录.xlsx", "catalog.xlsx"),
+            Kind::Template => lang.pick("目录填报模板.xlsx", "fill-in-template.xlsx"),
+            Kind::Dcat => lang.pick("开放目录.dcat.jsonld", "open-catalog.dcat.jsonld"),
+        }
+    }
+    fn ext(self) -> &'static str {
+        match self {
+            Kind::Dcat => "jsonld",
+            _ => "xlsx",
+        }
+    }
+}
+
+pub fn write(ws: &Workspace, kind: Kind, out: &Path) -> Result<()> {
+    match kind {
+        Kind::Catalog => mulu_core::sheets::export_catalog(&ws.catalog()?, out),
+        Kind::Template => mulu_core::sheets::export_template(&ws.agency()?, out),
+        Kind::Dcat => mulu_core::dcat::export_dcat(&ws.catalog()?, out),
+    }
+}
+
+#[tauri::command]
+pub async fn catalog_views(state: State<'_, AppState>, lang: Lang) -> std::result::Result<Views, ErrorPayload> {
+    state.with(lang, views)
+}
+
+/// Writes one export where the person chooses; its path, or `null` when cancelled.
+#[tauri::command]
+pub async fn export_file(app: AppHandle, kind: Kind, lang: Lang) -> std::result::Result<Option<String>, ErrorPayload> {
+    let name = kind.file_name(lang);
+    let e2e = (std::env::var("MULU_E2E").ok().as_deref() == Some("1"))
+        .then(|| std::env::var_os("MULU_E2E_EXPORT_DIR"))
+        .flatten()
+        .filter(|d| !d.is_empty())
+        .map(|d| PathBuf::from(d).join(name));
+    let out = match e2e {
+        Some(p) => Some(p),
+        None => {
+            let title = lang.pick("导出到", "Export to").to_string();
+            crate::signing::save_dialog(&app, title, name.to_string(), kind.ext(), lang).await?
+        }
+    };
+    let Some(out) = out else { return Ok(None) };
+    let handle = app.clone();
+    let written = out.clone();
+    tauri::async_runtime::spawn_blocking(move || handle.state::<AppState>().with(lang, |ws| write(ws, kind, &written)))
+        .await
+        .map_err(|e| ErrorPayload { code: "internal".into(), message: e.to_string(), field: None })??;
+    Ok(Some(out.display().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn views_follow_the_core_and_each_export_writes_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open_or_create(&dir.path().join("w.mulu")).unwrap();
+        ws.set_agency(&mulu_core::sample::agency()).unwrap();
+        let shared = ws.add_resource(mulu_core::sample::resource()).unwrap();
+        let mut closed = mulu_core::sample::resource();
+        closed.name = "内部台账".into();
+        closed.code = None;
+        mulu_core::model::fields::set(&mut closed, "sharing.type", "不予共享").unwrap();
+        mulu_core::model::fields::set(&mut closed, "open.type", "不予开放").unwrap();
+        let hidden = ws.add_resource(closed).unwrap();
+        let v = views(&ws).unwrap();
+        assert_eq!(v.resource, vec![shared, hidden]);
+        assert!(!v.sharing.contains(&hidden) && !v.open.contains(&hidden));
+        for kind in [Kind::Catalog, Kind::Template, Kind::Dcat] {
+            let out = dir.path().join(kind.file_name(Lang::Zh));
+            write(&ws, kind, &out).unwrap();
+            assert!(std::fs::metadata(&out).unwrap().len() > 0, "{kind:?}");
+        }
+    }
+}
