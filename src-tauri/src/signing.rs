@@ -4,9 +4,6 @@
 //! crosses IPC once per use and is never logged or stored; the app's config keeps only the key
 //! file's path and its public fingerprint (not secret: it is read aloud over the phone).
 //!
-//! `mulu-core` has no one-call "package the workspace" yet (the CLI assembles it in
-//! `package_cmds.rs`); [`make_package`] follows the CLI step by step.
-//!
 //! E2E hook (as for the import dialog): with `MULU_E2E=1`, `MULU_E2E_KEY_FILE` and
 //! `MULU_E2E_PACKAGE_FILE` stand in for the save dialogs' answers.
 
@@ -15,9 +12,9 @@ use std::sync::Mutex;
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::overview::Overview;
-use mulu_core::package::{self, bagit, diff, keys, Step};
-use mulu_core::rules::{self, Context};
-use mulu_core::store::{self, Workspace};
+use mulu_core::package::{self, keys, Step};
+use mulu_core::rules::Context;
+use mulu_core::store::Workspace;
 use mulu_core::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -64,87 +61,23 @@ pub fn create_key(path: &Path, passphrase: &str, repeat: &str) -> Result<KeyInfo
     Ok(KeyInfo { path: path.display().to_string(), fingerprint: keys::grouped(&keys::fingerprint(&public)) })
 }
 
-/// Packages the workspace as `mulu package` does: refuses while errors remain or any resource
-/// lacks the secrecy review; signs with the key; records the package in the workspace.
+/// Packages the workspace with the core's `package::make` (refuses while errors remain or any
+/// resource lacks the secrecy review; signs; records the package in the workspace).
 pub fn make_package(
     ws: &mut Workspace,
     key: &Path,
     passphrase: &str,
     out: &Path,
-    lang: Lang,
     progress: &mut dyn FnMut(Step),
 ) -> Result<PackageDone> {
-    let catalog = ws.catalog()?;
-    let ctx = Context::now(Lang::Zh);
-    // Findings are packaged in Chinese, whatever the window's language.
-    let report = rules::validate(&catalog, &ctx);
-    if report.has_errors() {
-        return Err(Error::PackageHasErrors {
-            errors: report.summary.errors,
-            resources: report.summary.resources_with_errors,
-        });
-    }
-    let unreviewed: Vec<String> = catalog
-        .resources
-        .iter()
-        .filter(|r| r.secrecy_review.is_none())
-        .map(|r| match &r.code {
-            Some(c) => format!("{c} {}", r.name),
-            None => r.name.clone(),
-        })
-        .collect();
-    if !unreviewed.is_empty() {
-        return Err(Error::PackageUnreviewed { resources: unreviewed });
-    }
-    if catalog.agency.uscc.as_deref().is_none_or(str::is_empty) {
-        return Err(Error::PackageNoUscc);
-    }
-    let _ = lang;
-    let secret = keys::read_key_file(key, passphrase)?;
-    let sequence = ws.next_package_seq()?;
-    let last = ws.last_package()?;
-    let previous = last.as_ref().and_then(|(rec, cat)| {
-        cat.as_ref().map(|c| {
-            let p = diff::PreviousPackage {
-                package_id: rec.package_id.clone(),
-                sequence: rec.seq,
-                created_at: rec.created_at.clone(),
-            };
-            (p, c)
-        })
-    });
-    let changes = diff::changes(previous, &catalog);
-    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let inputs = package::Inputs {
-        catalog: &catalog,
-        report: &report,
-        changes: &changes,
-        folder: bagit::folder_name(&stem),
-        sequence,
-        bagging_date: ctx.today,
-        allowed_findings: false,
-    };
-    let built = package::build(&inputs, &secret, out, progress)?;
-    let rec = store::packages::PackageRecord {
-        seq: sequence,
-        package_id: built.package_id.clone(),
-        created_at: store::changelog::now(),
-        file_name: out.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
-        tagmanifest_sha256: built.tagmanifest_sha256.clone(),
-        signer_fingerprint: built.fingerprint.clone(),
-    };
-    if let Err(e) = ws.record_package(&rec, &built.catalog_json) {
-        let _ = std::fs::remove_file(out);
-        return Err(e);
-    }
-    let classified = bagit::field(&built.bag_info, "Mulu-Classified-Count").and_then(|s| s.parse().ok()).unwrap_or(0);
+    let made = package::make::make(ws, key, passphrase, out, false, progress)?;
     Ok(PackageDone {
         path: out.display().to_string(),
-        package_id: built.package_id,
-        sequence,
-        resources: catalog.resources.len(),
-        classified,
-        fingerprint: keys::grouped(&built.fingerprint),
+        package_id: made.package_id,
+        sequence: made.sequence,
+        resources: made.resources,
+        classified: made.classified,
+        fingerprint: made.fingerprint,
     })
 }
 
@@ -290,7 +223,7 @@ pub async fn package_make(
     let done = tauri::async_runtime::spawn_blocking(move || {
         let state = handle.state::<AppState>();
         state.change(lang, |ws| {
-            make_package(ws, Path::new(&key.path), &passphrase, &out, lang, &mut |s| {
+            make_package(ws, Path::new(&key.path), &passphrase, &out, &mut |s| {
                 let name = match s {
                     Step::Workbook => "workbook",
                     Step::CatalogJson => "catalog_json",
@@ -346,17 +279,17 @@ mod tests {
         ws.set_agency(&mulu_core::sample::agency()).unwrap();
         let id = ws.add_resource(mulu_core::sample::resource()).unwrap();
         let out = dir.path().join("报送包.zip");
-        let refused = make_package(&mut ws, &key, "长城 长江 黄河 2026", &out, Lang::Zh, &mut |_| {});
+        let refused = make_package(&mut ws, &key, "长城 长江 黄河 2026", &out, &mut |_| {});
         assert!(
             matches!(refused, Err(Error::PackageUnreviewed { .. }) | Err(Error::PackageHasErrors { .. })),
             "{refused:?}"
         );
         ws.confirm_secrecy_many(&[id], "王芳").unwrap();
-        let wrong = make_package(&mut ws, &key, "wrong", &out, Lang::Zh, &mut |_| {});
+        let wrong = make_package(&mut ws, &key, "wrong", &out, &mut |_| {});
         assert!(matches!(wrong, Err(Error::KeyPassphrase { .. })), "{wrong:?}");
 
         let mut steps = Vec::new();
-        let done = make_package(&mut ws, &key, "长城 长江 黄河 2026", &out, Lang::Zh, &mut |s| steps.push(s)).unwrap();
+        let done = make_package(&mut ws, &key, "长城 长江 黄河 2026", &out, &mut |s| steps.push(s)).unwrap();
         assert!(!steps.is_empty(), "progress reported");
         assert_eq!(done.fingerprint, info.fingerprint);
 
