@@ -58,6 +58,7 @@ fn main() {
             signing::key_status,
             signing::key_create,
             signing::secrecy_confirm,
+            signing::package_check,
             signing::package_make,
             signing::reveal_package,
             import::import_choose,

@@ -196,15 +196,20 @@ pub async fn secrecy_confirm(
     })
 }
 
-/// Builds the signed package where the person chooses, with progress events
-/// (`package-progress`: `workbook`, `catalog_json`, `manifests`, `signing`, `zip`).
+/// The core's refusals before the passphrase is asked for: errors left, resources without the
+/// secrecy review, no USCC; and no key made yet.
 #[tauri::command]
-pub async fn package_make(
-    app: AppHandle,
-    passphrase: String,
-    lang: Lang,
-) -> std::result::Result<Option<PackageDone>, ErrorPayload> {
-    let key = read_settings(&app).key.ok_or_else(|| ErrorPayload {
+pub async fn package_check(app: AppHandle, lang: Lang) -> std::result::Result<(), ErrorPayload> {
+    read_settings(&app).key.ok_or_else(|| no_key(lang))?;
+    app.state::<AppState>().with(lang, |ws| {
+        let catalog = ws.catalog()?;
+        let report = mulu_core::rules::validate(&catalog, &Context::now(lang));
+        package::make::check(&catalog, &report, false)
+    })
+}
+
+fn no_key(lang: Lang) -> ErrorPayload {
+    ErrorPayload {
         code: "key.none".into(),
         message: lang
             .pick(
@@ -213,7 +218,18 @@ pub async fn package_make(
             )
             .into(),
         field: None,
-    })?;
+    }
+}
+
+/// Builds the signed package where the person chooses, with progress events
+/// (`package-progress`: `workbook`, `catalog_json`, `manifests`, `signing`, `zip`).
+#[tauri::command]
+pub async fn package_make(
+    app: AppHandle,
+    passphrase: String,
+    lang: Lang,
+) -> std::result::Result<Option<PackageDone>, ErrorPayload> {
+    let key = read_settings(&app).key.ok_or_else(|| no_key(lang))?;
     let title = lang.pick("保存报送包", "Save the package").to_string();
     let Some(out) = save_or_test(&app, "MULU_E2E_PACKAGE_FILE", title, "mulu-package.zip".into(), "zip", lang).await?
     else {

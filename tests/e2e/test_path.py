@@ -138,6 +138,13 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
         assert (exports / name).stat().st_size > 0, name
     assert len(json.loads((exports / "开放目录.dcat.jsonld").read_text())["dcat:dataset"]) == 2
 
+    # No key yet: the package is refused before any passphrase is asked, with the way out.
+    app.click("package-make")
+    refusal = app.find("package-refusal")
+    assert refusal.get_attribute("data-code") == "key.none", text(refusal)
+    assert text(app.find("package-goto")) == "前往第 1 步"
+    assert not [e for e in app.driver.find_elements(*tid("package-pass")) if e.is_displayed()]
+
     # The secrecy review, for all at once.
     app.find("secrecy-card")
     app.type_into("secrecy-reviewer", "王芳", leave=False)

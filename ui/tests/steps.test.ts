@@ -142,3 +142,18 @@ describe('catalog preview paging', async () => {
     expect(pick(rows, [5, 2, 99]).map((r) => r.id)).toEqual([5, 2])
   })
 })
+
+describe('package refusals', async () => {
+  const { REFUSAL_STEP, refusalAdvice } = await import('../src/lib/refusals')
+  const zh = (await import('../src/i18n/zh-CN')).default as unknown as { package: { advice: Record<string, string> } }
+  it('each known refusal has advice in the app’s terms and, where it helps, the step to go to', () => {
+    for (const code of ['package.findings', 'package.secrecy', 'package.no_uscc', 'key.none', 'key.passphrase']) {
+      const key = refusalAdvice(code)!
+      expect(zh.package.advice[key.split('.').pop()!], code).toBeTruthy()
+      expect(zh.package.advice[key.split('.').pop()!]).not.toMatch(/mulu |--/)
+    }
+    expect(refusalAdvice('package.write')).toBeNull()
+    expect(REFUSAL_STEP['package.findings']).toBe('validate')
+    expect(REFUSAL_STEP['key.none']).toBe('agency')
+  })
+})

@@ -114,3 +114,5 @@ export type ExportKind = 'catalog' | 'template' | 'dcat'
 export const catalogViews = (lang: Lang) => invoke<Views>('catalog_views', { lang })
 /** Opens the save dialog and writes the file; its path, or `null` when cancelled. */
 export const exportFile = (kind: ExportKind, lang: Lang) => invoke<string | null>('export_file', { kind, lang })
+/** The core's refusals (errors, secrecy review, USCC) and a missing key, before the passphrase. */
+export const packageCheck = (lang: Lang) => invoke<void>('package_check', { lang })
