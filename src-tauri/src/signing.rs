@@ -261,14 +261,16 @@ pub async fn package_make(
 #[tauri::command]
 pub fn reveal_package(app: AppHandle) {
     let Some(path) = lock(&app.state::<LastPackage>().0).clone() else { return };
-    let Some(folder) = path.parent().map(Path::to_path_buf) else { return };
     #[cfg(target_os = "windows")]
     let opener = ("explorer", vec![format!("/select,{}", path.display())]);
     #[cfg(target_os = "macos")]
     let opener = ("open", vec!["-R".to_string(), path.display().to_string()]);
     #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let Some(folder) = path.parent() else {
+        return;
+    };
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
     let opener = ("xdg-open", vec![folder.display().to_string()]);
-    let _ = folder;
     // A program, not a shell: the path is one argument, never interpreted.
     let _ = std::process::Command::new(opener.0).args(opener.1).spawn();
 }

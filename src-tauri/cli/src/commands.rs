@@ -334,8 +334,8 @@ fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Resu
     };
     out!("{verb} #{id} {} {}", stored.resource.code.as_deref().unwrap_or("-"), stored.resource.name);
     // Show what is still to fix on this resource; saving never waits for it.
-    let catalog = ws.catalog()?;
-    let position = ws.resources()?.iter().position(|s| s.id == id).unwrap_or(0);
+    let (ids, catalog) = ws.catalog_with_ids()?;
+    let position = ids.iter().position(|&i| i == id).unwrap_or(0);
     let findings = rules::validate_resource(&catalog, position, ctx);
     print::findings(&findings, lang);
     Ok(Outcome::Ok)

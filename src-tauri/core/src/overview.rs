@@ -30,14 +30,7 @@ pub struct Overview {
 }
 
 pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
-    let stored = ws.resources()?;
-    let ids: Vec<i64> = stored.iter().map(|s| s.id).collect();
-    let catalog = crate::model::Catalog {
-        agency: ws.agency()?,
-        systems: ws.systems()?,
-        resources: stored.into_iter().map(|s| s.resource).collect(),
-        ..Default::default()
-    };
+    let (ids, catalog) = ws.catalog_with_ids()?;
     let report = rules::validate(&catalog, ctx);
     let mut per: Vec<Vec<Finding>> = vec![Vec::new(); catalog.resources.len()];
     let mut catalog_findings = Vec::new();

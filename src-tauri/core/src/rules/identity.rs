@@ -73,16 +73,6 @@ pub fn classify(name: &str) -> NameKind {
     }
 }
 
-/// The item names a citizen ID number.
-pub fn is_person_id(name: &str) -> bool {
-    classify(name) == NameKind::PersonId
-}
-
-/// The item holds personal information by its name: 姓名, 联系电话, 申请人 …
-pub fn is_personal_name(name: &str) -> bool {
-    classify(name) == NameKind::Personal
-}
-
 /// Sets `is_identifier` / `is_personal` from the item's name (never clears a flag the officer set).
 pub fn detect_item_flags(item: &mut DataItem) {
     match classify(&item.name) {
@@ -216,7 +206,7 @@ mod tests {
         let mut k = DataItem { name: "申请人".into(), ..Default::default() };
         detect_item_flags(&mut k);
         assert!(k.is_personal && !k.is_identifier);
-        assert!(!is_personal_name("法定代表人"), "a company's representative is entity data");
-        assert!(!is_personal_name("人"), "a lone character is not a name");
+        assert_eq!(classify("法定代表人"), NameKind::Entity, "a company's representative is entity data");
+        assert_eq!(classify("人"), NameKind::Other, "a lone character is not a name");
     }
 }

@@ -86,7 +86,6 @@ pub fn columns() -> &'static Columns {
 /// required markers or bracketed hints such as `（必填）` / `(选填)`.
 pub fn header_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut depth = 0usize;
     let half = crate::text::half_width(s);
     let chars: Vec<char> = half.nfc().collect();
     let mut i = 0;
@@ -105,20 +104,15 @@ pub fn header_key(s: &str) -> String {
                     i += close.map(|n| n + 2).unwrap_or(chars.len());
                     continue;
                 }
-                depth += 1;
                 out.push('(');
             }
-            ')' | '）' | ']' | '】' => {
-                depth = depth.saturating_sub(1);
-                out.push(')');
-            }
+            ')' | '）' | ']' | '】' => out.push(')'),
             '*' | '＊' => {}
             c if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' => {}
             c => out.extend(c.to_lowercase()),
         }
         i += 1;
     }
-    let _ = depth;
     out
 }
 

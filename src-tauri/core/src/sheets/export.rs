@@ -110,7 +110,7 @@ fn x(e: XlsxError) -> Error {
 
 /// Text that must stay text: never a formula, whatever it starts with (`=`, `+`, `-`, `@`).
 /// `write_string` stores a string cell, which no spreadsheet evaluates.
-pub(crate) fn write_text(ws: &mut Worksheet, row: u32, col: u16, s: &str, _st: &Styles) -> Result<()> {
+pub(crate) fn write_text(ws: &mut Worksheet, row: u32, col: u16, s: &str) -> Result<()> {
     ws.write_string(row, col, s).map_err(x)?;
     Ok(())
 }
@@ -133,7 +133,7 @@ fn write_value(ws: &mut Worksheet, row: u32, col: u16, key: &str, s: &str, st: &
             }
         }
     }
-    write_text(ws, row, col, s, st)
+    write_text(ws, row, col, s)
 }
 
 /// Writes the header row and sets widths, filter and frozen panes for `rows` data rows.
@@ -253,9 +253,9 @@ pub(crate) fn agency_sheet(wb: &mut Workbook, agency: &crate::model::Agency, st:
     ws.set_column_width(1, 40).map_err(x)?;
     for (i, f) in fields::AGENCY_FIELDS.iter().enumerate() {
         let row = i as u32 + 1;
-        write_text(ws, row, 0, f.zh, st)?;
+        write_text(ws, row, 0, f.zh)?;
         if let Some(v) = get_agency(agency, f.key) {
-            write_text(ws, row, 1, &v, st)?;
+            write_text(ws, row, 1, &v)?;
         }
     }
     Ok(())
@@ -267,10 +267,10 @@ fn systems_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()
     header(ws, &titles, catalog.systems.len() as u32, 1, st)?;
     for (i, s) in catalog.systems.iter().enumerate() {
         let row = i as u32 + 1;
-        write_text(ws, row, 0, &s.name, st)?;
-        write_text(ws, row, 1, if s.public_funds { "是" } else { "否" }, st)?;
+        write_text(ws, row, 0, &s.name)?;
+        write_text(ws, row, 1, if s.public_funds { "是" } else { "否" })?;
         if let Some(d) = &s.description {
-            write_text(ws, row, 2, d, st)?;
+            write_text(ws, row, 2, d)?;
         }
     }
     Ok(())

@@ -35,7 +35,7 @@ fn title(key: &str, header: &str) -> String {
 
 /// The lists behind the dropdowns, one column each on a hidden sheet; returns each list's
 /// `=值域!$A$2:$A$n` reference (lists longer than 255 characters cannot be inline).
-fn lists(wb: &mut Workbook, st: &Styles) -> Result<Vec<(&'static str, String)>> {
+fn lists(wb: &mut Workbook) -> Result<Vec<(&'static str, String)>> {
     let d = domains();
     let labels = |v: &[DomainValue]| v.iter().map(|x| x.zh.clone()).collect::<Vec<_>>();
     let method_types: Vec<String> = d.method_class.iter().flat_map(|c| c.types.clone()).collect();
@@ -58,9 +58,9 @@ fn lists(wb: &mut Workbook, st: &Styles) -> Result<Vec<(&'static str, String)>> 
     let mut refs = Vec::new();
     for (c, (key, values)) in all.iter().enumerate() {
         let col = c as u16;
-        write_text(ws, 0, col, key, st)?;
+        write_text(ws, 0, col, key)?;
         for (r, v) in values.iter().enumerate() {
-            write_text(ws, r as u32 + 1, col, v, st)?;
+            write_text(ws, r as u32 + 1, col, v)?;
         }
         let letter = super::source::column_letter(c as u32);
         refs.push((*key, format!("={SHEET_LISTS}!${letter}$2:${letter}${}", values.len() + 1)));
@@ -125,7 +125,7 @@ pub fn export_template(agency: &Agency, path: &Path) -> Result<()> {
             header(ws, &item_titles, ROWS, 2, &st)?;
         }
         agency_sheet(&mut wb, agency, &st)?;
-        let refs = lists(&mut wb, &st)?;
+        let refs = lists(&mut wb)?;
         let list = |k: &str| refs.iter().find(|(key, _)| *key == k).map(|(_, r)| r.clone()).unwrap_or_default();
         let yes_no_keys = [
             "open.declassified",
@@ -190,7 +190,7 @@ fn help_sheet(wb: &mut Workbook, st: &Styles) -> Result<()> {
     ws.set_column_width(0, 120).map_err(x)?;
     ws.write_string_with_format(0, 0, HELP[0], &st.header).map_err(x)?;
     for (i, line) in HELP.iter().enumerate().skip(1) {
-        write_text(ws, i as u32, 0, line, st)?;
+        write_text(ws, i as u32, 0, line)?;
     }
     Ok(())
 }

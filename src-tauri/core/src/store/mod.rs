@@ -179,20 +179,16 @@ impl Workspace {
             .optional()?;
         let set = changelog::begin(&tx, "system.put")?;
         let new = serde_json::to_value(system)?;
-        let id = match old {
+        match old {
             Some((id, doc)) => {
                 changelog::record_diff(&tx, set, "system", Some(id), &serde_json::from_str(&doc)?, &new)?;
                 tx.execute("UPDATE info_system SET doc = ?1 WHERE id = ?2", rusqlite::params![new.to_string(), id])?;
-                id
             }
             None => {
                 tx.execute("INSERT INTO info_system(doc) VALUES (?1)", [new.to_string()])?;
-                let id = tx.last_insert_rowid();
-                changelog::record_whole(&tx, set, "system", id, None, Some(&new))?;
-                id
+                changelog::record_whole(&tx, set, "system", tx.last_insert_rowid(), None, Some(&new))?;
             }
-        };
-        let _ = id;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -212,12 +208,20 @@ impl Workspace {
 
     /// The whole catalog, in the shape of `mulu show --json`.
     pub fn catalog(&self) -> Result<Catalog> {
-        Ok(Catalog {
+        Ok(self.catalog_with_ids()?.1)
+    }
+
+    /// The catalog and, in the same order, each resource's row id (for the app and `#N`).
+    pub fn catalog_with_ids(&self) -> Result<(Vec<i64>, Catalog)> {
+        let stored = self.resources()?;
+        let ids = stored.iter().map(|s| s.id).collect();
+        let catalog = Catalog {
             agency: self.agency()?,
             systems: self.systems()?,
-            resources: self.resources()?.into_iter().map(|s| s.resource).collect(),
+            resources: stored.into_iter().map(|s| s.resource).collect(),
             ..Catalog::default()
-        })
+        };
+        Ok((ids, catalog))
     }
 }
 
