@@ -93,13 +93,38 @@ fn bare_read(path: &Path) -> usize {
 }
 
 fn import(path: &Path, ws_path: &Path) -> usize {
+    import_phases(path, ws_path).0
+}
+
+/// An import as `mulu import` does it, with the time of each phase: create, read, prepare,
+/// commit (the rules run during the commit, on the other core), close.
+fn import_phases(path: &Path, ws_path: &Path) -> (usize, [Duration; 5]) {
     let _ = std::fs::remove_file(ws_path);
     let _ = std::fs::remove_dir_all(mulu_core::store::backup_dir(ws_path));
+    let mut t = Instant::now();
+    let mut lap = || std::mem::replace(&mut t, Instant::now()).elapsed();
     let mut ws = Workspace::create(ws_path).unwrap();
+    let create = lap();
     let imported = sheets::read(path, &ImportOptions::default(), Lang::Zh).unwrap();
-    // As `mulu import` does: the rules run during the commit, on the other core.
+    let read = lap();
     let effect = sheets::apply::prepare(&ws, imported, &Context::now(Lang::Zh)).unwrap();
-    sheets::commit(&mut ws, effect).unwrap().added.len()
+    let prepare = lap();
+    let added = sheets::commit(&mut ws, effect).unwrap().added.len();
+    let commit = lap();
+    drop(ws);
+    (added, [create, read, prepare, commit, lap()])
+}
+
+fn phases_line(p: &[Duration; 5]) -> String {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    format!(
+        "create {:.0} ms, read {:.0} ms, prepare {:.0} ms, commit+validate {:.0} ms, close {:.0} ms",
+        ms(p[0]),
+        ms(p[1]),
+        ms(p[2]),
+        ms(p[3]),
+        ms(p[4])
+    )
 }
 
 /// The same cells the catalog export writes, written with no logic of ours.
@@ -195,12 +220,20 @@ fn main() {
     let n = if args.iter().any(|a| a == "--quick") { 2_000 } else { 20_000 };
     if let Some(i) = args.iter().position(|a| a == "--profile-import") {
         // For a profiler: only the import, repeated.
+        // `--book PATH` keeps the workbook between runs, so the profile holds only the import.
         let dir = tempfile::tempdir().unwrap();
-        let book = dir.path().join("city.xlsx");
-        make_workbook(&book, n);
+        let book = match args.iter().position(|a| a == "--book") {
+            Some(j) => PathBuf::from(&args[j + 1]),
+            None => dir.path().join("city.xlsx"),
+        };
+        if !book.exists() {
+            make_workbook(&book, n);
+        }
         let ws_path = dir.path().join("city.mulu");
         for _ in 0..args[i + 1].parse().unwrap_or(3) {
-            import(&book, &ws_path);
+            let t = Instant::now();
+            let (_, phases) = import_phases(&book, &ws_path);
+            eprintln!("import {:.0} ms: {}", t.elapsed().as_secs_f64() * 1e3, phases_line(&phases));
         }
         return;
     }
@@ -215,32 +248,32 @@ fn main() {
     );
 
     let ws_path = dir.path().join("city.mulu");
-    {
-        // Where an import's time goes, phase by phase (one run).
-        let _ = std::fs::remove_file(&ws_path);
-        let t = Instant::now();
-        let mut ws = Workspace::create(&ws_path).unwrap();
-        let t_create = t.elapsed();
-        let t = Instant::now();
-        let imported = sheets::read(&book, &ImportOptions::default(), Lang::Zh).unwrap();
-        let t_read = t.elapsed();
-        let t = Instant::now();
-        let effect = sheets::apply::prepare(&ws, imported, &Context::now(Lang::Zh)).unwrap();
-        let t_plan = t.elapsed();
-        let t = Instant::now();
-        sheets::commit(&mut ws, effect).unwrap();
-        let t_commit = t.elapsed();
-        let ms = |d: Duration| d.as_secs_f64() * 1e3;
-        println!(
-            "import phases: create {:.0} ms, read {:.0} ms, prepare {:.0} ms, commit+validate {:.0} ms",
-            ms(t_create),
-            ms(t_read),
-            ms(t_plan),
-            ms(t_commit)
-        );
+    // Where an import's time goes, phase by phase (one run).
+    println!("import phases: {}", phases_line(&import_phases(&book, &ws_path).1));
+    // Paired: each run reads bare, then imports, so a machine that slows down in between slows
+    // both sides alike.
+    let (mut reads, mut imps) = (vec![], vec![]);
+    for _ in 0..5 {
+        reads.push(time(1, || bare_read(&book)));
+        imps.push(time(1, || import(&book, &ws_path)));
     }
-    let read = time(runs, || bare_read(&book));
-    let imp = time(runs, || import(&book, &ws_path));
+    let median = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let ratios: Vec<String> = reads
+        .iter()
+        .zip(&imps)
+        .map(|(r, i)| {
+            format!(
+                "{:.0}/{:.0} ms = {:.2}",
+                i.as_secs_f64() * 1e3,
+                r.as_secs_f64() * 1e3,
+                i.as_secs_f64() / r.as_secs_f64()
+            )
+        })
+        .collect();
+    let (read, imp) = (median(reads), median(imps));
     let stream = time(runs, || {
         let mut wb = sheets::source::Workbook::open(&book).unwrap();
         let name = wb.sheet_names()[0].clone();
@@ -259,6 +292,7 @@ fn main() {
         imp.as_secs_f64() * 1e3,
         imp.as_secs_f64() / read.as_secs_f64()
     );
+    println!("  the five paired runs (import/read): {}", ratios.join(", "));
 
     let exe = std::env::current_exe().unwrap();
     let child = |mode: &str| -> u64 {
@@ -274,7 +308,12 @@ fn main() {
         child("--child-import") as f64 / 1024.0
     );
 
-    let catalog = Workspace::open(&ws_path).unwrap().catalog().unwrap();
+    let ws = Workspace::open(&ws_path).unwrap();
+    let t = Instant::now();
+    ws.ensure_search_index().unwrap();
+    println!("search index built at the first search after it: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    let catalog = ws.catalog().unwrap();
+    drop(ws);
     let cells = export_cells(&catalog);
     let out = dir.path().join("out.xlsx");
     let bare = time(runs, || bare_write(&cells, &out));

@@ -116,7 +116,7 @@ pub fn prepare(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effe
     }
     // Every record's JSON for the commit, on both cores.
     let half = catalog.resources.len() / 2;
-    let to_json = |rs: &[Resource]| rs.iter().map(serde_json::to_string).collect::<Result<Vec<String>, _>>();
+    let to_json = |rs: &[Resource]| rs.iter().map(crate::store::doc::encode).collect::<Result<Vec<String>>>();
     let (head, tail) = std::thread::scope(|s| {
         let head = s.spawn(|| to_json(&catalog.resources[..half]));
         let tail = to_json(&catalog.resources[half..]);

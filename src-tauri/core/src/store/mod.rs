@@ -6,6 +6,7 @@
 
 mod backup;
 pub mod changelog;
+pub(crate) mod doc;
 mod guard;
 mod migrate;
 pub mod packages;

@@ -19,10 +19,26 @@ pub struct StoredResource {
 
 const UPDATE: &str = "UPDATE resource SET code = ?1, name = ?2, doc = ?3, updated_at = ?4 WHERE id = ?5";
 
+/// How new resources reach the search index.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Indexing {
+    Now,
+    /// At the next search ([`super::search::defer`]).
+    Deferred,
+}
+
 /// Inserts new resources (with their JSON) at the end of the catalog, inside the caller's
 /// transaction and change set. An add is logged without the document: undoing it is a delete,
 /// and logging it whole would double the file of a city-sized import.
-fn insert_new(tx: &rusqlite::Transaction, set: i64, docs: Vec<(&Resource, &str)>) -> Result<Vec<i64>> {
+fn insert_new(
+    tx: &rusqlite::Transaction,
+    set: i64,
+    docs: Vec<(&Resource, &str)>,
+    indexing: Indexing,
+) -> Result<Vec<i64>> {
+    if indexing == Indexing::Deferred && !docs.is_empty() {
+        super::search::defer(tx)?;
+    }
     let at = changelog::now();
     let mut next: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
     let mut ins = tx.prepare_cached(
@@ -35,7 +51,9 @@ fn insert_new(tx: &rusqlite::Transaction, set: i64, docs: Vec<(&Resource, &str)>
     for (r, doc) in docs {
         ins.execute(params![next, r.code, r.name, doc, at])?;
         let id = tx.last_insert_rowid();
-        super::search::index_new(tx, id, r)?;
+        if indexing == Indexing::Now {
+            super::search::index_new(tx, id, r)?;
+        }
         log.execute(params![set, id])?;
         ids.push(id);
         next += 1;
@@ -127,12 +145,12 @@ impl Workspace {
         let mut docs = Vec::with_capacity(resources.len());
         for mut r in resources {
             r.derive_classification();
-            let doc = serde_json::to_string(&r)?;
+            let doc = super::doc::encode(&r)?;
             docs.push((r, doc));
         }
         let tx = self.conn.transaction()?;
         let set = changelog::begin(&tx, if docs.len() == 1 { "resource.add" } else { "resource.add_many" })?;
-        let ids = insert_new(&tx, set, docs.iter().map(|(r, d)| (r, d.as_str())).collect())?;
+        let ids = insert_new(&tx, set, docs.iter().map(|(r, d)| (r, d.as_str())).collect(), Indexing::Now)?;
         tx.commit()?;
         Ok(ids)
     }
@@ -163,7 +181,10 @@ impl Workspace {
         let tx = self.conn.transaction()?;
         let set = changelog::begin(&tx, "resource.edit")?;
         changelog::record_diff(&tx, set, "resource", Some(id), &ov, &nv)?;
-        tx.execute(UPDATE, params![resource.code, resource.name, nv.to_string(), changelog::now(), id])?;
+        tx.execute(
+            UPDATE,
+            params![resource.code, resource.name, super::doc::encode(&resource)?, changelog::now(), id],
+        )?;
         super::search::index(&tx, id, &resource)?;
         tx.commit()?;
         Ok(())
@@ -189,7 +210,8 @@ impl Workspace {
 
     /// Applies an import in one transaction (one change set): the agency profile when given,
     /// systems by name, new resources at the end (each with its JSON, serialised by the caller
-    /// while validation ran), merged versions of matched ones.
+    /// while validation ran), merged versions of matched ones. The new resources are indexed
+    /// for search at the next search, not now.
     pub fn apply_import(
         &mut self,
         agency: Option<&crate::model::Agency>,
@@ -220,7 +242,7 @@ impl Workspace {
                 tx.execute("INSERT INTO info_system(doc) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM info_system WHERE name = ?2)", params![doc, s.name])?;
             }
         }
-        insert_new(&tx, set, adds)?;
+        insert_new(&tx, set, adds, Indexing::Deferred)?;
         {
             let at = changelog::now();
             let mut upd = tx.prepare_cached(UPDATE)?;
@@ -229,7 +251,7 @@ impl Workspace {
                 r.secrecy_review = None;
                 let new = serde_json::to_value(&r)?;
                 changelog::record_diff(&tx, set, "resource", Some(id), &old, &new)?;
-                upd.execute(params![r.code, r.name, new.to_string(), at, id])?;
+                upd.execute(params![r.code, r.name, super::doc::encode(&r)?, at, id])?;
                 super::search::index(&tx, id, &r)?;
             }
         }

@@ -41,7 +41,42 @@ pub(crate) fn unindex(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// The meta key that says the index lags behind the resources.
+const STALE: &str = "search_stale";
+
+/// Leaves the index to be rebuilt at the next search, inside the caller's transaction. An import
+/// of a city catalog does this rather than index 20,000 resources as it commits: the index is a
+/// cache of the documents, and building it later, whole, costs no more than building it now,
+/// row by row, while the officer waits for the import.
+pub(crate) fn defer(conn: &Connection) -> Result<()> {
+    conn.prepare_cached("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, '1')")?.execute([STALE])?;
+    Ok(())
+}
+
 impl Workspace {
+    /// Rebuilds the search index when an import deferred it; one transaction, so a killed
+    /// process leaves it deferred, never half built.
+    pub fn ensure_search_index(&self) -> Result<()> {
+        let conn = self.conn();
+        let stale: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM meta WHERE key = ?1)", [STALE], |r| r.get(0))?;
+        if !stale {
+            return Ok(());
+        }
+        let tx = conn.unchecked_transaction()?;
+        tx.execute("INSERT INTO resource_search(resource_search) VALUES ('delete-all')", [])?;
+        {
+            let mut st = tx.prepare("SELECT id, doc FROM resource")?;
+            let mut rows = st.query([])?;
+            while let Some(row) = rows.next()? {
+                let r: crate::model::Resource = serde_json::from_str(&row.get::<_, String>(1)?)?;
+                index_new(&tx, row.get(0)?, &r)?;
+            }
+        }
+        tx.execute("DELETE FROM meta WHERE key = ?1", [STALE])?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Ids of the resources matching `query`, in catalog order, at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<i64>> {
         let q = crate::text::clean_line(query);
@@ -50,6 +85,7 @@ impl Workspace {
         }
         let conn = self.conn();
         let ids = if q.chars().count() >= 3 {
+            self.ensure_search_index()?;
             // A phrase query: the whole string as typed, quotes doubled.
             let phrase = format!("\"{}\"", q.replace('"', "\"\""));
             let mut st = conn.prepare_cached(
@@ -101,5 +137,31 @@ mod tests {
         ws.remove_resource(ids[12]).unwrap();
         assert!(ws.search("保金额", 50).unwrap().is_empty(), "removed from the index");
         assert_eq!(ws.search("财政预算", 5).unwrap().len(), 5, "limited");
+    }
+
+    #[test]
+    fn an_import_is_indexed_at_the_first_search_and_edits_before_it_count() {
+        let d = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::create(&d.path().join("s.mulu")).unwrap();
+        let mut c = sample::large_catalog(20, 2);
+        set(&mut c.resources[3], "name", "农村低保对象名册").unwrap();
+        set(&mut c.resources[5], "name", "城市低保对象名册").unwrap();
+        let docs: Vec<String> = c.resources.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
+        ws.apply_import(None, &[], c.resources.iter().zip(&docs).map(|(r, d)| (r, d.as_str())).collect(), vec![])
+            .unwrap();
+        let stale = |ws: &Workspace| -> bool {
+            ws.conn().query_row("SELECT count(*) FROM meta WHERE key = 'search_stale'", [], |r| r.get(0)).unwrap()
+        };
+        assert!(stale(&ws), "the import leaves the index to the first search");
+        // An edit before any search: the rebuild reads the documents as they are now.
+        let id = ws.find("城市低保对象名册").unwrap();
+        let mut r = ws.resource(id).unwrap().resource;
+        set(&mut r, "name", "城市低收入家庭名册").unwrap();
+        ws.update_resource(id, r).unwrap();
+        assert_eq!(ws.search("低保对象", 50).unwrap(), [ws.find("农村低保对象名册").unwrap()]);
+        assert!(!stale(&ws), "built once");
+        assert_eq!(ws.search("低收入家庭", 50).unwrap(), [id]);
+        let count: i64 = ws.conn().query_row("SELECT count(*) FROM resource_search", [], |r| r.get(0)).unwrap();
+        assert_eq!(count, 20, "every resource once");
     }
 }

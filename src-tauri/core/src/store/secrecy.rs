@@ -29,7 +29,7 @@ impl Workspace {
                 r.secrecy_review = Some(SecrecyReview { reviewer: reviewer.clone(), at: at.clone() });
                 let new = serde_json::to_value(&r)?;
                 changelog::record_diff(&tx, set, "resource", Some(id), &old, &new)?;
-                upd.execute(params![new.to_string(), at, id])?;
+                upd.execute(params![super::doc::encode(&r)?, at, id])?;
             }
         }
         tx.commit()?;

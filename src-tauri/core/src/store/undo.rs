@@ -139,7 +139,7 @@ impl Workspace {
                             tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |x| x.get(0))?;
                         tx.execute(
                             "INSERT INTO resource(id, position, code, name, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                            params![id, next, r.code, r.name, old.to_string(), now],
+                            params![id, next, r.code, r.name, super::doc::encode(&r)?, now],
                         )?;
                         search::index_new(&tx, id, &r)?;
                         changelog::record_whole(&tx, undo_set, "resource", id, None, Some(&old))?;
@@ -149,14 +149,16 @@ impl Workspace {
                     let doc: Option<String> =
                         tx.query_row("SELECT doc FROM resource WHERE id = ?1", [id], |r| r.get(0)).optional()?;
                     let Some(doc) = doc else { continue };
-                    let before: Value = serde_json::from_str(&doc)?;
+                    // The stored form leaves out empty members; the change log's paths are
+                    // in the full form.
+                    let before = serde_json::to_value(serde_json::from_str::<Resource>(&doc)?)?;
                     let mut after = before.clone();
                     put_back(&mut after, path, parse(&row.old)?);
                     let r: Resource = serde_json::from_value(after.clone())?;
                     changelog::record_diff(&tx, undo_set, "resource", Some(id), &before, &after)?;
                     tx.execute(
                         "UPDATE resource SET code = ?1, name = ?2, doc = ?3, updated_at = ?4 WHERE id = ?5",
-                        params![r.code, r.name, after.to_string(), now, id],
+                        params![r.code, r.name, super::doc::encode(&r)?, now, id],
                     )?;
                     search::index(&tx, id, &r)?;
                 }
