@@ -106,24 +106,32 @@ pub fn prepare(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effe
         }
         by_name.entry(s.resource.name.clone()).or_insert(i);
     }
-    let Imported { mut catalog, has_agency, sheets, findings, locations, present, field_columns, sheet_names } =
+    let Imported { mut catalog, has_agency, sheets, findings, locations, present, field_columns, sheet_names, docs } =
         imported;
     let located = Imported { locations, field_columns, sheet_names, findings, ..Default::default() };
     // The rules judge the records against the workspace's agency; the file's is kept for the commit.
     let file_agency = std::mem::replace(&mut catalog.agency, ws.agency()?);
-    for r in &mut catalog.resources {
-        r.derive_classification();
+    // The stored form of every record: most were written while reading (`Imported::docs`);
+    // the rest now, on both cores when they are many (a workbook whose items sheet reopened
+    // every resource).
+    let mut docs = docs;
+    docs.resize(catalog.resources.len(), None);
+    let missing: Vec<usize> = (0..docs.len()).filter(|&i| docs[i].is_none()).collect();
+    for &i in &missing {
+        catalog.resources[i].derive_classification();
     }
-    // Every record's JSON for the commit, on both cores.
-    let half = catalog.resources.len() / 2;
-    let to_json = |rs: &[Resource]| rs.iter().map(crate::store::doc::encode).collect::<Result<Vec<String>>>();
+    let encode =
+        |is: &[usize]| is.iter().map(|&i| crate::store::doc::encode(&catalog.resources[i])).collect::<Result<Vec<_>>>();
+    let (a, b) = missing.split_at(missing.len() / 2);
     let (head, tail) = std::thread::scope(|s| {
-        let head = s.spawn(|| to_json(&catalog.resources[..half]));
-        let tail = to_json(&catalog.resources[half..]);
-        (head.join(), tail)
+        let head = s.spawn(|| encode(a));
+        (head.join(), encode(b))
     });
-    let mut docs = head.unwrap_or_else(|p| std::panic::resume_unwind(p))?;
-    docs.extend(tail?);
+    let encoded = head.unwrap_or_else(|p| std::panic::resume_unwind(p))?.into_iter().chain(tail?);
+    for (&i, doc) in missing.iter().zip(encoded) {
+        docs[i] = Some(doc);
+    }
+    let docs: Vec<String> = docs.into_iter().map(Option::unwrap_or_default).collect();
 
     let (mut adds, mut updates, mut added, mut changed, mut unchanged) = (vec![], vec![], vec![], vec![], 0);
     for (i, r) in catalog.resources.iter().enumerate() {

@@ -91,9 +91,21 @@ pub struct Imported {
     pub present: Vec<u64>,
     /// Per sheet (by `Loc::sheet`): the column of each field, to point at an empty cell.
     pub field_columns: Vec<HashMap<String, u32>>,
+    /// Per resource: its stored form (`store::doc`), written on the reading thread, which waits
+    /// on the XML parser most of the time, as soon as the rows moved on to the next resource;
+    /// `None` until then, or again when a later row or sheet changed it.
+    pub docs: Vec<Option<String>>,
 }
 
 impl Imported {
+    /// Writes the stored form of a resource the rows have moved on from (see `docs`), with its
+    /// classification derived from its code as the commit would.
+    fn encode(&mut self, i: usize) {
+        let r = &mut self.catalog.resources[i];
+        r.derive_classification();
+        self.docs[i] = crate::store::doc::encode(r).ok();
+    }
+
     /// Attaches the cell position to a finding about an imported resource.
     pub fn locate(&self, f: &mut Finding) {
         let Some(places) = f.resource_index.and_then(|i| self.locations.get(i)) else { return };
@@ -308,13 +320,20 @@ impl<'s> SheetReader<'s> {
             let mut memo: HashMap<String, (bool, bool)> = HashMap::new();
             for &(r, i) in &self.items {
                 let item = &mut st.out.catalog.resources[r].items[i];
-                let (id, personal) = *memo.entry(item.name.clone()).or_insert_with(|| {
-                    let mut probe = DataItem { name: item.name.clone(), ..Default::default() };
-                    crate::rules::identity::detect_item_flags(&mut probe);
-                    (probe.is_identifier, probe.is_personal)
-                });
-                item.is_identifier |= id;
-                item.is_personal |= personal;
+                let (id, personal) = match memo.get(item.name.as_str()) {
+                    Some(&flags) => flags,
+                    None => {
+                        let mut probe = DataItem { name: item.name.clone(), ..Default::default() };
+                        crate::rules::identity::detect_item_flags(&mut probe);
+                        memo.insert(probe.name, (probe.is_identifier, probe.is_personal));
+                        (probe.is_identifier, probe.is_personal)
+                    }
+                };
+                if (id && !item.is_identifier) || (personal && !item.is_personal) {
+                    item.is_identifier |= id;
+                    item.is_personal |= personal;
+                    st.out.docs[r] = None;
+                }
             }
         }
         if let Some(report) = st.out.sheets.iter_mut().rev().find(|s| s.sheet == self.sheet) {
@@ -362,10 +381,14 @@ impl<'s> SheetReader<'s> {
                     .locations
                     .push(Places { first: Some(loc(cells.first().map(|c| c.0).unwrap_or(0))), ..Default::default() });
                 st.out.present.push(0);
+                st.out.docs.push(None);
                 i
             }
         };
         if self.current != Some(ri) {
+            if let Some(left) = self.current {
+                st.out.encode(left);
+            }
             self.revisit = target.is_some();
             self.stretch.iter_mut().for_each(|v| *v = None);
             st.out.present[ri] |= self.columns_present;
@@ -376,6 +399,7 @@ impl<'s> SheetReader<'s> {
         let mut item_col: Option<u32> = None;
         let mut findings: Vec<Finding> = Vec::new();
         let mut notes: Vec<String> = Vec::new();
+        st.out.docs[ri] = None;
         let resource = &mut st.out.catalog.resources[ri];
         let locs = &mut st.out.locations[ri];
         let located = |f: Option<Finding>, col: u32, findings: &mut Vec<Finding>| {

@@ -117,25 +117,22 @@ impl Workbook {
         match &mut self.book {
             Book::Xlsx(b) => {
                 // Two cores: one parses the sheet's XML, the other (this thread) takes the rows
-                // in. Cells borrow the workbook's shared strings, so nothing is copied; they cross
-                // in flat batches whose buffers go back to the parser for reuse, so no memory is
-                // freed on a thread other than the one that allocated it (glibc makes that slow).
+                // in. Text from the shared strings is borrowed; inline text (streaming writers
+                // put every string inline) is copied into the batch's buffer rather than into a
+                // string of its own, so no cell costs an allocation here or a free over there.
+                // Batches go back to the parser for reuse.
                 let b: &mut Xlsx<BufReader<File>> = b;
-                type Flat<'a> = Vec<(u32, u32, Cell<'a>)>;
                 std::thread::scope(|scope| {
-                    let (tx, rx) = std::sync::mpsc::sync_channel::<Flat<'_>>(4);
-                    let (back_tx, back_rx) = std::sync::mpsc::channel::<Flat<'_>>();
+                    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(4);
+                    let (back_tx, back_rx) = std::sync::mpsc::channel::<Batch<'_>>();
                     let producer = scope.spawn(move || -> std::result::Result<(), String> {
                         let mut reader = Xlsx::worksheet_cells_reader(b, sheet).map_err(|e| e.to_string())?;
-                        let mut batch: Flat<'_> = Vec::with_capacity(BATCH_CELLS);
+                        let mut batch = Batch::default();
                         while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
                             let (r, c) = cell.get_position();
-                            let value = from_ref(cell.get_value());
-                            if !value.is_blank() {
-                                batch.push((r, c, value));
-                            }
-                            if batch.len() >= BATCH_CELLS {
-                                let next = back_rx.try_recv().unwrap_or_else(|_| Vec::with_capacity(BATCH_CELLS));
+                            batch.push(r, c, cell.get_value());
+                            if batch.cells.len() >= BATCH_CELLS {
+                                let next = back_rx.try_recv().unwrap_or_default();
                                 if tx.send(std::mem::replace(&mut batch, next)).is_err() {
                                     return Ok(()); // the reader stopped: no header, or an error
                                 }
@@ -146,9 +143,12 @@ impl Workbook {
                     });
                     let mut outcome = Ok(());
                     let mut current: Option<u32> = None;
-                    let mut cells: Vec<(u32, Cell<'_>)> = Vec::new();
+                    // The row in progress when a batch ended, owning its text.
+                    let mut carry: Vec<(u32, Cell<'_>)> = Vec::new();
                     'batches: for mut batch in rx.iter() {
-                        for (r, c, value) in batch.drain(..) {
+                        let Batch { cells: sent, text } = &mut batch;
+                        let mut cells = std::mem::take(&mut carry);
+                        for (r, c, value) in sent.drain(..) {
                             if current != Some(r) {
                                 if let Some(prev) = current.filter(|_| !cells.is_empty()) {
                                     let width = cells.len();
@@ -164,13 +164,15 @@ impl Workbook {
                                 }
                                 current = Some(r);
                             }
-                            cells.push((c, value));
+                            cells.push((c, value.cell(text)));
                         }
+                        carry = cells.into_iter().map(|(c, v)| (c, v.into_owned())).collect();
+                        text.clear();
                         let _ = back_tx.send(batch);
                     }
                     if outcome.is_ok() {
-                        if let Some(prev) = current.filter(|_| !cells.is_empty()) {
-                            outcome = each((prev, cells)).map(|_| ());
+                        if let Some(prev) = current.filter(|_| !carry.is_empty()) {
+                            outcome = each((prev, carry)).map(|_| ());
                         }
                     }
                     drop(rx);
@@ -189,6 +191,54 @@ impl Workbook {
                 let range = b.worksheet_range(sheet).map_err(|e| err(&e))?;
                 range_rows(&range, each)
             }
+        }
+    }
+}
+
+/// Cells on their way from the parsing thread, in sheet order, and the inline text they hold.
+#[derive(Default)]
+struct Batch<'a> {
+    cells: Vec<(u32, u32, Sent<'a>)>,
+    text: String,
+}
+
+/// A cell in a [`Batch`]: its value, or where its inline text lies in the batch's buffer.
+enum Sent<'a> {
+    Value(Cell<'a>),
+    Inline(u32, u32),
+}
+
+impl<'a> Batch<'a> {
+    fn push(&mut self, r: u32, c: u32, d: &DataRef<'a>) {
+        let sent = match d {
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                if crate::text::is_blank_text(s) {
+                    return;
+                }
+                let start = self.text.len() as u32;
+                self.text.push_str(s);
+                Sent::Inline(start, self.text.len() as u32)
+            }
+            d => match from_ref(d) {
+                v if v.is_blank() => return,
+                v => Sent::Value(v),
+            },
+        };
+        if self.cells.capacity() == 0 {
+            self.cells.reserve(BATCH_CELLS);
+        }
+        self.cells.push((r, c, sent));
+    }
+}
+
+impl<'a> Sent<'a> {
+    fn cell<'b>(self, text: &'b str) -> Cell<'b>
+    where
+        'a: 'b,
+    {
+        match self {
+            Sent::Value(v) => v,
+            Sent::Inline(a, b) => Cell::Text(text[a as usize..b as usize].into()),
         }
     }
 }
