@@ -33,11 +33,11 @@ pub struct Pending {
 const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
 /// The path the e2e tests stand in for the dialog's answer (see the module comment).
-fn test_pick(e2e: Option<&str>, file: Option<PathBuf>) -> Option<PathBuf> {
+pub(crate) fn test_pick(e2e: Option<&str>, file: Option<PathBuf>) -> Option<PathBuf> {
     (e2e == Some("1")).then_some(file).flatten().filter(|p| !p.as_os_str().is_empty())
 }
 
-fn error(code: &str, zh: &str, en: &str, lang: Lang) -> ErrorPayload {
+pub(crate) fn error(code: &str, zh: &str, en: &str, lang: Lang) -> ErrorPayload {
     ErrorPayload { code: code.into(), message: lang.pick(zh, en).into(), field: None }
 }
 

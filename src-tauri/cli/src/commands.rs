@@ -142,9 +142,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             let (mut proposals, skipped) = mulu_core::scan::scan(&paths, ctx.today)?;
             let ws = if accept { Some(Workspace::open(&path)?) } else { None };
             if let Some(mut ws) = ws {
-                let mut resources: Vec<Resource> = proposals.iter().map(|p| p.resource.clone()).collect();
-                ws.prepare_new(&mut resources)?;
-                ws.add_resources(resources.clone())?;
+                let resources = proposals.iter().map(|p| p.resource.clone()).collect();
+                let resources = mulu_core::scan::accept(&mut ws, resources)?;
                 for (p, r) in proposals.iter_mut().zip(resources) {
                     p.resource = r;
                 }

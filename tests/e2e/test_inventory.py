@@ -1,0 +1,83 @@
+"""The inventory step (梳理资源) in the real window: data files scanned into proposals that are
+accepted or rejected one by one, and a workbook whose headers Mulu does not know mapped by hand
+in the header-mapping screen before it is imported."""
+import json
+import os
+import shutil
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from conftest import mulu, tid
+from test_editing import init
+
+# Valid citizen ID numbers (GB 11643 check digits), so the core flags the column.
+IDS = ["11010519491231002X", "52011119800101001X"]
+
+
+def write_data_folder(folder: Path) -> None:
+    """A township's data files: a CSV of people with ID numbers, and a workbook of projects."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    rows = ["姓名,公民身份号码,联系电话,保障金额"]
+    rows += [f"张{i},{IDS[i % 2]},1380000{i:04},{300 + i}.50" for i in range(12)]
+    (folder / "低保对象名单.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "项目"
+    ws.append(["项目名称", "投资金额", "开工年份"])
+    for i in range(8):
+        ws.append([f"村道硬化{i}", 12000 + i * 500, 2024 + i % 2])
+    wb.save(folder / "村级项目台账.xlsx")
+
+
+def shown(el) -> str:
+    return el.get_attribute("textContent")
+
+
+def menu_item(app, name: str) -> None:
+    """Clicks a dropdown's item once it has faded in."""
+    app.click(app.wait(lambda d: next((e for e in d.find_elements(*tid(name)) if e.is_displayed()), None),
+                       message=f"{name} shown"))
+
+
+def proposal(app, name: str):
+    return app.wait(lambda d: next((p for p in d.find_elements(*tid("scan-proposal"))
+                                    if p.get_attribute("data-name") == name), None), message=f"proposal {name}")
+
+
+def test_scanned_files_are_proposed_and_only_the_accepted_one_is_added(launch, tmp_path: Path):
+    ws = tmp_path / "青岩镇.mulu"
+    init(ws)
+    write_data_folder(Path(os.environ["MULU_E2E_SCAN_PATH"]))
+
+    app = launch(str(ws))
+    app.click("scan-open")
+    menu_item(app, "scan-folder")
+    app.wait(lambda d: len(d.find_elements(*tid("scan-proposal"))) == 2, message="two proposals")
+    assert app.texts("resource-name") == [], "the scan shows proposals, it adds nothing"
+
+    people = proposal(app, "低保对象名单")
+    assert "公民身份号码" in shown(people.find_element(*tid("scan-flagged")))
+    assert people.find_element(*tid("scan-grade")).get_attribute("data-grade") == "内部"
+    assert len(people.find_elements(*tid("scan-identifier"))) == 1
+    projects = proposal(app, "村级项目台账")
+    assert projects.find_element(*tid("scan-grade")).get_attribute("data-grade") == "公开"
+    types = [i.get_attribute("data-type") for i in projects.find_elements(*tid("scan-item"))]
+    assert types == ["C", "I", "I"], types
+    assert not app.find("scan-add").is_enabled(), "nothing accepted yet"
+
+    app.click(projects.find_element(*tid("scan-reject")))
+    app.click(people.find_element(*tid("scan-accept")))
+    app.wait(lambda d: shown(app.find("scan-add")).strip() == "添加 1 个资源", message="one accepted")
+    app.screenshot("scan-zh.png")
+    app.click("scan-add")
+
+    # Back at the inventory, the accepted resource is in the table; the rejected one is not.
+    app.wait_text("resource-name", lambda t: t == ["低保对象名单"], "the accepted resource is listed")
+    catalog = json.loads(mulu("--workspace", str(ws), "show", "--json").stdout)
+    [r] = catalog["resources"]
+    assert r["name"] == "低保对象名单" and r["code"], r
+    assert r["sensitivity"] == "内部"
+    flags = {i["name"]: (i["is_identifier"], i["is_personal"]) for i in r["items"]}
+    assert flags["公民身份号码"] == (True, True) and flags["联系电话"] == (False, True), flags
