@@ -12,9 +12,12 @@
 //! `MULU_E2E=1` the variable is ignored.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::rules::Context;
+use mulu_core::sheets::draft::SheetHead;
+use mulu_core::sheets::header::Mapping;
 use mulu_core::sheets::{self, apply::Effect, ImportOptions, ImportPlan};
 use mulu_core::store::Workspace;
 use mulu_core::Lang;
@@ -23,10 +26,12 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
 
-/// What is between the steps: the chosen workbook, then its planned effect.
+/// What is between the steps: the chosen workbook, the top of its sheets once the mapping
+/// screen has read them, then its planned effect.
 #[derive(Default)]
 pub struct Pending {
     pub path: Option<PathBuf>,
+    pub heads: Option<Arc<Vec<SheetHead>>>,
     pub effect: Option<Effect>,
 }
 
@@ -41,10 +46,21 @@ pub(crate) fn error(code: &str, zh: &str, en: &str, lang: Lang) -> ErrorPayload 
     ErrorPayload { code: code.into(), message: lang.pick(zh, en).into(), field: None }
 }
 
+/// A failure of the machinery (a task that panicked), not of the person's data.
+pub(crate) fn internal(e: impl ToString, lang: Lang) -> ErrorPayload {
+    error("internal", &e.to_string(), &e.to_string(), lang)
+}
+
 /// Reads the workbook and plans its effect on the workspace; writes nothing.
-pub fn preview(ws: &Workspace, path: &Path, lang: Lang) -> mulu_core::Result<Effect> {
-    let imported = sheets::read(path, &ImportOptions::default(), lang)?;
+pub fn preview(ws: &Workspace, path: &Path, opts: &ImportOptions, lang: Lang) -> mulu_core::Result<Effect> {
+    let imported = sheets::read(path, opts, lang)?;
     sheets::plan(ws, imported, &Context::now(lang))
+}
+
+/// The chosen workbook, or why there is none.
+pub(crate) fn chosen(app: &AppHandle, lang: Lang) -> Result<PathBuf, ErrorPayload> {
+    let path = lock(&app.state::<AppState>().import).path.clone();
+    path.ok_or_else(|| error("import.none", "请先选择要导入的表格。", "Choose a workbook first.", lang))
 }
 
 /// Opens the file dialog; returns the chosen path (`null` when the person cancelled).
@@ -63,31 +79,37 @@ pub async fn import_choose(app: AppHandle, lang: Lang) -> Result<Option<String>,
                 .add_filter(lang.pick("电子表格", "Spreadsheets"), EXTENSIONS);
             let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
                 .await
-                .map_err(|e| error("internal", &e.to_string(), &e.to_string(), lang))?;
+                .map_err(|e| internal(e, lang))?;
             answer.and_then(|f| f.into_path().ok())
         }
     };
     let state = app.state::<AppState>();
     let mut pending = lock(&state.import);
-    *pending = Pending { path: picked.clone(), effect: None };
+    *pending = Pending { path: picked.clone(), ..Default::default() };
     Ok(picked.map(|p| p.display().to_string()))
 }
 
-/// The dry run of the chosen workbook, kept until it is committed or cancelled.
+/// The dry run of the chosen workbook (one sheet of it, and with the person's header mapping
+/// when given), kept until it is committed or cancelled.
 #[tauri::command]
-pub async fn import_preview(app: AppHandle, lang: Lang) -> Result<ImportPlan, ErrorPayload> {
-    let path = lock(&app.state::<AppState>().import).path.clone();
-    let path = path.ok_or_else(|| error("import.none", "请先选择要导入的表格。", "Choose a workbook first.", lang))?;
+pub async fn import_preview(
+    app: AppHandle,
+    sheet: Option<String>,
+    mapping: Option<Mapping>,
+    lang: Lang,
+) -> Result<ImportPlan, ErrorPayload> {
+    let path = chosen(&app, lang)?;
     let handle = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let state = handle.state::<AppState>();
-        let effect = state.with(lang, |ws| preview(ws, &path, lang))?;
+        let opts = ImportOptions { sheet, mapping };
+        let effect = state.with(lang, |ws| preview(ws, &path, &opts, lang))?;
         let plan = effect.plan.clone();
         lock(&state.import).effect = Some(effect);
         Ok(plan)
     })
     .await
-    .map_err(|e| error("internal", &e.to_string(), &e.to_string(), lang))?
+    .map_err(|e| internal(e, lang))?
 }
 
 /// Commits the previewed import in one transaction.
@@ -108,7 +130,7 @@ pub async fn import_commit(app: AppHandle, lang: Lang) -> Result<ImportPlan, Err
         state.change(lang, |ws| sheets::commit(ws, effect))
     })
     .await
-    .map_err(|e| error("internal", &e.to_string(), &e.to_string(), lang))?
+    .map_err(|e| internal(e, lang))?
 }
 
 /// Discards the chosen workbook and its preview.
@@ -152,7 +174,7 @@ mod tests {
         let book = dir.path().join("目录.xlsx");
         sheets::export_catalog(&catalog, &book).unwrap();
 
-        let effect = preview(&ws, &book, Lang::Zh).unwrap();
+        let effect = preview(&ws, &book, &ImportOptions::default(), Lang::Zh).unwrap();
         assert_eq!(effect.plan.added.len(), 1);
         assert_eq!(effect.plan.changed.len(), 1);
         assert!(effect.plan.changed[0].fields.iter().any(|f| f.field == "abstract"));
@@ -174,7 +196,7 @@ mod tests {
         fields::set(&mut r, "name", "低保名册").unwrap();
         catalog.resources.push(r);
         sheets::export_catalog(&catalog, &book).unwrap();
-        let effect = state.with(Lang::Zh, |ws| preview(ws, &book, Lang::Zh)).unwrap();
+        let effect = state.with(Lang::Zh, |ws| preview(ws, &book, &ImportOptions::default(), Lang::Zh)).unwrap();
         lock(&state.import).effect = Some(effect);
         state.change(Lang::Zh, |ws| crate::edit::set_agency_field(ws, "name", "青岩镇")).unwrap();
         assert!(lock(&state.import).effect.is_none(), "the plan was made against the old workspace");

@@ -9,6 +9,7 @@ mod edit;
 mod exports;
 mod grading;
 mod import;
+mod mapping;
 mod scan;
 mod signing;
 
@@ -67,6 +68,9 @@ fn main() {
             import::import_preview,
             import::import_commit,
             import::import_cancel,
+            mapping::import_headers,
+            mapping::mapping_save,
+            mapping::mapping_open,
             scan::scan_choose,
             scan::scan_run,
             scan::scan_accept,

@@ -19,7 +19,7 @@ use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{error, test_pick};
+use crate::import::{error, internal, test_pick};
 
 /// The chosen paths, then the proposals made from them; `cancel` stops a running scan.
 #[derive(Default)]
@@ -52,10 +52,6 @@ struct Progress {
     done: usize,
     total: usize,
     file: String,
-}
-
-fn internal(e: impl ToString, lang: Lang) -> ErrorPayload {
-    error("internal", &e.to_string(), &e.to_string(), lang)
 }
 
 /// Opens the native chooser (a folder, or several files); the chosen paths, empty when cancelled.

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from openpyxl import Workbook
+from selenium.webdriver.common.by import By
 
 from conftest import mulu, tid
 from test_editing import init
@@ -81,3 +82,76 @@ def test_scanned_files_are_proposed_and_only_the_accepted_one_is_added(launch, t
     assert r["sensitivity"] == "内部"
     flags = {i["name"]: (i["is_identifier"], i["is_personal"]) for i in r["items"]}
     assert flags["公民身份号码"] == (True, True) and flags["联系电话"] == (False, True), flags
+
+
+def write_odd_workbook(path: Path) -> None:
+    """A catalog kept with headers of its own: no synonym list knows 数据名 or 编码."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "清单"
+    ws.append(["青岩镇数据清单（2025）"])
+    ws.append([])
+    ws.append(["数据名", "编码", "级别", "经办人"])
+    ws.append(["户籍人口登记", "352111009/000001", "内部", "王芳"])
+    ws.append(["村道养护记录", "352111009/000002", "公开", "李明"])
+    wb.save(path)
+
+
+def column_field(app, letter: str) -> str:
+    return app.driver.execute_script(
+        "const r = document.querySelector('[data-testid=\"mapping-column\"][data-column=\"' + arguments[0] + '\"]');"
+        "return r && r.getAttribute('data-field');", letter)
+
+
+def map_column(app, letter: str, label: str, field: str) -> None:
+    """Picks the field of a column in the mapping screen, then waits for the core's redraw."""
+    row = app.wait(lambda d: d.find_element(By.CSS_SELECTOR, f'[data-testid="mapping-column"][data-column="{letter}"]'),
+                   message=f"column {letter}")
+    select = row.find_element(*tid("mapping-field"))
+    app.click(select)
+    select.find_element(By.TAG_NAME, "input").send_keys(label)  # filters the long list
+    option = lambda d: next((o for o in d.find_elements(
+        By.XPATH, f"//li[contains(@class,'el-select-dropdown__item')][normalize-space()='{label}']")
+        if o.is_displayed()), None)
+    app.click(app.wait(option, message=f"option {label}"))
+    app.wait(lambda d: column_field(app, letter) == field, message=f"{letter} → {field}")
+
+
+def test_unrecognised_headers_are_mapped_by_hand_saved_and_imported(launch, tmp_path: Path):
+    ws = tmp_path / "青岩镇.mulu"
+    init(ws)
+    write_odd_workbook(Path(os.environ["MULU_E2E_IMPORT_FILE"]))
+    saved = Path(os.environ["MULU_E2E_MAPPING_FILE"])
+    saved.unlink(missing_ok=True)
+
+    app = launch(str(ws))
+    app.click("import-open")
+    # No header the core knows: the mapping screen opens with its best guess, the title skipped.
+    assert "找不到表头" in shown(app.find("mapping-problem"))
+    app.find("mapping-no-name")
+    assert [column_field(app, c) for c in "ABCD"] == ["note", "note", "sensitivity", "note"]
+    assert not app.find("mapping-apply").is_enabled(), "no name column yet"
+
+    map_column(app, "A", "信息资源名称", "name")
+    map_column(app, "B", "信息资源代码", "code")
+    map_column(app, "D", "忽略", "ignore")
+    app.wait(lambda d: not d.find_elements(*tid("mapping-no-name")), message="the name column is chosen")
+    app.screenshot("import-mapping-zh.png")
+    app.click("mapping-save")
+    app.wait(lambda d: saved.exists(), message="mapping saved")
+    rules = {r["column"]: r["field"] for r in json.loads(saved.read_text(encoding="utf-8"))["columns"]}
+    assert rules == {"数据名": "name", "编码": "code", "经办人": "ignore"}, rules
+
+    app.click("mapping-apply")
+    app.wait(lambda d: shown(app.find("import-count-added")).startswith("2"), message="two resources to add")
+    app.wait(lambda d: app.find("import-commit").is_enabled(), message="commit enabled")
+    app.click("import-commit")
+    app.wait_text("resource-name", lambda t: sorted(t) == ["户籍人口登记", "村道养护记录"], "both imported")
+    catalog = json.loads(mulu("--workspace", str(ws), "show", "--json").stdout)
+    got = {r["name"]: (r["code"], r["sensitivity"], r.get("notes")) for r in catalog["resources"]}
+    assert got["户籍人口登记"] == ("352111009/000001", "内部", None), got
+
+    # The saved mapping reads the same layout from the command line too.
+    proc = mulu("--workspace", str(ws), "import", os.environ["MULU_E2E_IMPORT_FILE"], "--mapping", str(saved),
+                "--dry-run", check=False)
+    assert proc.returncode in (0, 1) and "不变 2" in proc.stdout, proc.stdout + proc.stderr

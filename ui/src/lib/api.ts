@@ -1,7 +1,7 @@
 // The app's commands (src-tauri/src/*.rs). Core types come from the Rust bindings; the few
 // app-only shapes are declared here, next to their command.
 import { invoke } from '@tauri-apps/api/core'
-import type { Domains, ErrorPayload, FieldSpec, ImportPlan, Lang, Overview, Proposal, Suggestion } from '../bindings/mulu'
+import type { Domains, Drafts, ErrorPayload, FieldSpec, ImportPlan, Lang, Mapping, Overview, Proposal, Suggestion } from '../bindings/mulu'
 
 /** Field labels in both languages (commands.rs `Fields`). */
 export interface Fields {
@@ -50,7 +50,15 @@ export const deleteResource = (id: number, lang: Lang) => invoke<Overview>('dele
 
 /** Opens the native file dialog; the chosen path, or `null` when cancelled. */
 export const importChoose = (lang: Lang) => invoke<string | null>('import_choose', { lang })
-export const importPreview = (lang: Lang) => invoke<ImportPlan>('import_preview', { lang })
+/** The dry run: `sheet` null reads every data sheet; `mapping` null lets the core find the headers. */
+export const importPreview = (sheet: string | null, mapping: Mapping | null, lang: Lang) =>
+  invoke<ImportPlan>('import_preview', { sheet, mapping, lang })
+/** The chosen workbook's headers as the core reads them with `mapping` (the header-mapping screen). */
+export const importHeaders = (mapping: Mapping | null, lang: Lang) => invoke<Drafts>('import_headers', { mapping, lang })
+/** Saves the mapping (save dialog); its path, or `null` when cancelled. */
+export const mappingSave = (mapping: Mapping, lang: Lang) => invoke<string | null>('mapping_save', { mapping, lang })
+/** Reads a saved mapping (open dialog); `null` when cancelled. */
+export const mappingOpen = (lang: Lang) => invoke<Mapping | null>('mapping_open', { lang })
 export const importCommit = (lang: Lang) => invoke<ImportPlan>('import_commit', { lang })
 export const importCancel = () => invoke<void>('import_cancel')
 

@@ -133,6 +133,34 @@ fn is_item_key(key: &str) -> bool {
     key.starts_with("item.")
 }
 
+/// What a sheet is to an import: Mulu's own agency or systems sheet, a view of the resources
+/// sheet (in Mulu's catalog workbook), instructions, or data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Agency,
+    Systems,
+    View,
+    Instructions,
+    Data,
+}
+
+/// The sheets an import reads, in order, each with its role; `only` names the one sheet to read
+/// (as data, whatever its name).
+pub fn roles<'a>(names: &'a [String], only: Option<&'a str>) -> impl Iterator<Item = (&'a String, Role)> + 'a {
+    let has_resources_sheet = names.iter().any(|n| n == SHEET_RESOURCES);
+    names.iter().filter(move |n| only.is_none_or(|o| o == n.as_str())).map(move |name| {
+        let role = match name.as_str() {
+            _ if only.is_some() => Role::Data,
+            SHEET_AGENCY => Role::Agency,
+            SHEET_SYSTEMS => Role::Systems,
+            SHEET_SHARING | SHEET_OPEN if has_resources_sheet => Role::View,
+            n if super::columns::columns().is_instruction_sheet(n) => Role::Instructions,
+            _ => Role::Data,
+        };
+        (name, role)
+    })
+}
+
 /// Reads a workbook. Nothing is written anywhere.
 pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
     let mut book = Workbook::open(path)?;
@@ -142,7 +170,6 @@ pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
             return Err(Error::SheetNotFound { file: path.to_path_buf(), sheet: s.clone(), sheets: names });
         }
     }
-    let has_resources_sheet = names.iter().any(|n| n == SHEET_RESOURCES);
     if let Some(m) = &opts.mapping {
         m.validate()?;
     }
@@ -154,10 +181,7 @@ pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
         by_name: HashMap::new(),
     };
     let mut data_sheets = 0;
-    for name in &names {
-        if opts.sheet.as_ref().is_some_and(|s| s != name) {
-            continue;
-        }
+    for (name, role) in roles(&names, opts.sheet.as_deref()) {
         let skip = |reason: &str| SheetReport {
             sheet: name.clone(),
             header_rows: vec![],
@@ -165,27 +189,15 @@ pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
             rows: 0,
             skipped: Some(reason.into()),
         };
-        if opts.sheet.is_none() {
-            if name == SHEET_AGENCY {
-                read_agency(&mut book, name, &mut st.out)?;
-                continue;
-            }
-            if name == SHEET_SYSTEMS {
-                read_systems(&mut book, name, &mut st.out)?;
-                continue;
-            }
-            if has_resources_sheet && (name == SHEET_SHARING || name == SHEET_OPEN) {
-                st.out.sheets.push(skip("view"));
-                continue;
-            }
-            if super::columns::columns().is_instruction_sheet(name) {
-                st.out.sheets.push(skip("instructions"));
-                continue;
-            }
-        }
-        match read_sheet(&mut book, name, &mut st)? {
-            true => data_sheets += 1,
-            false => st.out.sheets.push(skip("no-header")),
+        match role {
+            Role::Agency => read_agency(&mut book, name, &mut st.out)?,
+            Role::Systems => read_systems(&mut book, name, &mut st.out)?,
+            Role::View => st.out.sheets.push(skip("view")),
+            Role::Instructions => st.out.sheets.push(skip("instructions")),
+            Role::Data => match read_sheet(&mut book, name, &mut st)? {
+                true => data_sheets += 1,
+                false => st.out.sheets.push(skip("no-header")),
+            },
         }
     }
     if data_sheets == 0 {
@@ -498,11 +510,7 @@ impl<'s> SheetReader<'s> {
 
 /// Detects the header, checks for a name column, and records the sheet's report.
 fn start(path: &Path, sheet: &str, sheet_index: u16, rows: &[Row], st: &mut State) -> Result<Option<Header>> {
-    let detected = match st.mapping.as_ref().and_then(|m| m.header_row) {
-        Some(r) => header::at_row(rows, r.saturating_sub(1)),
-        None => header::detect(rows),
-    };
-    let Some(mut h) = detected else { return Ok(None) };
+    let Some(mut h) = header::find(rows, st.mapping.as_ref()) else { return Ok(None) };
     if let Some(m) = &st.mapping {
         m.apply(&mut h);
     }

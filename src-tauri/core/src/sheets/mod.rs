@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod cell;
 pub mod columns;
+pub mod draft;
 pub mod export;
 pub mod header;
 pub mod import;
