@@ -155,3 +155,34 @@ def test_unrecognised_headers_are_mapped_by_hand_saved_and_imported(launch, tmp_
     proc = mulu("--workspace", str(ws), "import", os.environ["MULU_E2E_IMPORT_FILE"], "--mapping", str(saved),
                 "--dry-run", check=False)
     assert proc.returncode in (0, 1) and "不变 2" in proc.stdout, proc.stdout + proc.stderr
+
+
+def write_big_workbook(path: Path, rows: int) -> None:
+    """A city-sized catalog sheet, streamed out (openpyxl's write-only mode)."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("资源目录")
+    ws.append(["信息资源名称", "信息资源摘要", "更新周期"])
+    for i in range(rows):
+        ws.append([f"资源{i}", f"第{i}个资源的摘要说明", "每月"])
+    wb.save(path)
+
+
+def test_a_long_read_shows_its_progress_and_cancel_stops_it_writing_nothing(launch, tmp_path: Path):
+    ws = tmp_path / "青岩镇.mulu"
+    init(ws)
+    write_big_workbook(Path(os.environ["MULU_E2E_IMPORT_FILE"]), 60000)
+
+    app = launch(str(ws))
+    app.click("import-open")
+    rows = app.wait(lambda d: next(iter(d.find_elements(*tid("import-rows"))), None), message="rows read so far")
+    assert "已读" in shown(rows), shown(rows)
+    app.screenshot("import-progress-zh.png")
+    app.click("import-cancel")
+
+    # Back at the inventory at once, the window answering, and nothing imported.
+    app.find("resource-table")
+    assert not app.driver.find_elements(*tid("import-view"))
+    app.click("step-agency")
+    app.find("agency-form")
+    catalog = json.loads(mulu("--workspace", str(ws), "show", "--json").stdout)
+    assert catalog["resources"] == [], "a cancelled import writes nothing"

@@ -339,6 +339,7 @@ export default {
     title: 'Import preview',
     commit: 'Import',
     reading: 'Reading and checking the workbook… ({s} s)',
+    readingRows: 'Reading sheet “{sheet}”: {rows} rows so far… ({s} s) You can cancel at any time; nothing is written then.',
     committing: 'Writing to the workspace… ({s} s)',
     added: 'new',
     changed: 'changed',

@@ -339,6 +339,7 @@ export default {
     title: '导入预览',
     commit: '确认导入',
     reading: '正在读取和检查表格…（{s} 秒）',
+    readingRows: '正在读取工作表“{sheet}”：已读 {rows} 行…（{s} 秒）可随时取消，取消后不会写入任何内容。',
     committing: '正在写入工作区…（{s} 秒）',
     added: '新增',
     changed: '修改',

@@ -50,6 +50,11 @@ export const deleteResource = (id: number, lang: Lang) => invoke<Overview>('dele
 
 /** Opens the native file dialog; the chosen path, or `null` when cancelled. */
 export const importChoose = (lang: Lang) => invoke<string | null>('import_choose', { lang })
+/** The `import-progress` event (import.rs `Progress`): the sheet being read, rows read so far. */
+export interface ImportProgress {
+  sheet: string
+  rows: number
+}
 /** The dry run: `sheet` null reads every data sheet; `mapping` null lets the core find the headers. */
 export const importPreview = (sheet: string | null, mapping: Mapping | null, lang: Lang) =>
   invoke<ImportPlan>('import_preview', { sheet, mapping, lang })

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::columns::{columns, header_key, Level};
 use super::header::{self, Header, Mapping, NOTE};
-use super::import::{roles, Role};
+use super::roles::{roles, Role};
 use super::source::{column_letter, Row, Workbook};
 use crate::error::{Error, Result};
 
