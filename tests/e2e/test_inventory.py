@@ -186,3 +186,22 @@ def test_a_long_read_shows_its_progress_and_cancel_stops_it_writing_nothing(laun
     app.find("agency-form")
     catalog = json.loads(mulu("--workspace", str(ws), "show", "--json").stdout)
     assert catalog["resources"] == [], "a cancelled import writes nothing"
+
+
+def test_the_inventory_grouped_by_system_and_business(launch, tmp_path: Path):
+    ws = tmp_path / "青岩镇.mulu"
+    w = init(ws)
+    for name, system, business in [("户籍人口", "人口管理系统", "户籍登记"), ("低保发放记录", "民政业务系统", "低保审批"),
+                                   ("迁入登记", "人口管理系统", "户籍登记"), ("临时救助对象", None, None)]:
+        extra = [] if system is None else ["--source-system", system, "--source-business", business]
+        mulu(*w, "resource", "add", "--name", name, *extra)
+
+    app = launch(str(ws))
+    app.find("resource-table")
+    app.click(app.find("view-groups"))
+    systems = app.wait(lambda d: d.find_elements(*tid("group-system")), message="groups")
+    assert [s.get_attribute("data-system") for s in systems] == ["人口管理系统", "民政业务系统", ""]
+    assert [r.get_attribute("data-name") for r in systems[0].find_elements(*tid("group-resource"))] == ["户籍人口", "迁入登记"]
+    app.screenshot("inventory-groups-zh.png")
+    app.click(systems[1].find_element(*tid("group-resource")))
+    app.wait(lambda d: shown(app.find("editor-name")) == "低保发放记录", message="the form opens")

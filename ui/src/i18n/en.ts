@@ -408,6 +408,14 @@ export default {
     loaded: 'The saved header mapping is in use.',
     reading: 'Reading the headers…',
   },
+  groups: {
+    list: 'List',
+    grouped: 'By system and business',
+    title: 'By information system and source business',
+    count: '{n} resources',
+    noSystem: 'Source system not filled in',
+    noBusiness: 'Source business not filled in',
+  },
   scan: {
     button: 'Scan data files',
     folder: 'Choose a folder…',

@@ -408,6 +408,14 @@ export default {
     loaded: '已使用保存的表头对应规则。',
     reading: '正在读取表头…',
   },
+  groups: {
+    list: '列表',
+    grouped: '按系统和业务',
+    title: '按信息系统和来源业务',
+    count: '{n} 个资源',
+    noSystem: '未填写来源系统',
+    noBusiness: '未填写来源业务',
+  },
   scan: {
     button: '扫描数据文件',
     folder: '选择文件夹…',
