@@ -4,47 +4,95 @@
 //! The webview never names a file: `import_choose` asks the person through the native dialog and
 //! keeps the path here, so the page cannot make the app read arbitrary paths, and the window
 //! needs no dialog permission at all. Reading and planning a city-sized workbook takes seconds,
-//! so both run on a blocking task and the window stays responsive (the UI shows progress).
+//! so both run on a blocking task and the window stays responsive: the read reports its progress
+//! (`import-progress`) and stops within a batch of rows when the person cancels.
 //!
 //! End-to-end tests cannot drive the native dialog (WebDriver sees only the webview). When the
 //! app is started with `MULU_E2E=1` and `MULU_E2E_IMPORT_FILE=<path>`, `import_choose` returns
 //! that path instead of opening the dialog; everything after it is the real flow. Without
 //! `MULU_E2E=1` the variable is ignored.
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::rules::Context;
+use mulu_core::sheets::draft::SheetHead;
+use mulu_core::sheets::header::Mapping;
 use mulu_core::sheets::{self, apply::Effect, ImportOptions, ImportPlan};
-use mulu_core::store::Workspace;
 use mulu_core::Lang;
-use tauri::{AppHandle, Manager, State};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
 
-/// What is between the steps: the chosen workbook, then its planned effect.
+/// What is between the steps: the chosen workbook, the top of its sheets once the mapping
+/// screen has read them, then its planned effect.
 #[derive(Default)]
 pub struct Pending {
     pub path: Option<PathBuf>,
+    pub heads: Option<Arc<Vec<SheetHead>>>,
     pub effect: Option<Effect>,
+    /// Set by `import_cancel`: stops the read of this workbook.
+    cancel: Arc<AtomicBool>,
+}
+
+/// The `import-progress` event: the sheet being read and the rows read so far.
+#[derive(Clone, Serialize)]
+pub struct Progress {
+    sheet: String,
+    rows: u64,
 }
 
 const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
 /// The path the e2e tests stand in for the dialog's answer (see the module comment).
-fn test_pick(e2e: Option<&str>, file: Option<PathBuf>) -> Option<PathBuf> {
+pub(crate) fn test_pick(e2e: Option<&str>, file: Option<PathBuf>) -> Option<PathBuf> {
     (e2e == Some("1")).then_some(file).flatten().filter(|p| !p.as_os_str().is_empty())
 }
 
-fn error(code: &str, zh: &str, en: &str, lang: Lang) -> ErrorPayload {
+pub(crate) fn error(code: &str, zh: &str, en: &str, lang: Lang) -> ErrorPayload {
     ErrorPayload { code: code.into(), message: lang.pick(zh, en).into(), field: None }
 }
 
-/// Reads the workbook and plans its effect on the workspace; writes nothing.
-pub fn preview(ws: &Workspace, path: &Path, lang: Lang) -> mulu_core::Result<Effect> {
-    let imported = sheets::read(path, &ImportOptions::default(), lang)?;
-    sheets::plan(ws, imported, &Context::now(lang))
+/// A failure of the machinery (a task that panicked), not of the person's data.
+pub(crate) fn internal(e: impl ToString, lang: Lang) -> ErrorPayload {
+    error("internal", &e.to_string(), &e.to_string(), lang)
+}
+
+/// Reads the workbook, telling `emit` its progress and stopping once `cancel` is set, then plans
+/// its effect on the workspace; writes nothing. The read holds no lock on the workspace, so the
+/// window's other calls go on meanwhile.
+pub fn preview(
+    state: &AppState,
+    path: &Path,
+    opts: &ImportOptions,
+    cancel: &AtomicBool,
+    lang: Lang,
+    mut emit: impl FnMut(Progress),
+) -> Result<Effect, ErrorPayload> {
+    let stopped = || cancel.load(Ordering::Relaxed);
+    let imported = sheets::read_with(path, opts, lang, &mut |p| {
+        if stopped() {
+            return ControlFlow::Break(());
+        }
+        emit(Progress { sheet: p.sheet.to_string(), rows: p.rows });
+        ControlFlow::Continue(())
+    })
+    .map_err(|e| e.payload(lang))?;
+    if stopped() {
+        return Err(mulu_core::Error::Cancelled.payload(lang));
+    }
+    state.with(lang, |ws| sheets::plan(ws, imported, &Context::now(lang)))
+}
+
+/// The chosen workbook, or why there is none.
+pub(crate) fn chosen(app: &AppHandle, lang: Lang) -> Result<PathBuf, ErrorPayload> {
+    let path = lock(&app.state::<AppState>().import).path.clone();
+    path.ok_or_else(|| error("import.none", "请先选择要导入的表格。", "Choose a workbook first.", lang))
 }
 
 /// Opens the file dialog; returns the chosen path (`null` when the person cancelled).
@@ -63,31 +111,45 @@ pub async fn import_choose(app: AppHandle, lang: Lang) -> Result<Option<String>,
                 .add_filter(lang.pick("电子表格", "Spreadsheets"), EXTENSIONS);
             let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
                 .await
-                .map_err(|e| error("internal", &e.to_string(), &e.to_string(), lang))?;
+                .map_err(|e| internal(e, lang))?;
             answer.and_then(|f| f.into_path().ok())
         }
     };
     let state = app.state::<AppState>();
     let mut pending = lock(&state.import);
-    *pending = Pending { path: picked.clone(), effect: None };
+    *pending = Pending { path: picked.clone(), ..Default::default() };
     Ok(picked.map(|p| p.display().to_string()))
 }
 
-/// The dry run of the chosen workbook, kept until it is committed or cancelled.
+/// The dry run of the chosen workbook (one sheet of it, and with the person's header mapping
+/// when given), kept until it is committed or cancelled.
 #[tauri::command]
-pub async fn import_preview(app: AppHandle, lang: Lang) -> Result<ImportPlan, ErrorPayload> {
-    let path = lock(&app.state::<AppState>().import).path.clone();
-    let path = path.ok_or_else(|| error("import.none", "请先选择要导入的表格。", "Choose a workbook first.", lang))?;
+pub async fn import_preview(
+    app: AppHandle,
+    sheet: Option<String>,
+    mapping: Option<Mapping>,
+    lang: Lang,
+) -> Result<ImportPlan, ErrorPayload> {
+    let path = chosen(&app, lang)?;
+    let cancel = lock(&app.state::<AppState>().import).cancel.clone();
     let handle = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let state = handle.state::<AppState>();
-        let effect = state.with(lang, |ws| preview(ws, &path, lang))?;
+        let opts = ImportOptions { sheet, mapping };
+        let effect = preview(&state, &path, &opts, &cancel, lang, |p| {
+            let _ = handle.emit("import-progress", p);
+        })?;
         let plan = effect.plan.clone();
-        lock(&state.import).effect = Some(effect);
+        let mut pending = lock(&state.import);
+        // Cancelled as the plan was made: this preview's own flag, not a newer one's.
+        if cancel.load(Ordering::Relaxed) {
+            return Err(mulu_core::Error::Cancelled.payload(lang));
+        }
+        pending.effect = Some(effect);
         Ok(plan)
     })
     .await
-    .map_err(|e| error("internal", &e.to_string(), &e.to_string(), lang))?
+    .map_err(|e| internal(e, lang))?
 }
 
 /// Commits the previewed import in one transaction.
@@ -108,13 +170,15 @@ pub async fn import_commit(app: AppHandle, lang: Lang) -> Result<ImportPlan, Err
         state.change(lang, |ws| sheets::commit(ws, effect))
     })
     .await
-    .map_err(|e| error("internal", &e.to_string(), &e.to_string(), lang))?
+    .map_err(|e| internal(e, lang))?
 }
 
-/// Discards the chosen workbook and its preview.
+/// Stops a running read and discards the chosen workbook and its preview.
 #[tauri::command]
 pub fn import_cancel(state: State<'_, AppState>) {
-    *lock(&state.import) = Pending::default();
+    let mut pending = lock(&state.import);
+    pending.cancel.store(true, Ordering::Relaxed);
+    *pending = Pending::default();
 }
 
 #[cfg(test)]
@@ -132,36 +196,45 @@ mod tests {
         assert_eq!(test_pick(Some("1"), Some(PathBuf::new())), None);
     }
 
-    #[test]
-    fn preview_writes_nothing_and_commit_applies_the_plan() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut ws = Workspace::open_or_create(&dir.path().join("t.mulu")).unwrap();
-        let mut old = Resource::default();
-        fields::set(&mut old, "name", "低保名册").unwrap();
-        ws.add_resource(old).unwrap();
-
-        // A workbook written by the core's own exporter: one changed, one new resource.
+    /// A workbook written by the core's own exporter, one resource per name.
+    fn workbook(path: &Path, resources: &[(&str, &str)]) {
         let mut catalog = Catalog::default();
-        for (name, abs) in [("低保名册", "全镇低保对象名册及发放情况"), ("村级集体资产台账", "各村集体资产登记")]
-        {
+        for (name, abs) in resources {
             let mut r = Resource::default();
             fields::set(&mut r, "name", name).unwrap();
             fields::set(&mut r, "abstract", abs).unwrap();
             catalog.resources.push(r);
         }
-        let book = dir.path().join("目录.xlsx");
-        sheets::export_catalog(&catalog, &book).unwrap();
+        sheets::export_catalog(&catalog, path).unwrap();
+    }
 
-        let effect = preview(&ws, &book, Lang::Zh).unwrap();
+    fn dry_run(state: &AppState, book: &Path, cancel: &AtomicBool) -> Result<Effect, ErrorPayload> {
+        preview(state, book, &ImportOptions::default(), cancel, Lang::Zh, |_| {})
+    }
+
+    #[test]
+    fn preview_writes_nothing_and_commit_applies_the_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("t.mulu"));
+        let mut old = Resource::default();
+        fields::set(&mut old, "name", "低保名册").unwrap();
+        state.change(Lang::Zh, |ws| ws.add_resource(old)).unwrap();
+
+        // One changed, one new resource.
+        let book = dir.path().join("目录.xlsx");
+        workbook(&book, &[("低保名册", "全镇低保对象名册及发放情况"), ("村级集体资产台账", "各村集体资产登记")]);
+
+        let effect = dry_run(&state, &book, &AtomicBool::new(false)).unwrap();
         assert_eq!(effect.plan.added.len(), 1);
         assert_eq!(effect.plan.changed.len(), 1);
         assert!(effect.plan.changed[0].fields.iter().any(|f| f.field == "abstract"));
         assert!(!effect.plan.committed);
-        assert_eq!(ws.resources().unwrap().len(), 1, "a preview writes nothing");
+        let count = || state.with(Lang::Zh, |ws| ws.resource_count()).unwrap();
+        assert_eq!(count(), 1, "a preview writes nothing");
 
-        let plan = sheets::commit(&mut ws, effect).unwrap();
+        let plan = state.change(Lang::Zh, |ws| sheets::commit(ws, effect)).unwrap();
         assert!(plan.committed);
-        assert_eq!(ws.resources().unwrap().len(), 2);
+        assert_eq!(count(), 2);
     }
 
     #[test]
@@ -169,14 +242,32 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::open(dir.path().join("t.mulu"));
         let book = dir.path().join("b.xlsx");
-        let mut catalog = Catalog::default();
-        let mut r = Resource::default();
-        fields::set(&mut r, "name", "低保名册").unwrap();
-        catalog.resources.push(r);
-        sheets::export_catalog(&catalog, &book).unwrap();
-        let effect = state.with(Lang::Zh, |ws| preview(ws, &book, Lang::Zh)).unwrap();
+        workbook(&book, &[("低保名册", "全镇低保对象名册")]);
+        let effect = dry_run(&state, &book, &AtomicBool::new(false)).unwrap();
         lock(&state.import).effect = Some(effect);
         state.change(Lang::Zh, |ws| crate::edit::set_agency_field(ws, "name", "青岩镇")).unwrap();
         assert!(lock(&state.import).effect.is_none(), "the plan was made against the old workspace");
+    }
+
+    #[test]
+    fn a_cancel_stops_the_read_within_a_batch_of_rows_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("t.mulu"));
+        let book = dir.path().join("大表.xlsx");
+        let names: Vec<String> = (0..3 * sheets::import::PROGRESS_ROWS).map(|i| format!("资源{i}")).collect();
+        workbook(&book, &names.iter().map(|n| (n.as_str(), "")).collect::<Vec<_>>());
+
+        // The person presses 取消 as the first report arrives.
+        let cancel = AtomicBool::new(false);
+        let mut reports = Vec::new();
+        let err = preview(&state, &book, &ImportOptions::default(), &cancel, Lang::En, |p| {
+            reports.push(p.rows);
+            cancel.store(true, Ordering::Relaxed);
+        })
+        .err()
+        .expect("stopped");
+        assert_eq!(err.code, "cancelled");
+        assert_eq!(reports, [0], "the read stopped at the next batch, not at the end");
+        assert_eq!(state.with(Lang::Zh, |ws| ws.resource_count()).unwrap(), 0, "nothing written");
     }
 }

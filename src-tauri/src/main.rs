@@ -9,6 +9,8 @@ mod edit;
 mod exports;
 mod grading;
 mod import;
+mod mapping;
+mod scan;
 mod signing;
 
 // The same allocator as the `mulu` CLI: imports allocate millions of small strings on two
@@ -39,6 +41,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(signing::LastPackage::default())
+        .manage(scan::ScanState::default())
         .invoke_handler(tauri::generate_handler![
             commands::overview,
             commands::workspace_path,
@@ -65,6 +68,13 @@ fn main() {
             import::import_preview,
             import::import_commit,
             import::import_cancel,
+            mapping::import_headers,
+            mapping::mapping_save,
+            mapping::mapping_open,
+            scan::scan_choose,
+            scan::scan_run,
+            scan::scan_accept,
+            scan::scan_cancel,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -61,6 +61,9 @@ export MULU_E2E_APP=$app MULU_E2E_CLI=$cli MULU_E2E_SCREENSHOTS=$root/tests/e2e/
 export MULU_E2E=1 MULU_E2E_IMPORT_FILE=$tmp/import.xlsx
 export MULU_E2E_KEY_FILE=$tmp/signing-key.pem MULU_E2E_PACKAGE_FILE=$tmp/package.zip
 export MULU_E2E_EXPORT_DIR=$tmp/exports
+# The scan's chooser (src-tauri/src/scan.rs) answers this folder; the test fills it. The header
+# mapping's save and open dialogs (src-tauri/src/mapping.rs) both answer this file.
+export MULU_E2E_SCAN_PATH=$tmp/scan MULU_E2E_MAPPING_FILE=$tmp/mapping.json
 mkdir -p "$MULU_E2E_EXPORT_DIR"
 
 read -r port native < <("$venv/bin/python" -c '

@@ -62,7 +62,8 @@ pub enum Command {
         /// 只显示将新增、修改、不变的资源，不写入 / show what would change, write nothing
         #[arg(long)]
         dry_run: bool,
-        /// 指定列对应的字段：列名或列字母=字段（字段为空则忽略该列），可重复 / map a column: HEADER=FIELD
+        /// 指定列对应的字段：列名或列字母=字段（字段为空则忽略该列，note 则存入备注），可重复 /
+        /// map a column: HEADER=FIELD (empty: ignore it; note: keep it in the notes)
         #[arg(long = "map", value_name = "列=字段")]
         map: Vec<String>,
         /// 表头所在行（从 1 起）/ the 1-based header row

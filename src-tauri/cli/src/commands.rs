@@ -117,11 +117,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             };
             if let Some(out) = save_mapping {
                 if let Some(report) = plan.sheets.iter().find(|s| s.skipped.is_none()) {
-                    let m = mulu_core::sheets::header::Mapping::from_report(report);
-                    let text = serde_json::to_string_pretty(&m)?;
-                    mulu_core::fsutil::atomic_write(&out, |tmp| {
-                        std::fs::write(tmp, &text).map_err(|e| Error::io(&out, e))
-                    })?;
+                    mulu_core::sheets::header::Mapping::from_report(report).save(&out)?;
                 }
             }
             if json {
@@ -142,9 +138,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             let (mut proposals, skipped) = mulu_core::scan::scan(&paths, ctx.today)?;
             let ws = if accept { Some(Workspace::open(&path)?) } else { None };
             if let Some(mut ws) = ws {
-                let mut resources: Vec<Resource> = proposals.iter().map(|p| p.resource.clone()).collect();
-                ws.prepare_new(&mut resources)?;
-                ws.add_resources(resources.clone())?;
+                let resources = proposals.iter().map(|p| p.resource.clone()).collect();
+                let resources = mulu_core::scan::accept(&mut ws, resources)?;
                 for (p, r) in proposals.iter_mut().zip(resources) {
                     p.resource = r;
                 }
@@ -207,13 +202,7 @@ fn import_mapping(
     header_row: Option<u32>,
 ) -> Result<Option<mulu_core::sheets::header::Mapping>> {
     use mulu_core::sheets::header::{ColumnRule, Mapping};
-    let mut m: Mapping = match file {
-        Some(f) => {
-            let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?;
-            serde_json::from_str(&text).map_err(|_| Error::invalid("mapping", &f.display().to_string(), "JSON"))?
-        }
-        None => Mapping::default(),
-    };
+    let mut m = file.map(Mapping::load).transpose()?.unwrap_or_default();
     for r in rules {
         let Some((column, field)) = r.split_once(['=', '＝']) else {
             return Err(Error::invalid("mapping", r, "列名=字段"));

@@ -88,6 +88,9 @@ pub enum Error {
     PackageWrite { reason: String },
     #[error("cannot read {}: {reason}", path.display())]
     VerifyUnreadable { path: PathBuf, reason: String },
+    /// The person stopped a long read (an import, a scan) before it finished.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -148,6 +151,7 @@ impl Error {
             Error::PackageUnreviewed { .. } => "package.secrecy",
             Error::PackageWrite { .. } => "package.write",
             Error::VerifyUnreadable { .. } => "verify.unreadable",
+            Error::Cancelled => "cancelled",
         }
     }
 
@@ -453,6 +457,7 @@ impl Error {
                     format!("Cannot read {} ({reason}). Check the path.", path.display())
                 }
             }
+            Error::Cancelled => lang.pick("已取消，未作任何修改。", "Cancelled; nothing was changed.").to_string(),
         }
     }
 

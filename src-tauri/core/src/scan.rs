@@ -3,6 +3,7 @@
 //! sample of the values. Columns whose values pass the citizen-ID or USCC check, or look like
 //! mobile numbers, are flagged and feed a suggested grade. Nothing is added until accepted.
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -15,6 +16,7 @@ use crate::model::domain::{Coded, DataType, FormatClass, OpenType, Sensitivity, 
 use crate::model::{DataItem, Grading, Resource};
 use crate::sheets::cell::Cell;
 use crate::sheets::source::Workbook;
+use crate::store::Workspace;
 
 /// Data rows read per sheet or file; large files are sampled, not read whole.
 pub const SAMPLE_ROWS: usize = 1000;
@@ -301,16 +303,41 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+/// What a scan found: the proposals, and the files it could not read with why.
+pub type Scanned = (Vec<Proposal>, Vec<(PathBuf, Error)>);
+
+/// Where a scan is: `done` of `total` data files read, `file` the one it reads next.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress<'a> {
+    pub done: usize,
+    pub total: usize,
+    pub file: &'a Path,
+}
+
 /// Scans files and folders (recursively). A file that cannot be read is reported in `skipped`
 /// with why, and the scan goes on.
-pub fn scan(paths: &[PathBuf], today: NaiveDate) -> Result<(Vec<Proposal>, Vec<(PathBuf, Error)>)> {
+pub fn scan(paths: &[PathBuf], today: NaiveDate) -> Result<Scanned> {
+    scan_with(paths, today, &mut |_| ControlFlow::Continue(()))
+}
+
+/// As [`scan`], telling `progress` before each file; `Break` stops the scan with
+/// [`Error::Cancelled`]. Files are sampled, not read whole, so between files is prompt enough.
+pub fn scan_with(
+    paths: &[PathBuf],
+    today: NaiveDate,
+    progress: &mut dyn FnMut(Progress<'_>) -> ControlFlow<()>,
+) -> Result<Scanned> {
     let mut files = Vec::new();
     for p in paths {
         collect(p, &mut files)?;
     }
     let mut out = Vec::new();
     let mut skipped = Vec::new();
-    for f in files {
+    let total = files.len();
+    for (done, f) in files.into_iter().enumerate() {
+        if progress(Progress { done, total, file: &f }).is_break() {
+            return Err(Error::Cancelled);
+        }
         let ext = f.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
         let result = if ext == "csv" { scan_csv(&f, today, &mut out) } else { scan_workbook(&f, today, &mut out) };
         if let Err(e) = result {
@@ -318,6 +345,14 @@ pub fn scan(paths: &[PathBuf], today: NaiveDate) -> Result<(Vec<Proposal>, Vec<(
         }
     }
     Ok((out, skipped))
+}
+
+/// Adds the accepted proposals' resources in one transaction, coded and attributed to the
+/// agency as a resource added by hand is; returns them as added, with their codes.
+pub fn accept(ws: &mut Workspace, mut resources: Vec<Resource>) -> Result<Vec<Resource>> {
+    ws.prepare_new(&mut resources)?;
+    ws.add_resources(resources.clone())?;
+    Ok(resources)
 }
 
 #[cfg(test)]
@@ -378,6 +413,57 @@ mod tests {
         assert!(r.items[1].is_identifier && !r.items[1].is_personal);
         assert_eq!(r.items[2].data_type, Some(DataType::I.into()));
         assert_eq!(r.sensitivity, Some(Sensitivity::Public.into()));
+    }
+
+    #[test]
+    fn progress_is_told_per_file_and_a_break_cancels_the_scan() {
+        let d = tempfile::tempdir().unwrap();
+        for n in ["a.csv", "b.csv", "c.csv"] {
+            std::fs::write(d.path().join(n), "名称,数量\n甲,1\n").unwrap();
+        }
+        let mut seen = Vec::new();
+        let (props, _) = scan_with(&[d.path().to_path_buf()], today(), &mut |p| {
+            seen.push((p.done, p.total, p.file.file_name().unwrap().to_string_lossy().into_owned()));
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(props.len(), 3);
+        assert_eq!(seen, [(0, 3, "a.csv".into()), (1, 3, "b.csv".into()), (2, 3, "c.csv".into())]);
+
+        let mut calls = 0;
+        let stopped = scan_with(&[d.path().to_path_buf()], today(), &mut |p| {
+            calls += 1;
+            if p.done == 1 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        assert_eq!(stopped.unwrap_err().code(), "cancelled");
+        assert_eq!(calls, 2, "no file is read after the break");
+    }
+
+    #[test]
+    fn accepted_proposals_are_added_coded_in_one_change() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("名册.csv"), "姓名,证件号\n张三,11010519491231002X\n").unwrap();
+        std::fs::write(d.path().join("台账.csv"), "项目,金额\n修路,12.5\n").unwrap();
+        let mut ws = Workspace::open_or_create(&d.path().join("t.mulu")).unwrap();
+        ws.set_agency(&crate::sample::agency()).unwrap();
+        let (props, _) = scan(&[d.path().to_path_buf()], today()).unwrap();
+        let names: Vec<&str> = props.iter().map(|p| p.resource.name.as_str()).collect();
+        assert_eq!(names, ["台账", "名册"]);
+
+        let added = accept(&mut ws, vec![props[1].resource.clone()]).unwrap();
+        assert!(added[0].code.is_some(), "numbered under the agency's prefix");
+        assert_eq!(added[0].provider_name, crate::sample::agency().name);
+        let stored = ws.resources().unwrap();
+        assert_eq!(stored.len(), 1, "only what was accepted is added");
+        assert_eq!(stored[0].resource.name, "名册");
+        assert!(stored[0].resource.items[1].is_identifier, "the scan's flags are kept");
+        let sets: std::collections::HashSet<i64> =
+            ws.history(None, 100).unwrap().iter().filter(|c| c.entity == "resource").map(|c| c.set_id).collect();
+        assert_eq!(sets.len(), 1, "one change in the log");
     }
 
     #[test]

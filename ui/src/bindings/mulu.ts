@@ -234,9 +234,57 @@ export type ColumnRule = {
  */
 column: string, 
 /**
- * A field key (`notes`, `item.data_type` …); `null` to ignore the column.
+ * A field key (`notes`, `item.data_type` …), [`IGNORE`] or [`NOTE`]; `null` ignores too.
  */
 field: string | null, };
+
+export type Drafts = { sheets: Array<HeaderDraft>, 
+/**
+ * Every field a column can hold, resource fields first, then data-item fields (`item.…`).
+ */
+fields: Array<string>, };
+
+export type HeaderDraft = { sheet: string, 
+/**
+ * 1-based header rows as read (two for a two-level header); empty for an empty sheet.
+ */
+header_rows: Array<number>, 
+/**
+ * Mulu found the header by its content (else it is the person's row or a best guess).
+ */
+detected: boolean, 
+/**
+ * Some column holds the resource name: without one, the import cannot tell rows apart.
+ */
+has_name: boolean, columns: Array<DraftColumn>, 
+/**
+ * The sheet's first rows, to choose the header row from.
+ */
+head: Array<HeadRow>, };
+
+export type DraftColumn = { 
+/**
+ * Column letter: `A`, `B`, …
+ */
+column: string, header: string, 
+/**
+ * What the column holds: a field key, `ignore`, or `note` (its text kept in 备注).
+ */
+field: string, 
+/**
+ * How a mapping rule names this column: its header, or its letter when the header repeats.
+ */
+rule: string, 
+/**
+ * The first values under the header.
+ */
+samples: Array<string>, };
+
+export type HeadRow = { 
+/**
+ * 1-based, as the spreadsheet program numbers it.
+ */
+row: number, cells: Array<string>, };
 
 export type Proposal = { 
 /**

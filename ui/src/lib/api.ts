@@ -1,7 +1,7 @@
 // The app's commands (src-tauri/src/*.rs). Core types come from the Rust bindings; the few
 // app-only shapes are declared here, next to their command.
 import { invoke } from '@tauri-apps/api/core'
-import type { Domains, ErrorPayload, FieldSpec, ImportPlan, Lang, Overview, Suggestion } from '../bindings/mulu'
+import type { Domains, Drafts, ErrorPayload, FieldSpec, ImportPlan, Lang, Mapping, Overview, Proposal, Suggestion } from '../bindings/mulu'
 
 /** Field labels in both languages (commands.rs `Fields`). */
 export interface Fields {
@@ -50,9 +50,42 @@ export const deleteResource = (id: number, lang: Lang) => invoke<Overview>('dele
 
 /** Opens the native file dialog; the chosen path, or `null` when cancelled. */
 export const importChoose = (lang: Lang) => invoke<string | null>('import_choose', { lang })
-export const importPreview = (lang: Lang) => invoke<ImportPlan>('import_preview', { lang })
+/** The `import-progress` event (import.rs `Progress`): the sheet being read, rows read so far. */
+export interface ImportProgress {
+  sheet: string
+  rows: number
+}
+/** The dry run: `sheet` null reads every data sheet; `mapping` null lets the core find the headers. */
+export const importPreview = (sheet: string | null, mapping: Mapping | null, lang: Lang) =>
+  invoke<ImportPlan>('import_preview', { sheet, mapping, lang })
+/** The chosen workbook's headers as the core reads them with `mapping` (the header-mapping screen). */
+export const importHeaders = (mapping: Mapping | null, lang: Lang) => invoke<Drafts>('import_headers', { mapping, lang })
+/** Saves the mapping (save dialog); its path, or `null` when cancelled. */
+export const mappingSave = (mapping: Mapping, lang: Lang) => invoke<string | null>('mapping_save', { mapping, lang })
+/** Reads a saved mapping (open dialog); `null` when cancelled. */
+export const mappingOpen = (lang: Lang) => invoke<Mapping | null>('mapping_open', { lang })
 export const importCommit = (lang: Lang) => invoke<ImportPlan>('import_commit', { lang })
 export const importCancel = () => invoke<void>('import_cancel')
+
+/** What a scan of data files found (scan.rs `Scanned`): proposals, and files it could not read. */
+export interface Scanned {
+  proposals: Proposal[]
+  skipped: { file: string; error: ErrorPayload }[]
+}
+/** The `scan-progress` event (scan.rs `Progress`): `done` of `total` files, `file` being read. */
+export interface ScanProgress {
+  done: number
+  total: number
+  file: string
+}
+
+/** Opens the native chooser (a folder, or files); the chosen paths, empty when cancelled. */
+export const scanChoose = (folder: boolean, lang: Lang) => invoke<string[]>('scan_choose', { folder, lang })
+export const scanRun = (lang: Lang) => invoke<Scanned>('scan_run', { lang })
+/** Adds the proposals at these indices of the scan's answer; how many were added. */
+export const scanAccept = (accepted: number[], lang: Lang) => invoke<number>('scan_accept', { accepted, lang })
+/** Stops a running scan and discards its proposals. */
+export const scanCancel = () => invoke<void>('scan_cancel')
 
 /** Any rejection as an ErrorPayload: the core's own, or an IPC failure wrapped with code `ipc`. */
 export function toPayload(e: unknown): ErrorPayload {

@@ -9,8 +9,9 @@ use super::columns::columns;
 use super::source::Row;
 
 /// A person's corrections to the header mapping: which row is the header, and which field a
-/// column holds (by its header text or its letter; `field: null` ignores the column). Saved as
-/// JSON and reused for the next workbook of the same layout.
+/// column holds (by its header text or its letter; `field: null` or `"ignore"` ignores the
+/// column, `"note"` keeps its text in 备注 as for an unknown column). Saved as JSON and reused
+/// for the next workbook of the same layout.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Mapping {
@@ -24,7 +25,7 @@ pub struct Mapping {
 pub struct ColumnRule {
     /// The header as shown (`共享属性/共享类型`, `经办人`) or the column letter (`H`).
     pub column: String,
-    /// A field key (`notes`, `item.data_type` …); `null` to ignore the column.
+    /// A field key (`notes`, `item.data_type` …), [`IGNORE`] or [`NOTE`]; `null` ignores too.
     pub field: Option<String>,
 }
 
@@ -32,7 +33,7 @@ impl Mapping {
     /// Checks every field key names a column Mulu knows.
     pub fn validate(&self) -> crate::Result<()> {
         for r in &self.columns {
-            if let Some(f) = &r.field {
+            if let Some(f) = r.field.as_deref().filter(|f| *f != IGNORE && *f != NOTE) {
                 if columns().spec(f).is_none() {
                     let known: Vec<&str> = columns().specs.iter().map(|s| s.key.as_str()).collect();
                     return Err(crate::Error::invalid("mapping", f, &known.join(", ")));
@@ -42,35 +43,32 @@ impl Mapping {
         Ok(())
     }
 
-    /// Applies the column rules to a detected header.
+    /// Applies the column rules to a detected header. Later rules win: a column named twice
+    /// takes its last rule, and a field given to two columns stays with the later choice.
     pub fn apply(&self, h: &mut Header) {
-        for c in &mut h.columns {
+        let rule_of = |c: &HeaderColumn| {
             let letter = super::source::column_letter(c.col);
             let key = super::columns::header_key(&c.text);
-            if let Some(rule) = self
-                .columns
+            self.columns
                 .iter()
-                .find(|r| r.column.eq_ignore_ascii_case(&letter) || super::columns::header_key(&r.column) == key)
-            {
-                // Ignoring is a choice, unlike an unknown column (whose text goes to the notes).
-                c.key = Some(rule.field.clone().unwrap_or_else(|| IGNORE.to_string()));
-                c.spec = rule.field.as_deref().and_then(|k| columns().index(k)).map(|i| i as u8);
-            }
-        }
-        // A field moved onto one column leaves any other column that claimed it.
-        let mut seen = HashSet::new();
-        let order: Vec<usize> = {
-            let mut v: Vec<usize> = (0..h.columns.len()).collect();
-            let ruled = |c: &HeaderColumn| {
-                let letter = super::source::column_letter(c.col);
-                self.columns.iter().any(|r| {
-                    r.column.eq_ignore_ascii_case(&letter)
-                        || super::columns::header_key(&r.column) == super::columns::header_key(&c.text)
-                })
-            };
-            v.sort_by_key(|&i| !ruled(&h.columns[i]));
-            v
+                .rposition(|r| r.column.eq_ignore_ascii_case(&letter) || super::columns::header_key(&r.column) == key)
         };
+        let ruled: Vec<Option<usize>> = h.columns.iter().map(rule_of).collect();
+        for (c, rule) in h.columns.iter_mut().zip(&ruled) {
+            let Some(rule) = rule.map(|i| &self.columns[i]) else { continue };
+            // Ignoring is a choice, unlike an unknown column (whose text goes to the notes).
+            c.key = match rule.field.as_deref() {
+                Some(NOTE) => None,
+                Some(k) => Some(k.to_string()),
+                None => Some(IGNORE.to_string()),
+            };
+            c.spec = c.key.as_deref().and_then(|k| columns().index(k)).map(|i| i as u8);
+        }
+        // A field moved onto one column leaves any other column that claimed it: ruled columns
+        // first, the latest rule first, then the detected ones in sheet order.
+        let mut order: Vec<usize> = (0..h.columns.len()).collect();
+        order.sort_by_key(|&i| (ruled[i].is_none(), std::cmp::Reverse(ruled[i])));
+        let mut seen = HashSet::new();
         for i in order {
             if let Some(k) = h.columns[i].key.clone() {
                 if !seen.insert(k) {
@@ -110,12 +108,46 @@ impl Mapping {
 
 /// The key of a column the person chose to ignore.
 pub const IGNORE: &str = "ignore";
+/// A rule's field for a column whose text the person keeps in 备注, even if Mulu knows its header.
+pub const NOTE: &str = "note";
+
+impl Mapping {
+    /// Reads a saved mapping (JSON), checked.
+    pub fn load(path: &std::path::Path) -> crate::Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+        let m: Mapping = serde_json::from_str(&text)
+            .map_err(|_| crate::Error::invalid("mapping", &path.display().to_string(), "JSON"))?;
+        m.validate()?;
+        Ok(m)
+    }
+
+    /// Saves the mapping as JSON, whole or not at all.
+    pub fn save(&self, path: &std::path::Path) -> crate::Result<()> {
+        let text = serde_json::to_string_pretty(self)?;
+        crate::fsutil::atomic_write(path, |tmp| std::fs::write(tmp, &text).map_err(|e| crate::Error::io(path, e)))
+    }
+}
 
 /// The header at a given 0-based row, mapped by the synonyms.
 pub fn at_row(rows: &[Row], row: u32) -> Option<Header> {
     let r = rows.iter().find(|r| r.0 == row)?;
     let t = texts(r);
     Some(Header::new(vec![row], map(&t, None)))
+}
+
+/// The header an import reads: the mapping's row; else the one Mulu recognises; else, when the
+/// person gave a mapping (they saw the header-mapping screen's guess), the fullest row.
+pub fn find(rows: &[Row], mapping: Option<&Mapping>) -> Option<Header> {
+    match mapping.and_then(|m| m.header_row) {
+        Some(r) => at_row(rows, r.saturating_sub(1)),
+        None => detect(rows).or_else(|| mapping.and_then(|_| fullest(rows))),
+    }
+}
+
+/// The best guess when no row names two fields: the row with the most cells (the first of equals).
+pub fn fullest(rows: &[Row]) -> Option<Header> {
+    let best = rows.iter().max_by_key(|(r, cells)| (cells.len(), std::cmp::Reverse(*r)))?;
+    at_row(rows, best.0)
 }
 
 /// How many rows from the top are searched for the header.
@@ -316,6 +348,22 @@ mod tests {
             ]
         );
         assert_eq!(h.columns[1].text, "共享属性/共享类型");
+    }
+
+    #[test]
+    fn with_a_mapping_an_unrecognised_header_is_read_from_the_fullest_row() {
+        let rows = vec![row(0, &[(0, "2025年清单")]), row(2, &[(0, "数据名"), (1, "编码"), (2, "负责人")])];
+        assert_eq!(find(&rows, None), None, "without the person's word, no guess");
+        let m = Mapping {
+            columns: vec![ColumnRule { column: "数据名".into(), field: Some("name".into()) }],
+            ..Default::default()
+        };
+        let mut h = find(&rows, Some(&m)).unwrap();
+        assert_eq!(h.rows, [2]);
+        m.apply(&mut h);
+        assert_eq!(h.col_of("name").map(|c| c.col), Some(0));
+        let at_title = Mapping { header_row: Some(1), ..Default::default() };
+        assert_eq!(find(&rows, Some(&at_title)).unwrap().columns.len(), 1, "the person's row wins");
     }
 
     #[test]

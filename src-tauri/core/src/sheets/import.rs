@@ -5,19 +5,20 @@
 //! stops the import.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::cell::Cell;
-use super::export::{SHEET_AGENCY, SHEET_OPEN, SHEET_RESOURCES, SHEET_SHARING, SHEET_SYSTEMS};
 use super::header::{self, Header};
+use super::roles::{read_agency, read_systems, roles, Role};
 use super::source::{column_letter, Row, Workbook};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::model::fields::{self, label};
-use crate::model::{Catalog, DataItem, InfoSystem, Resource};
+use crate::model::{Catalog, DataItem, Resource};
 use crate::rules::{self, Finding, ResourceRef};
 
 /// Where a value came from: the sheet (its index in `Imported::sheet_names`), the 1-based row
@@ -145,8 +146,30 @@ fn is_item_key(key: &str) -> bool {
     key.starts_with("item.")
 }
 
+/// Where a read is: the sheet being read, and the rows read from the workbook so far.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress<'a> {
+    pub sheet: &'a str,
+    pub rows: u64,
+}
+
+/// Rows read between two reports of progress: often enough to stop a city-sized sheet within
+/// a fraction of a second, rarely enough to cost nothing.
+pub const PROGRESS_ROWS: u64 = 2000;
+
 /// Reads a workbook. Nothing is written anywhere.
 pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
+    read_with(path, opts, lang, &mut |_| ControlFlow::Continue(()))
+}
+
+/// As [`read`], telling `progress` as each sheet starts and every [`PROGRESS_ROWS`] rows;
+/// `Break` stops the read at once with [`Error::Cancelled`].
+pub fn read_with(
+    path: &Path,
+    opts: &ImportOptions,
+    lang: Lang,
+    progress: &mut dyn FnMut(Progress<'_>) -> ControlFlow<()>,
+) -> Result<Imported> {
     let mut book = Workbook::open(path)?;
     let names = book.sheet_names();
     if let Some(s) = &opts.sheet {
@@ -154,7 +177,6 @@ pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
             return Err(Error::SheetNotFound { file: path.to_path_buf(), sheet: s.clone(), sheets: names });
         }
     }
-    let has_resources_sheet = names.iter().any(|n| n == SHEET_RESOURCES);
     if let Some(m) = &opts.mapping {
         m.validate()?;
     }
@@ -164,12 +186,10 @@ pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
         out: Imported::default(),
         by_code: HashMap::new(),
         by_name: HashMap::new(),
+        rows_seen: 0,
     };
     let mut data_sheets = 0;
-    for name in &names {
-        if opts.sheet.as_ref().is_some_and(|s| s != name) {
-            continue;
-        }
+    for (name, role) in roles(&names, opts.sheet.as_deref()) {
         let skip = |reason: &str| SheetReport {
             sheet: name.clone(),
             header_rows: vec![],
@@ -177,27 +197,15 @@ pub fn read(path: &Path, opts: &ImportOptions, lang: Lang) -> Result<Imported> {
             rows: 0,
             skipped: Some(reason.into()),
         };
-        if opts.sheet.is_none() {
-            if name == SHEET_AGENCY {
-                read_agency(&mut book, name, &mut st.out)?;
-                continue;
-            }
-            if name == SHEET_SYSTEMS {
-                read_systems(&mut book, name, &mut st.out)?;
-                continue;
-            }
-            if has_resources_sheet && (name == SHEET_SHARING || name == SHEET_OPEN) {
-                st.out.sheets.push(skip("view"));
-                continue;
-            }
-            if super::columns::columns().is_instruction_sheet(name) {
-                st.out.sheets.push(skip("instructions"));
-                continue;
-            }
-        }
-        match read_sheet(&mut book, name, &mut st)? {
-            true => data_sheets += 1,
-            false => st.out.sheets.push(skip("no-header")),
+        match role {
+            Role::Agency => read_agency(&mut book, name, &mut st.out)?,
+            Role::Systems => read_systems(&mut book, name, &mut st.out)?,
+            Role::View => st.out.sheets.push(skip("view")),
+            Role::Instructions => st.out.sheets.push(skip("instructions")),
+            Role::Data => match read_sheet(&mut book, name, &mut st, progress)? {
+                true => data_sheets += 1,
+                false => st.out.sheets.push(skip("no-header")),
+            },
         }
     }
     if data_sheets == 0 {
@@ -214,20 +222,37 @@ struct State {
     /// Resources of this import by code and by name → index, for rows that continue one.
     by_code: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    /// Rows read from every sheet so far, for the progress reports.
+    rows_seen: u64,
 }
 
-fn read_sheet(book: &mut Workbook, sheet: &str, st: &mut State) -> Result<bool> {
+fn read_sheet(
+    book: &mut Workbook,
+    sheet: &str,
+    st: &mut State,
+    progress: &mut dyn FnMut(Progress<'_>) -> ControlFlow<()>,
+) -> Result<bool> {
+    if progress(Progress { sheet, rows: st.rows_seen }).is_break() {
+        return Err(Error::Cancelled);
+    }
     let path = book.path.clone();
     let index = st.out.sheet_names.len() as u16;
     st.out.sheet_names.push(sheet.to_string());
     st.out.field_columns.push(HashMap::new());
     let mut reader = SheetReader::new(sheet, index, book.is_1904);
     let mut failure: Option<Error> = None;
-    book.rows(sheet, |row| match reader.row(&path, row, st) {
-        Ok(go_on) => Ok(go_on),
-        Err(e) => {
-            failure = Some(e);
-            Ok(false)
+    book.rows(sheet, |row| {
+        st.rows_seen += 1;
+        if st.rows_seen % PROGRESS_ROWS == 0 && progress(Progress { sheet, rows: st.rows_seen }).is_break() {
+            failure = Some(Error::Cancelled);
+            return Ok(false);
+        }
+        match reader.row(&path, row, st) {
+            Ok(go_on) => Ok(go_on),
+            Err(e) => {
+                failure = Some(e);
+                Ok(false)
+            }
         }
     })?;
     if let Some(e) = failure {
@@ -522,11 +547,7 @@ impl<'s> SheetReader<'s> {
 
 /// Detects the header, checks for a name column, and records the sheet's report.
 fn start(path: &Path, sheet: &str, sheet_index: u16, rows: &[Row], st: &mut State) -> Result<Option<Header>> {
-    let detected = match st.mapping.as_ref().and_then(|m| m.header_row) {
-        Some(r) => header::at_row(rows, r.saturating_sub(1)),
-        None => header::detect(rows),
-    };
-    let Some(mut h) = detected else { return Ok(None) };
+    let Some(mut h) = header::find(rows, st.mapping.as_ref()) else { return Ok(None) };
     if let Some(m) = &st.mapping {
         m.apply(&mut h);
     }
@@ -566,34 +587,4 @@ fn append_note(r: &mut Resource, line: String) {
         }
         None => r.notes = Some(line),
     }
-}
-
-fn read_agency(book: &mut Workbook, sheet: &str, out: &mut Imported) -> Result<()> {
-    let mut agency = crate::model::Agency::default();
-    book.rows(sheet, |(_, cells)| {
-        let label_text = cells.iter().find(|(c, _)| *c == 0).map(|(_, v)| crate::text::clean_line(&v.text()));
-        let value = cells.iter().find(|(c, _)| *c == 1).map(|(_, v)| v.text()).unwrap_or_default();
-        if let Some(f) = label_text.and_then(|l| fields::AGENCY_FIELDS.iter().find(|f| f.zh == l || f.en == l)) {
-            fields::set_agency(&mut agency, f.key, &value)?;
-        }
-        Ok(true)
-    })?;
-    out.catalog.agency = agency;
-    out.has_agency = true;
-    Ok(())
-}
-
-fn read_systems(book: &mut Workbook, sheet: &str, out: &mut Imported) -> Result<()> {
-    book.rows(sheet, |(r, cells)| {
-        let get = |c: u32| cells.iter().find(|(x, _)| *x == c).map(|(_, v)| v.text()).unwrap_or_default();
-        let name = crate::text::clean_line(&get(0));
-        if r > 0 && !name.is_empty() {
-            out.catalog.systems.push(InfoSystem {
-                name,
-                public_funds: fields::parse_bool(&get(1)).unwrap_or(false),
-                description: crate::text::opt(&get(2)),
-            });
-        }
-        Ok(true)
-    })
 }

@@ -4,15 +4,17 @@
 pub mod apply;
 pub mod cell;
 pub mod columns;
+pub mod draft;
 pub mod export;
 pub mod header;
 pub mod import;
+pub mod roles;
 pub mod source;
 pub mod template;
 
 pub use apply::{commit, plan, ImportPlan};
 pub use export::export_catalog;
-pub use import::{read, ImportOptions, Imported};
+pub use import::{read, read_with, ImportOptions, Imported};
 pub use template::export_template;
 
 #[cfg(test)]

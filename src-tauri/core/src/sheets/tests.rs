@@ -448,3 +448,41 @@ fn a_corrected_mapping_is_applied_and_can_be_saved() {
         "field.invalid"
     );
 }
+
+#[test]
+fn a_read_reports_its_progress_and_stops_when_told() {
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("big.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("目录").unwrap();
+    for (c, h) in ["信息资源名称", "信息资源代码"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for r in 1..=5000u32 {
+        ws.write_string(r, 0, format!("资源{r}")).unwrap();
+    }
+    wb.save(&file).unwrap();
+
+    let mut seen = Vec::new();
+    let got = super::read_with(&file, &ImportOptions::default(), Lang::Zh, &mut |p| {
+        seen.push((p.sheet.to_string(), p.rows));
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
+    assert_eq!(got.catalog.resources.len(), 5000);
+    let rows: Vec<u64> = seen.iter().map(|s| s.1).collect();
+    assert_eq!(rows, [0, 2000, 4000], "at the sheet's start, then every {} rows", super::import::PROGRESS_ROWS);
+    assert!(seen.iter().all(|s| s.0 == "目录"));
+
+    let mut calls = 0;
+    let stopped = super::read_with(&file, &ImportOptions::default(), Lang::Zh, &mut |_| {
+        calls += 1;
+        if calls == 2 {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    });
+    assert_eq!(stopped.unwrap_err().code(), "cancelled");
+    assert_eq!(calls, 2, "no report after the stop: the read ended there");
+}

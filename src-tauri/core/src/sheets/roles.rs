@@ -1,0 +1,69 @@
+//! What each sheet of a workbook is to an import — Mulu's own agency and systems sheets, the
+//! views of its resources sheet, instructions, or data — and reading Mulu's own two.
+
+use super::export::{SHEET_AGENCY, SHEET_OPEN, SHEET_RESOURCES, SHEET_SHARING, SHEET_SYSTEMS};
+use super::import::Imported;
+use super::source::Workbook;
+use crate::error::Result;
+use crate::model::fields;
+use crate::model::InfoSystem;
+
+/// What a sheet is to an import: Mulu's own agency or systems sheet, a view of the resources
+/// sheet (in Mulu's catalog workbook), instructions, or data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Agency,
+    Systems,
+    View,
+    Instructions,
+    Data,
+}
+
+/// The sheets an import reads, in order, each with its role; `only` names the one sheet to read
+/// (as data, whatever its name).
+pub fn roles<'a>(names: &'a [String], only: Option<&'a str>) -> impl Iterator<Item = (&'a String, Role)> + 'a {
+    let has_resources_sheet = names.iter().any(|n| n == SHEET_RESOURCES);
+    names.iter().filter(move |n| only.is_none_or(|o| o == n.as_str())).map(move |name| {
+        let role = match name.as_str() {
+            _ if only.is_some() => Role::Data,
+            SHEET_AGENCY => Role::Agency,
+            SHEET_SYSTEMS => Role::Systems,
+            SHEET_SHARING | SHEET_OPEN if has_resources_sheet => Role::View,
+            n if super::columns::columns().is_instruction_sheet(n) => Role::Instructions,
+            _ => Role::Data,
+        };
+        (name, role)
+    })
+}
+
+/// Mulu's agency sheet: a label and a value per row.
+pub(super) fn read_agency(book: &mut Workbook, sheet: &str, out: &mut Imported) -> Result<()> {
+    let mut agency = crate::model::Agency::default();
+    book.rows(sheet, |(_, cells)| {
+        let label_text = cells.iter().find(|(c, _)| *c == 0).map(|(_, v)| crate::text::clean_line(&v.text()));
+        let value = cells.iter().find(|(c, _)| *c == 1).map(|(_, v)| v.text()).unwrap_or_default();
+        if let Some(f) = label_text.and_then(|l| fields::AGENCY_FIELDS.iter().find(|f| f.zh == l || f.en == l)) {
+            fields::set_agency(&mut agency, f.key, &value)?;
+        }
+        Ok(true)
+    })?;
+    out.catalog.agency = agency;
+    out.has_agency = true;
+    Ok(())
+}
+
+/// Mulu's systems sheet: name, built with public funds, description; one system per row.
+pub(super) fn read_systems(book: &mut Workbook, sheet: &str, out: &mut Imported) -> Result<()> {
+    book.rows(sheet, |(r, cells)| {
+        let get = |c: u32| cells.iter().find(|(x, _)| *x == c).map(|(_, v)| v.text()).unwrap_or_default();
+        let name = crate::text::clean_line(&get(0));
+        if r > 0 && !name.is_empty() {
+            out.catalog.systems.push(InfoSystem {
+                name,
+                public_funds: fields::parse_bool(&get(1)).unwrap_or(false),
+                description: crate::text::opt(&get(2)),
+            });
+        }
+        Ok(true)
+    })
+}

@@ -1,0 +1,87 @@
+//! The header-mapping screen's commands: the core's reading of the chosen workbook's headers
+//! with the person's mapping applied, and saving or reusing a mapping (the same JSON as the
+//! CLI's `--save-mapping` / `--mapping`).
+//!
+//! The top of each sheet is read once per workbook and kept with the import, so each change on
+//! the screen is redrawn by the core without reading the file again. The dialogs open from Rust;
+//! with `MULU_E2E=1`, `MULU_E2E_MAPPING_FILE` stands in for both (save, then open).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use mulu_core::error::ErrorPayload;
+use mulu_core::sheets::draft::{self, Drafts};
+use mulu_core::sheets::header::Mapping;
+use mulu_core::Lang;
+use tauri::{AppHandle, Manager};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::{lock, AppState};
+use crate::import::{chosen, internal, test_pick};
+
+fn e2e_file() -> Option<PathBuf> {
+    test_pick(std::env::var("MULU_E2E").ok().as_deref(), std::env::var_os("MULU_E2E_MAPPING_FILE").map(PathBuf::from))
+}
+
+/// The headers of the chosen workbook's data sheets, as an import with `mapping` would read them.
+#[tauri::command]
+pub async fn import_headers(app: AppHandle, mapping: Option<Mapping>, lang: Lang) -> Result<Drafts, ErrorPayload> {
+    let path = chosen(&app, lang)?;
+    if let Some(m) = &mapping {
+        m.validate().map_err(|e| e.payload(lang))?;
+    }
+    let kept = lock(&app.state::<AppState>().import).heads.clone();
+    let heads = match kept {
+        Some(h) => h,
+        None => {
+            let read = tauri::async_runtime::spawn_blocking(move || draft::read_heads(&path))
+                .await
+                .map_err(|e| internal(e, lang))?
+                .map_err(|e| e.payload(lang))?;
+            let heads = Arc::new(read);
+            lock(&app.state::<AppState>().import).heads = Some(heads.clone());
+            heads
+        }
+    };
+    Ok(draft::draft(&heads, mapping.as_ref()))
+}
+
+/// Saves the mapping where the person chooses; the path, or `null` when cancelled.
+#[tauri::command]
+pub async fn mapping_save(app: AppHandle, mapping: Mapping, lang: Lang) -> Result<Option<String>, ErrorPayload> {
+    mapping.validate().map_err(|e| e.payload(lang))?;
+    let out = match e2e_file() {
+        Some(p) => Some(p),
+        None => {
+            let title = lang.pick("保存表头对应规则", "Save the header mapping").to_string();
+            let name = lang.pick("表头对应.json", "header-mapping.json").to_string();
+            crate::signing::save_dialog(&app, title, name, "json", lang).await?
+        }
+    };
+    let Some(out) = out else { return Ok(None) };
+    mapping.save(&out).map_err(|e| e.payload(lang))?;
+    Ok(Some(out.display().to_string()))
+}
+
+/// Reads a saved mapping the person chooses; `null` when cancelled.
+#[tauri::command]
+pub async fn mapping_open(app: AppHandle, lang: Lang) -> Result<Option<Mapping>, ErrorPayload> {
+    let file = match e2e_file() {
+        Some(p) => Some(p),
+        None => {
+            let mut dialog = app
+                .dialog()
+                .file()
+                .set_title(lang.pick("选择保存的表头对应规则", "Choose a saved header mapping"))
+                .add_filter("JSON", &["json"]);
+            if let Some(f) = app.state::<AppState>().folder() {
+                dialog = dialog.set_directory(f);
+            }
+            let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+                .await
+                .map_err(|e| internal(e, lang))?;
+            answer.and_then(|f| f.into_path().ok())
+        }
+    };
+    file.map(|f| Mapping::load(&f)).transpose().map_err(|e| e.payload(lang))
+}
