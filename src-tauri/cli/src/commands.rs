@@ -146,7 +146,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             if json {
                 let skipped: Vec<_> =
-                    skipped.iter().map(|(p, e)| serde_json::json!({"file": p, "error": e.payload(lang)})).collect();
+                    skipped.iter().map(|(p, e)| serde_json::json!({"file": p, "error": e.payload_in(lang, mulu_core::i18n::Face::Cli)})).collect();
                 print::json(&serde_json::json!({"proposals": proposals, "skipped": skipped, "accepted": accept}))?;
             } else {
                 print::scan(&proposals, &skipped, accept, lang);

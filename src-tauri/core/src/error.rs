@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::i18n::Lang;
+use crate::i18n::{Face, Lang};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -162,15 +162,31 @@ impl Error {
         }
     }
 
-    /// A sentence for the person, in their language, saying what happened and what to do.
+    /// A sentence for the person at the command line, in their language, saying what happened
+    /// and what to do.
     pub fn message(&self, lang: Lang) -> String {
+        self.message_in(lang, Face::Cli)
+    }
+
+    /// The same sentence for the person in `face`: what to do is said in that face's terms
+    /// (a `mulu` command, or the app's step that fixes it).
+    pub fn message_in(&self, lang: Lang, face: Face) -> String {
         let zh = lang == Lang::Zh;
+        // What to do: at the command line, or in the app.
+        let todo = |cli: [&'static str; 2], app: [&'static str; 2]| {
+            let pair = if face == Face::Cli { cli } else { app };
+            if zh {
+                pair[0]
+            } else {
+                pair[1]
+            }
+        };
         match self {
             Error::WorkspaceMissing { path } => {
                 if zh {
-                    format!("找不到工作区文件 {}。请检查路径，或先用 `mulu init` 新建工作区。", path.display())
+                    format!("找不到工作区文件 {}。请检查路径{}", path.display(), todo(["，或先用 `mulu init` 新建工作区。", ""], ["。", ""]))
                 } else {
-                    format!("No workspace at {}. Check the path, or create one with `mulu init`.", path.display())
+                    format!("No workspace at {}. Check the path{}", path.display(), todo(["", ", or create one with `mulu init`."], ["", "."]))
                 }
             }
             Error::NotAWorkspace { path, reason } => {
@@ -212,11 +228,12 @@ impl Error {
             Error::AlreadyExists { path } => {
                 if zh {
                     format!(
-                        "工作区 {} 已存在，已有的目录没有被覆盖。要修改机构信息请使用 `mulu agency set`。",
-                        path.display()
+                        "工作区 {} 已存在，已有的目录没有被覆盖。{}",
+                        path.display(),
+                        todo(["要修改机构信息请使用 `mulu agency set`。", ""], ["请直接打开它。", ""])
                     )
                 } else {
-                    format!("Workspace {} already exists and was not overwritten. Use `mulu agency set` to change the agency profile.", path.display())
+                    format!("Workspace {} already exists and was not overwritten. {}", path.display(), todo(["", "Use `mulu agency set` to change the agency profile."], ["", "Open it instead."]))
                 }
             }
             Error::Busy { path } => {
@@ -267,18 +284,19 @@ impl Error {
             }
             Error::ResourceNotFound { selector } => {
                 if zh {
-                    format!("没有找到代码或名称为“{selector}”的资源。可用 `mulu show` 查看全部资源。")
+                    format!("没有找到代码或名称为“{selector}”的资源。{}", todo(["可用 `mulu show` 查看全部资源。", ""], ["它可能已被删除，请刷新资源列表。", ""]))
                 } else {
-                    format!("No resource has the code or name “{selector}”. `mulu show` lists them all.")
+                    format!("No resource has the code or name “{selector}”. {}", todo(["", "`mulu show` lists them all."], ["", "It may have been deleted; refresh the resource list."]))
                 }
             }
             Error::AmbiguousResource { selector, count } => {
                 if zh {
                     format!(
-                        "有 {count} 个资源的代码或名称为“{selector}”，请改用内部编号（#编号，见 `mulu show`）指定。"
+                        "有 {count} 个资源的代码或名称为“{selector}”，{}",
+                        todo(["请改用内部编号（#编号，见 `mulu show`）指定。", ""], ["请在资源列表中选定其中一个。", ""])
                     )
                 } else {
-                    format!("{count} resources have the code or name “{selector}”; name one by its number (#N, see `mulu show`).")
+                    format!("{count} resources have the code or name “{selector}”; {}", todo(["", "name one by its number (#N, see `mulu show`)."], ["", "pick one in the resource list."]))
                 }
             }
             Error::SystemNotFound { name } => {
@@ -288,9 +306,11 @@ impl Error {
                     format!("There is no information system named “{name}”.")
                 }
             }
-            Error::NoAgency => lang
-                .pick("尚未填写机构信息，请先运行 `mulu init`。", "No agency profile yet: run `mulu init` first.")
-                .to_string(),
+            Error::NoAgency => todo(
+                ["尚未填写机构信息，请先运行 `mulu init`。", "No agency profile yet: run `mulu init` first."],
+                ["尚未填写机构信息，请先在第 1 步“机构信息”中填写。", "No agency profile yet: fill in step 1, Agency, first."],
+            )
+            .to_string(),
             Error::SheetUnreadable { file, reason } => {
                 let why = match reason.as_str() {
                     "not-a-spreadsheet" => lang
@@ -374,9 +394,9 @@ impl Error {
             }
             Error::KeyUnreadable { path } => {
                 if zh {
-                    format!("{} 不是目录程序的加密私钥文件（应以 BEGIN ENCRYPTED PRIVATE KEY 开头）。请选择 `mulu key new` 生成的密钥文件。", path.display())
+                    format!("{} 不是目录程序的加密私钥文件（应以 BEGIN ENCRYPTED PRIVATE KEY 开头）。{}", path.display(), todo(["请选择 `mulu key new` 生成的密钥文件。", ""], ["请选择在第 1 步生成并保存的密钥文件。", ""]))
                 } else {
-                    format!("{} is not an encrypted Mulu key file (it should start with BEGIN ENCRYPTED PRIVATE KEY). Choose the file `mulu key new` made.", path.display())
+                    format!("{} is not an encrypted Mulu key file (it should start with BEGIN ENCRYPTED PRIVATE KEY). {}", path.display(), todo(["", "Choose the file `mulu key new` made."], ["", "Choose the key file made and saved in step 1."]))
                 }
             }
             Error::KeyPassphrase { path } => {
@@ -400,16 +420,16 @@ impl Error {
                 .to_string(),
             Error::PublicKeyUnreadable { path } => {
                 if zh {
-                    format!("{} 不是公钥文件（应以 BEGIN PUBLIC KEY 开头，可用 `mulu key export` 导出）。", path.display())
+                    format!("{} 不是公钥文件（应以 BEGIN PUBLIC KEY 开头{}）。", path.display(), todo(["，可用 `mulu key export` 导出", ""], ["", ""]))
                 } else {
-                    format!("{} is not a public key file (it should start with BEGIN PUBLIC KEY; `mulu key export` writes one).", path.display())
+                    format!("{} is not a public key file (it should start with BEGIN PUBLIC KEY{}).", path.display(), todo(["", "; `mulu key export` writes one"], ["", ""]))
                 }
             }
             Error::TrustNotFound { selector } => {
                 if zh {
-                    format!("信任列表中没有指纹或名称为“{selector}”的公钥。可用 `mulu trust list` 查看。")
+                    format!("信任列表中没有指纹或名称为“{selector}”的公钥。{}", todo(["可用 `mulu trust list` 查看。", ""], ["", ""]))
                 } else {
-                    format!("No trusted key has the fingerprint or name “{selector}”. `mulu trust list` shows them.")
+                    format!("No trusted key has the fingerprint or name “{selector}”. {}", todo(["", "`mulu trust list` shows them."], ["", ""]))
                 }
             }
             Error::TrustAmbiguous { selector, count } => {
@@ -419,17 +439,22 @@ impl Error {
                     format!("{count} trusted keys match “{selector}”; give more of the fingerprint.")
                 }
             }
-            Error::PackageNoUscc => lang
-                .pick(
+            Error::PackageNoUscc => todo(
+                [
                     "机构信息中没有统一社会信用代码，无法编号报送包。请先用 `mulu agency set --uscc` 填写。",
                     "The agency profile has no USCC, so the package cannot be numbered. Set it with `mulu agency set --uscc` first.",
-                )
-                .to_string(),
+                ],
+                [
+                    "机构信息中没有统一社会信用代码，无法编号报送包。请先在第 1 步“机构信息”中填写。",
+                    "The agency profile has no USCC, so the package cannot be numbered. Fill it in at step 1, Agency, first.",
+                ],
+            )
+            .to_string(),
             Error::PackageHasErrors { errors, resources } => {
                 if zh {
-                    format!("校验发现 {errors} 个错误（涉及 {resources} 个资源），未打包。请用 `mulu validate` 查看并修正；确需带错报送时加 --allow-findings（将记录在 bag-info.txt 中）。")
+                    format!("校验发现 {errors} 个错误（涉及 {resources} 个资源），未打包。{}", todo(["请用 `mulu validate` 查看并修正；确需带错报送时加 --allow-findings（将记录在 bag-info.txt 中）。", ""], ["请在第 5 步“校验”中查看并修正。", ""]))
                 } else {
-                    format!("Validation found {errors} errors (in {resources} resources); nothing was packaged. See them with `mulu validate` and fix them, or add --allow-findings to package anyway (recorded in bag-info.txt).")
+                    format!("Validation found {errors} errors (in {resources} resources); nothing was packaged. {}", todo(["", "See them with `mulu validate` and fix them, or add --allow-findings to package anyway (recorded in bag-info.txt)."], ["", "See them at step 5, Check, and fix them."]))
                 }
             }
             Error::PackageUnreviewed { resources } => {
@@ -437,10 +462,10 @@ impl Error {
                 let more = resources.len().saturating_sub(shown.len());
                 if zh {
                     let tail = if more > 0 { format!(" 等（另有 {more} 个）") } else { String::new() };
-                    format!("以下 {} 个资源自上次修改后尚未通过保密审查，未打包：{}{tail}。请审查后运行 `mulu secrecy confirm --resource 代码 --reviewer 姓名`（或 --all）。", resources.len(), shown.join("、"))
+                    format!("以下 {} 个资源自上次修改后尚未通过保密审查，未打包：{}{tail}。{}", resources.len(), shown.join("、"), todo(["请审查后运行 `mulu secrecy confirm --resource 代码 --reviewer 姓名`（或 --all）。", ""], ["请在本步的“保密审查”中审查并确认。", ""]))
                 } else {
                     let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
-                    format!("{} resources have not passed the secrecy review since their last edit, so nothing was packaged: {}{tail}. After the review run `mulu secrecy confirm --resource CODE --reviewer NAME` (or --all).", resources.len(), shown.join(", "))
+                    format!("{} resources have not passed the secrecy review since their last edit, so nothing was packaged: {}{tail}. {}", resources.len(), shown.join(", "), todo(["", "After the review run `mulu secrecy confirm --resource CODE --reviewer NAME` (or --all)."], ["", "Review and confirm them under Secrecy review in this step."]))
                 }
             }
             Error::PackageWrite { reason } => {
@@ -461,8 +486,17 @@ impl Error {
         }
     }
 
+    /// What the app receives: the code to switch on, and the message in the app's terms.
     pub fn payload(&self, lang: Lang) -> ErrorPayload {
-        ErrorPayload { code: self.code().into(), message: self.message(lang), field: self.field().map(str::to_string) }
+        self.payload_in(lang, Face::App)
+    }
+
+    pub fn payload_in(&self, lang: Lang, face: Face) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code().into(),
+            message: self.message_in(lang, face),
+            field: self.field().map(str::to_string),
+        }
     }
 }
 
@@ -476,5 +510,40 @@ fn foreign_reason(reason: &str, lang: Lang) -> &'static str {
         }
         "directory" => lang.pick("这是一个文件夹", "it is a folder"),
         _ => lang.pick("无法识别", "unrecognised"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The app has no command line: its advice names a step of the path, never a `mulu` command;
+    /// the command line's still does.
+    #[test]
+    fn advice_in_the_terms_of_the_face() {
+        let p = || PathBuf::from("x.mulu");
+        let errors = [
+            Error::WorkspaceMissing { path: p() },
+            Error::AlreadyExists { path: p() },
+            Error::ResourceNotFound { selector: "甲".into() },
+            Error::AmbiguousResource { selector: "甲".into(), count: 2 },
+            Error::NoAgency,
+            Error::KeyUnreadable { path: p() },
+            Error::PublicKeyUnreadable { path: p() },
+            Error::TrustNotFound { selector: "ab".into() },
+            Error::PackageNoUscc,
+            Error::PackageHasErrors { errors: 3, resources: 2 },
+            Error::PackageUnreviewed { resources: vec!["甲".into()] },
+        ];
+        for e in &errors {
+            for lang in [Lang::Zh, Lang::En] {
+                let app = e.payload(lang).message;
+                assert!(!app.contains("`mulu") && !app.contains(" --"), "{app}");
+                assert!(e.message(lang).contains("`mulu "), "{}", e.message(lang));
+                assert!(!app.trim().is_empty() && !app.contains("  "), "{app:?}");
+            }
+        }
+        let step = Error::PackageHasErrors { errors: 3, resources: 2 }.payload(Lang::Zh).message;
+        assert!(step.contains("第 5 步"), "{step}");
     }
 }

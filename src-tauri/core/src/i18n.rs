@@ -11,6 +11,14 @@ pub enum Lang {
     En,
 }
 
+/// Where the person meets Mulu, which decides how advice is put: a `mulu` command at the
+/// command line, the step of the path in the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Face {
+    Cli,
+    App,
+}
+
 impl Lang {
     /// Accepts `zh`, `zh-CN`, `zh_CN.UTF-8`, `en`, `en-US`… (as in `LANG` or a `--lang` flag).
     pub fn parse(s: &str) -> Option<Lang> {

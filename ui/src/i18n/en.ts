@@ -202,9 +202,6 @@ export default {
     file: 'File',
     reveal: 'Show in its folder',
     advice: {
-      package_findings: 'Fix the errors in step 5 (Validation), then make the package.',
-      package_secrecy: 'Enter the reviewer and confirm the secrecy review above, then make the package.',
-      package_no_uscc: 'Fill in the unified social credit code in step 1 (Agency).',
       key_none: 'Make the signing key in step 1 (Agency) first.',
       key_passphrase: 'Wrong passphrase: type the one set when the key was made.',
     },

@@ -202,9 +202,6 @@ export default {
     file: '文件',
     reveal: '打开所在文件夹',
     advice: {
-      package_findings: '请到第 5 步“校验”逐条修正错误后再生成。',
-      package_secrecy: '请在上方“保密审查”中填写审查人并确认后再生成。',
-      package_no_uscc: '请在第 1 步“机构信息”中填写统一社会信用代码。',
       key_none: '请先在第 1 步“机构信息”中生成签名密钥。',
       key_passphrase: '口令不对：请重新输入生成密钥时设定的口令。',
     },

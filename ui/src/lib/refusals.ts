@@ -1,5 +1,6 @@
-// What to do about a refused package, in the app's own terms: the core's message names CLI
-// commands and flags, which mean nothing in the window. The step that fixes it, by error code.
+// What to do about a refused package: the step that fixes it, by error code. The core says what
+// to do in the app's terms (Error::payload); the app adds its own advice only for what the app
+// itself refuses (no key yet, a wrong passphrase).
 import type { StepId } from './steps'
 
 export const REFUSAL_STEP: Record<string, StepId> = {
@@ -11,5 +12,5 @@ export const REFUSAL_STEP: Record<string, StepId> = {
 
 /** The i18n key of the advice for a refusal, or null when the message says it all. */
 export function refusalAdvice(code: string): string | null {
-  return code in REFUSAL_STEP || code === 'key.passphrase' ? `package.advice.${code.replace('.', '_')}` : null
+  return code === 'key.none' || code === 'key.passphrase' ? `package.advice.${code.replace('.', '_')}` : null
 }
