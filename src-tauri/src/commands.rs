@@ -102,6 +102,14 @@ pub async fn overview(state: State<'_, AppState>, lang: Lang) -> Result<Overview
     state.with(lang, |ws| mulu_core::overview::overview(ws, &Context::now(lang)))
 }
 
+/// The resources matching the search box (every word: a substring of three or more characters
+/// anywhere in the indexed text, a shorter word in the name or code), in catalog order. All of
+/// them, not a first page: the list pages through them and says how many of the total matched.
+#[tauri::command]
+pub async fn search_resources(state: State<'_, AppState>, query: String, lang: Lang) -> Result<Vec<i64>, ErrorPayload> {
+    state.with(lang, |ws| ws.search(&query, usize::MAX))
+}
+
 /// The workspace file the app was started on, shown even when it failed to open.
 #[tauri::command]
 pub fn workspace_path(state: State<'_, AppState>) -> String {

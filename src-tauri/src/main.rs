@@ -45,6 +45,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::overview,
             commands::workspace_path,
+            commands::search_resources,
             commands::fields,
             commands::domains,
             edit::update_agency_field,

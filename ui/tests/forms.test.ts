@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fieldOf, findingsAt, itemCellFindings, unplaced } from '../src/lib/findings'
 import { fieldText, groupsFor, GROUPS, helpKey } from '../src/lib/resourceForm'
-import { matches } from '../src/lib/search'
 import { serial } from '../src/lib/queue'
-import type { Finding, Resource, ResourceRow } from '../src/bindings/mulu'
+import type { Finding, Resource } from '../src/bindings/mulu'
 import zhCN from '../src/i18n/zh-CN'
 import en from '../src/i18n/en'
 
@@ -88,18 +87,6 @@ describe('resource form', () => {
     expect(fieldText(r, 'open.declassified')).toBe('否')
     expect(fieldText(r, 'open.type')).toBe('')
     expect(fieldText(r, 'abstract')).toBe('全镇低保对象')
-  })
-})
-
-describe('resource search', () => {
-  const row = (r: Resource): ResourceRow => ({ id: 1, resource: r, findings: [] })
-  it('matches every word in name, code, abstract or item names, ignoring case and width', () => {
-    const r = row(resource({ items: [{ name: '公民身份号码', data_type: 'C', length: null, is_identifier: true, is_personal: true, description: null }] }))
-    expect(matches(r, '')).toBe(true)
-    expect(matches(r, '低保 000001')).toBe(true)
-    expect(matches(r, '身份号码')).toBe(true)
-    expect(matches(r, '３５２１１１')).toBe(true)
-    expect(matches(r, '低保 公积金')).toBe(false)
   })
 })
 

@@ -61,6 +61,7 @@ export default {
     findingsOf: 'Problems in “{name}”',
     search: 'Search names, codes, items',
     shown: '{n} of {total} shown',
+    total: '{total} resources',
     noMatch: 'No resource matches the search.',
     add: 'New resource',
   },

@@ -61,6 +61,7 @@ export default {
     findingsOf: '“{name}”的问题',
     search: '搜索名称、代码、摘要或信息项',
     shown: '显示 {n} / {total} 个',
+    total: '共 {total} 个',
     noMatch: '没有符合搜索条件的资源。',
     add: '新增资源',
   },

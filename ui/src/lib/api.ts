@@ -36,6 +36,8 @@ export const overview = (lang: Lang) => invoke<Overview>('overview', { lang })
 export const workspacePath = () => invoke<string>('workspace_path')
 export const fields = () => invoke<Fields>('fields')
 export const domains = () => invoke<Domains>('domains')
+/** The ids of the resources matching `query`, in catalog order (commands.rs `search_resources`). */
+export const searchResources = (query: string, lang: Lang) => invoke<number[]>('search_resources', { query, lang })
 
 export const updateAgencyField = (key: string, text: string, lang: Lang) =>
   invoke<Overview>('update_agency_field', { key, text, lang })

@@ -1,8 +1,9 @@
 //! Searching the catalog: FTS5 with the trigram tokenizer, so a Chinese substring of three or
 //! more characters is found anywhere in a resource's code, name, abstract, provider, source
-//! business or data-item names; shorter queries (two-character words like 低保 are common) scan
-//! the codes and names.
+//! business or data-item names; shorter words (two-character words like 低保 are common) scan
+//! the codes and names. A query of several words (split at spaces) needs every one.
 
+use rusqlite::types::Value;
 use rusqlite::{params, Connection};
 
 use super::Workspace;
@@ -41,6 +42,16 @@ pub(crate) fn unindex(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// `w` as an FTS5 phrase (quotes doubled, so nothing typed is read as query syntax).
+fn phrase(w: &str) -> String {
+    format!("\"{}\"", w.replace('"', "\"\""))
+}
+
+/// `w` as a LIKE pattern matching it anywhere, its wildcards escaped.
+fn like(w: &str) -> String {
+    format!("%{}%", w.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
+
 /// The meta key that says the index lags behind the resources.
 const STALE: &str = "search_stale";
 
@@ -77,36 +88,32 @@ impl Workspace {
         Ok(())
     }
 
-    /// Ids of the resources matching `query`, in catalog order, at most `limit`.
+    /// Ids of the resources matching every word of `query` (words split at spaces), in catalog
+    /// order, at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<i64>> {
         let q = crate::text::clean_line(query);
-        if q.is_empty() {
+        let (long, short): (Vec<&str>, Vec<&str>) = q.split_whitespace().partition(|w| w.chars().count() >= 3);
+        if long.is_empty() && short.is_empty() {
             return Ok(vec![]);
         }
-        let conn = self.conn();
-        let ids = if q.chars().count() >= 3 {
+        let mut sql = String::from("SELECT r.id FROM resource r WHERE 1");
+        let mut args: Vec<Value> = Vec::with_capacity(short.len() + 2);
+        if !long.is_empty() {
             self.ensure_search_index()?;
-            // A phrase query: the whole string as typed, quotes doubled.
-            let phrase = format!("\"{}\"", q.replace('"', "\"\""));
-            let mut st = conn.prepare_cached(
-                "SELECT r.id FROM resource r
-                 JOIN (SELECT rowid FROM resource_search WHERE resource_search MATCH ?1) s ON s.rowid = r.id
-                 ORDER BY r.position LIMIT ?2",
-            )?;
-            let ids =
-                st.query_map(params![phrase, limit as i64], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
-            ids
-        } else {
-            let like = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-            let mut st = conn.prepare_cached(
-                "SELECT id FROM resource WHERE name LIKE ?1 ESCAPE '\\' OR code LIKE ?1 ESCAPE '\\'
-                 ORDER BY position LIMIT ?2",
-            )?;
-            let ids =
-                st.query_map(params![like, limit as i64], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
-            ids
-        };
-        Ok(ids)
+            // Phrases side by side: FTS5 requires each of them.
+            args.push(Value::Text(long.iter().map(|w| phrase(w)).collect::<Vec<_>>().join(" ")));
+            sql += " AND r.id IN (SELECT rowid FROM resource_search WHERE resource_search MATCH ?1)";
+        }
+        for w in short {
+            args.push(Value::Text(like(w)));
+            let n = args.len();
+            sql += &format!(" AND (r.name LIKE ?{n} ESCAPE '\\' OR r.code LIKE ?{n} ESCAPE '\\')");
+        }
+        args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+        sql += &format!(" ORDER BY r.position LIMIT ?{}", args.len());
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let ids = st.query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<Vec<i64>>>()?)
     }
 }
 
@@ -129,6 +136,10 @@ mod tests {
         assert_eq!(ws.search("低保", 50).unwrap(), [ids[7]], "two characters: names and codes");
         assert_eq!(ws.search("352111000/000008", 50).unwrap(), [ids[7]], "a code");
         assert!(ws.search("\"; DROP", 50).unwrap().is_empty());
+        assert!(ws.search("100% _x", 50).unwrap().is_empty(), "wildcards are taken literally");
+        assert_eq!(ws.search(" 低保  对象名册 ", 50).unwrap(), [ids[7]], "every word, short or long");
+        assert!(ws.search("低保 预算", 50).unwrap().is_empty(), "a word that is not there excludes it");
+        assert!(ws.search("   ", 50).unwrap().is_empty());
         let mut r = ws.resource(ids[7]).unwrap().resource;
         set(&mut r, "name", "城市低收入家庭名册").unwrap();
         ws.update_resource(ids[7], r).unwrap();

@@ -1,0 +1,58 @@
+"""Step 3 (填写元数据) and the catalog at scale, in the real window: the search box answered by the
+core (Chinese substrings), one field set on several resources at once, that change undone, and
+a resource's history. The workspace is made with the real `mulu` CLI and checked with it."""
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import mulu, tid
+from test_editing import AGENCY, init
+
+NAMES = ["农村低保对象名册", "镇级财政预算公开信息", "村级集体资产台账", "镇村道路养护记录"]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """An agency with four resources, their update cycles left empty."""
+    ws = tmp_path / "青岩镇.mulu"
+    w = init(ws)
+    for name in NAMES:
+        mulu(*w, "resource", "add", "--name", name, "--abstract", f"{name}：全镇的登记和变动情况",
+             "--format", "电子表格 xlsx", "--item", "姓名:C", "--item", "登记日期:D")
+    return ws
+
+
+def shown(app, testid: str = "resource-name") -> list[str]:
+    """The names listed, read in one script (the table re-renders while the search answers)."""
+    return app.driver.execute_script(
+        "return [...document.querySelectorAll(`[data-testid='${arguments[0]}']`)].map(e => e.textContent)", testid)
+
+
+def stored(ws: Path) -> dict[str, dict]:
+    """Each resource as the core stores it, by name (`mulu show --json`)."""
+    out = mulu("--workspace", str(ws), "show", "--json").stdout
+    return {r["name"]: r for r in json.loads(out)["resources"]}
+
+
+def test_the_search_box_finds_chinese_substrings_through_the_core(launch, workspace: Path):
+    app = launch(str(workspace))
+    app.wait(lambda d: len(shown(app)) == 4, message="all four listed")
+    assert app.find("search-count").get_attribute("textContent") == "共 4 个"
+
+    # A substring from the middle of a name (three characters or more: the trigram index).
+    app.type_into("resource-search", "低保对象", leave=False)
+    app.wait(lambda d: shown(app) == ["农村低保对象名册"], message="one match")
+    assert app.find("search-count").get_attribute("textContent") == "显示 1 / 4 个"
+    app.screenshot("search-zh.png")
+
+    # A two-character word (names and codes), then one found only in the abstracts.
+    app.type_into("resource-search", "台账", leave=False)
+    app.wait(lambda d: shown(app) == ["村级集体资产台账"], message="two characters")
+    app.type_into("resource-search", "登记和变动", leave=False)
+    app.wait(lambda d: len(shown(app)) == 4, message="the abstract is indexed too")
+    app.type_into("resource-search", "不存在的资源", leave=False)
+    app.wait(lambda d: shown(app) == [], message="nothing")
+    assert "没有符合搜索条件的资源" in app.find("resource-table").text
+    app.type_into("resource-search", "", leave=False)
+    app.wait(lambda d: len(shown(app)) == 4, message="all again")
