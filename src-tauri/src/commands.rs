@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::model::domain::Domains;
-use mulu_core::model::fields::{FieldSpec, AGENCY_FIELDS, RESOURCE_FIELDS};
+use mulu_core::model::fields::{bulk_fields, FieldSpec, AGENCY_FIELDS, RESOURCE_FIELDS};
 use mulu_core::overview::Overview;
 use mulu_core::rules::Context;
 use mulu_core::store::Workspace;
@@ -116,16 +116,18 @@ pub fn workspace_path(state: State<'_, AppState>) -> String {
     state.path.display().to_string()
 }
 
-/// Field labels in both languages, so the UI names the field of a finding as the core does.
+/// Field labels in both languages, so the UI names the field of a finding as the core does;
+/// and the resource fields a bulk edit may set.
 #[derive(Serialize)]
 pub struct Fields {
     resource: &'static [FieldSpec],
     agency: &'static [FieldSpec],
+    bulk: Vec<&'static str>,
 }
 
 #[tauri::command]
 pub fn fields() -> Fields {
-    Fields { resource: RESOURCE_FIELDS, agency: AGENCY_FIELDS }
+    Fields { resource: RESOURCE_FIELDS, agency: AGENCY_FIELDS, bulk: bulk_fields().map(|s| s.key).collect() }
 }
 
 /// Every value domain with its labels: the dropdowns, and stored values shown in the UI's language.

@@ -186,6 +186,29 @@ pub async fn update_items(
     })
 }
 
+/// How many resources a bulk edit changed, and the overview after it.
+#[derive(Serialize)]
+pub struct Bulked {
+    changed: usize,
+    overview: Overview,
+}
+
+/// Sets one field to one value on the selected resources: one transaction, one change set, so
+/// one undo reverts it (the core's `set_field_many`).
+#[tauri::command]
+pub async fn bulk_set_field(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    key: String,
+    text: String,
+    lang: Lang,
+) -> Result<Bulked, ErrorPayload> {
+    state.change(lang, |ws| {
+        let changed = ws.set_field_many(&ids, &key, &text)?;
+        Ok(Bulked { changed, overview: overview(ws, lang)? })
+    })
+}
+
 #[derive(Serialize)]
 pub struct Added {
     id: i64,

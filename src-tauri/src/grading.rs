@@ -78,9 +78,8 @@ pub fn apply_all(
             graded.push((id, r));
         }
     }
-    for (id, r) in graded {
-        ws.update_resource(id, r)?;
-    }
+    // One change set for all of them: the history says "grading", and one undo reverts it.
+    ws.update_resources("resource.grade", graded)?;
     Ok(())
 }
 
@@ -167,5 +166,12 @@ mod tests {
         let g = ws.resource(ids[0]).unwrap().resource.grading.unwrap();
         assert_eq!(g.reason.as_deref(), Some("含未公开的养护合同金额"));
         assert_eq!(g.suggested.as_ref().map(|s| s.as_str()), Some("公开"));
+
+        ws.undo().unwrap();
+        let undone = ws.undo().unwrap().unwrap();
+        assert_eq!(undone.action, "resource.grade", "grading is named in the history");
+        for id in ids {
+            assert!(ws.resource(id).unwrap().resource.sensitivity.is_none(), "one undo ungrades both");
+        }
     }
 }

@@ -52,6 +52,7 @@ fn main() {
             edit::check_uscc,
             edit::update_resource_field,
             edit::update_items,
+            edit::bulk_set_field,
             edit::create_resource,
             edit::delete_resource,
             grading::grading_start,

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.by import By
 
 from conftest import mulu, tid
 from test_editing import AGENCY, init
@@ -56,3 +57,51 @@ def test_the_search_box_finds_chinese_substrings_through_the_core(launch, worksp
     assert "没有符合搜索条件的资源" in app.find("resource-table").text
     app.type_into("resource-search", "", leave=False)
     app.wait(lambda d: len(shown(app)) == 4, message="all again")
+
+
+def tick(app, name: str):
+    """Ticks a resource's box in the step-3 list."""
+    box = app.wait(lambda d: d.find_element(
+        By.XPATH, f"//tr[contains(@class,'resource-row')][.//*[@data-testid='resource-name'][normalize-space()='{name}']]"
+                  "//label[contains(@class,'el-checkbox')]"), message=f"the box of {name}")
+    app.click(box)
+
+
+def completeness(app) -> dict[str, str]:
+    """The required-fields figure shown for each resource, by name."""
+    return dict(zip(shown(app), (t.strip() for t in shown(app, "completeness"))))
+
+
+def cycles(ws: Path) -> dict[str, str | None]:
+    return {name: r.get("update_cycle") for name, r in stored(ws).items()}
+
+
+def test_one_field_is_set_on_two_resources_at_once(launch, workspace: Path):
+    app = launch(str(workspace))
+    app.click("step-metadata")
+    app.find("metadata-table")
+    app.wait(lambda d: len(shown(app)) == 4, message="all four listed")
+    before = completeness(app)
+    assert before["农村低保对象名册"] == "8/12", before  # code, provider, sharing, open, cycle, date… as the core says
+    assert not app.driver.find_elements(*tid("bulk-edit"))
+
+    tick(app, "农村低保对象名册")
+    tick(app, "村级集体资产台账")
+    app.wait(lambda d: app.find("bulk-count").get_attribute("textContent") == "已选 2 个资源", message="two selected")
+    app.choose_in(app.find("bulk-field"), "更新周期")
+    app.choose_in(app.find("bulk-value"), "每月")
+    app.wait(lambda d: "每月" in app.find("bulk-value").get_attribute("textContent"), message="value chosen")
+    app.screenshot("bulk-edit-zh.png")
+    app.click("bulk-apply")
+
+    app.wait(lambda d: cycles(workspace)["农村低保对象名册"] == "每月", message="saved by the core")
+    assert cycles(workspace) == {"农村低保对象名册": "每月", "镇级财政预算公开信息": None,
+                                 "村级集体资产台账": "每月", "镇村道路养护记录": None}
+    after = app.wait(lambda d: (c := completeness(app))["农村低保对象名册"] != before["农村低保对象名册"] and c,
+                     message="completeness refreshed")
+    filled = lambda figure: int(figure.split("/")[0])
+    assert filled(after["农村低保对象名册"]) == filled(before["农村低保对象名册"]) + 1
+    assert after["镇级财政预算公开信息"] == before["镇级财政预算公开信息"]
+    history = json.loads(mulu("--workspace", str(workspace), "history", "--json").stdout)
+    assert {c["action"] for c in history[:2]} == {"resource.bulk"} and history[0]["set_id"] == history[1]["set_id"], \
+        "one change set"

@@ -11,6 +11,7 @@ const fields: Fields = {
     { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true },
   ],
   agency: [{ key: 'uscc', zh: '统一社会信用代码', en: 'Unified social credit code', required: true }],
+  bulk: [],
 }
 
 const finding = (over: Partial<Finding>): Finding => ({

@@ -21,6 +21,7 @@ const row = (id: number, name: string, over: Partial<Resource> = {}): ResourceRo
     ...over,
   } as unknown as Resource,
   findings: [],
+  completeness: { filled: 0, required: 12, missing: [] },
 })
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1, `资源${i + 1}`))

@@ -20,6 +20,7 @@ const row = (id: number, name: string, over: Partial<Resource>, findings: Findin
   id,
   resource: { name, sensitivity: null, secrecy_review: null, ...over } as Resource,
   findings: findings.map((f) => ({ ...f, resource: { code: `c${id}`, name } })),
+  completeness: { filled: 0, required: 0, missing: [] },
 })
 
 function overview(rows: ResourceRow[], over: Partial<Overview> = {}): Overview {
@@ -41,6 +42,7 @@ function overview(rows: ResourceRow[], over: Partial<Overview> = {}): Overview {
       resources_with_errors: rows.filter((r) => r.findings.some((f) => f.severity === 'error')).length,
       by_rule: {},
     },
+    undo: null,
     ...over,
   }
 }

@@ -49,9 +49,11 @@ pub fn typescript() -> String {
         crate::rules::Report,
         crate::store::StoredResource,
         crate::overview::ResourceRow,
+        crate::overview::Completeness,
         crate::overview::Overview,
         crate::store::Change,
         crate::store::Undone,
+        crate::store::UndoNext,
         crate::error::ErrorPayload,
         crate::i18n::Lang,
     );

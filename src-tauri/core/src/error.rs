@@ -56,6 +56,8 @@ pub enum Error {
     SheetWrite { reason: String },
     #[error("cannot undo {action}")]
     UndoUnsupported { action: String },
+    #[error("{field} cannot be set on several resources at once")]
+    NotBulk { field: String },
     #[error("sheet {sheet} of {} has more than {max} rows", file.display())]
     SheetTooLarge { file: PathBuf, sheet: String, max: u32 },
     #[error("cannot make a key: {reason}")]
@@ -136,6 +138,7 @@ impl Error {
             Error::SheetWrite { .. } => "sheet.write",
             Error::SheetTooLarge { .. } => "sheet.too_large",
             Error::UndoUnsupported { .. } => "undo.unsupported",
+            Error::NotBulk { .. } => "bulk.field",
             Error::KeyGenerate { .. } => "key.generate",
             Error::KeyExists { .. } => "key.exists",
             Error::KeyUnreadable { .. } => "key.unreadable",
@@ -157,7 +160,7 @@ impl Error {
 
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::UnknownField { field } | Error::InvalidValue { field, .. } => Some(field),
+            Error::UnknownField { field } | Error::InvalidValue { field, .. } | Error::NotBulk { field } => Some(field),
             _ => None,
         }
     }
@@ -358,10 +361,22 @@ impl Error {
                 }
             }
             Error::UndoUnsupported { action } => {
+                let what = match action.as_str() {
+                    "system.put" | "system.remove" => lang.pick("信息系统的修改", "a change of information systems"),
+                    other => other,
+                };
                 if zh {
-                    format!("最近的修改（{action}）不能撤销：信息系统、信任列表和报送记录请直接修改。")
+                    format!("最近一次修改（{what}）不能撤销：信息系统、信任列表和报送记录请直接修改。")
                 } else {
-                    format!("The last change ({action}) cannot be undone: edit systems, trusted keys and package records directly.")
+                    format!("The last change ({what}) cannot be undone: edit systems, trusted keys and package records directly.")
+                }
+            }
+            Error::NotBulk { field } => {
+                let label = crate::model::fields::label(field, lang);
+                if zh {
+                    format!("“{label}”每个资源各不相同，不能批量设置；请在各资源的表单中逐个填写。")
+                } else {
+                    format!("“{label}” is particular to each resource and cannot be set on several at once; fill it in each resource's form.")
                 }
             }
             Error::SheetTooLarge { file, sheet, max } => {

@@ -352,7 +352,13 @@ export type Report = { findings: Array<Finding>, summary: Summary, };
 
 export type StoredResource = { id: number, resource: Resource, };
 
-export type ResourceRow = { id: number, resource: Resource, findings: Array<Finding>, };
+export type ResourceRow = { id: number, resource: Resource, findings: Array<Finding>, completeness: Completeness, };
+
+export type Completeness = { filled: number, required: number, 
+/**
+ * The keys of the required fields still empty, in the guide's order.
+ */
+missing: Array<string>, };
 
 export type Overview = { path: string, 
 /**
@@ -362,15 +368,29 @@ has_agency: boolean, agency: Agency,
 /**
  * Findings on the agency profile and the catalog as a whole.
  */
-catalog_findings: Array<Finding>, resources: Array<ResourceRow>, summary: Summary, };
+catalog_findings: Array<Finding>, resources: Array<ResourceRow>, summary: Summary, 
+/**
+ * What the next undo would reverse; `None` when there is nothing to undo.
+ */
+undo: UndoNext | null, };
 
-export type Change = { set_id: bigint, at: string, action: string, entity: string, entity_id: bigint | null, path: string, old: string | null, new: string | null, };
+export type Change = { set_id: number, at: string, action: string, entity: string, entity_id: number | null, path: string, old: string | null, new: string | null, };
 
 export type Undone = { set_id: number, action: string, at: string, 
 /**
  * Fields (or whole records) put back.
  */
-changes: number, };
+changes: number, 
+/**
+ * The first of the undo's own changes (old: before the undo, new: after it).
+ */
+details: Array<Change>, };
+
+export type UndoNext = { set_id: number, action: string, at: string, changes: number, 
+/**
+ * Why it cannot be undone, in the person's language; `None` when it can.
+ */
+refused: string | null, };
 
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 

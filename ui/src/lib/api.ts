@@ -3,10 +3,11 @@
 import { invoke } from '@tauri-apps/api/core'
 import type { Domains, Drafts, ErrorPayload, FieldSpec, ImportPlan, Lang, Mapping, Overview, Proposal, Suggestion } from '../bindings/mulu'
 
-/** Field labels in both languages (commands.rs `Fields`). */
+/** Field labels in both languages, and the resource fields a bulk edit may set (commands.rs `Fields`). */
 export interface Fields {
   resource: FieldSpec[]
   agency: FieldSpec[]
+  bulk: string[]
 }
 
 /** A USCC as typed (edit.rs `UsccCheck`): normalised, and why it is wrong. */
@@ -24,6 +25,12 @@ export interface ItemInput {
   description: string
   is_identifier: boolean | null
   is_personal: boolean | null
+}
+
+/** A bulk edit's answer (edit.rs `Bulked`): how many resources changed, and the new overview. */
+export interface Bulked {
+  changed: number
+  overview: Overview
 }
 
 /** A new resource (edit.rs `Added`). */
@@ -47,6 +54,8 @@ export const updateResourceField = (id: number, key: string, text: string, lang:
   invoke<Overview>('update_resource_field', { id, key, text, lang })
 export const updateItems = (id: number, items: ItemInput[], lang: Lang) =>
   invoke<Overview>('update_items', { id, items, lang })
+export const bulkSetField = (ids: number[], key: string, text: string, lang: Lang) =>
+  invoke<Bulked>('bulk_set_field', { ids, key, text, lang })
 export const createResource = (name: string, lang: Lang) => invoke<Added>('create_resource', { name, lang })
 export const deleteResource = (id: number, lang: Lang) => invoke<Overview>('delete_resource', { id, lang })
 

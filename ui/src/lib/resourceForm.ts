@@ -86,6 +86,11 @@ export function groupsFor(specs: FieldSpec[]): Group[] {
   return GROUPS.map((g, i) => (i === GROUPS.length - 1 ? { ...g, fields: [...g.fields, ...extra] } : g))
 }
 
+/** The form's definition of a field (its control, its domain); a plain text field otherwise. */
+export function defOf(key: string): FieldDef {
+  return GROUPS.flatMap((g) => g.fields).find((f) => f.key === key) ?? { key, control: 'text' }
+}
+
 /** i18n key part for a field key (`sharing.method.type` → `sharing_method_type`). */
 export const helpKey = (key: string) => key.replace(/\./g, '_')
 

@@ -69,6 +69,15 @@ pub const AGENCY_FIELDS: &[FieldSpec] = &[
     f("period", "目录期次（年度）", "Catalog period (year)", false),
 ];
 
+/// Fields that identify one resource (its name, its code and the classification derived from
+/// the code) or hold a table (its items): never set to one value on several resources at once.
+const NOT_BULK: &[&str] = &["name", "code", "classification", "items"];
+
+/// The resource fields a bulk edit may set, in the guide's order.
+pub fn bulk_fields() -> impl Iterator<Item = &'static FieldSpec> {
+    RESOURCE_FIELDS.iter().filter(|s| !NOT_BULK.contains(&s.key))
+}
+
 pub fn spec(key: &str) -> Option<&'static FieldSpec> {
     RESOURCE_FIELDS.iter().find(|s| s.key == key)
 }

@@ -96,40 +96,60 @@ pub fn diff<'a>(
 /// One recorded change, for history views.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Change {
+    #[ts(type = "number")]
     pub set_id: i64,
     pub at: String,
     pub action: String,
     pub entity: String,
+    #[ts(type = "number | null")]
     pub entity_id: Option<i64>,
     pub path: String,
     pub old: Option<String>,
     pub new: Option<String>,
 }
 
+/// The first `limit` changes of one change set, in the order they were made.
+pub fn of_set(conn: &Connection, set: i64, limit: usize) -> Result<Vec<Change>> {
+    let sql = format!("{SELECT} WHERE c.set_id = ?1 ORDER BY c.id LIMIT ?2");
+    let mut st = conn.prepare(&sql)?;
+    let rows = st.query_map(params![set, limit as i64], change)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+const SELECT: &str = "SELECT s.id, s.at, s.action, c.entity, c.entity_id, c.path, c.old, c.new
+                      FROM change c JOIN change_set s ON s.id = c.set_id";
+
+fn change(r: &rusqlite::Row) -> rusqlite::Result<Change> {
+    Ok(Change {
+        set_id: r.get(0)?,
+        at: r.get(1)?,
+        action: r.get(2)?,
+        entity: r.get(3)?,
+        entity_id: r.get(4)?,
+        path: r.get(5)?,
+        old: r.get(6)?,
+        new: r.get(7)?,
+    })
+}
+
 /// The newest changes, newest first; of one record when `entity_id` is given.
 pub fn recent(conn: &Connection, entity: Option<(&str, i64)>, limit: usize) -> Result<Vec<Change>> {
-    let sql = "SELECT s.id, s.at, s.action, c.entity, c.entity_id, c.path, c.old, c.new
-               FROM change c JOIN change_set s ON s.id = c.set_id
-               WHERE (?1 IS NULL OR (c.entity = ?1 AND c.entity_id = ?2))
-               ORDER BY c.id DESC LIMIT ?3";
-    let mut st = conn.prepare(sql)?;
-    let (e, id) = match entity {
-        Some((e, id)) => (Some(e), Some(id)),
-        None => (None, None),
+    // Two statements, not one with `?1 IS NULL OR …`: that form keeps SQLite from using the
+    // (entity, entity_id) index, and a city's change log has millions of rows.
+    let rows = match entity {
+        Some((e, id)) => {
+            let sql = format!("{SELECT} WHERE c.entity = ?1 AND c.entity_id = ?2 ORDER BY c.id DESC LIMIT ?3");
+            let mut st = conn.prepare_cached(&sql)?;
+            let rows = st.query_map(params![e, id, limit as i64], change)?;
+            rows.collect::<rusqlite::Result<_>>()?
+        }
+        None => {
+            let mut st = conn.prepare_cached(&format!("{SELECT} ORDER BY c.id DESC LIMIT ?1"))?;
+            let rows = st.query_map(params![limit as i64], change)?;
+            rows.collect::<rusqlite::Result<_>>()?
+        }
     };
-    let rows = st.query_map(params![e, id, limit as i64], |r| {
-        Ok(Change {
-            set_id: r.get(0)?,
-            at: r.get(1)?,
-            action: r.get(2)?,
-            entity: r.get(3)?,
-            entity_id: r.get(4)?,
-            path: r.get(5)?,
-            old: r.get(6)?,
-            new: r.get(7)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! transaction recorded in the change log ([`changelog`]).
 
 mod backup;
+mod bulk;
 pub mod changelog;
 pub(crate) mod doc;
 mod guard;
@@ -21,10 +22,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 pub use backup::{backup_dir, list_backups, KEEP_BACKUPS};
+pub use bulk::BULK_ACTION;
 pub use changelog::Change;
 pub use migrate::SCHEMA_VERSION as STORE_VERSION;
 pub use resources::StoredResource;
-pub use undo::Undone;
+pub use undo::{UndoNext, Undone};
 
 use crate::error::{Error, Result};
 use crate::model::{Agency, Catalog, InfoSystem};

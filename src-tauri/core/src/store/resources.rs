@@ -159,35 +159,52 @@ impl Workspace {
         Ok(self.add_resources(vec![resource])?[0])
     }
 
-    /// Saves a new version of a resource. Any change other than the secrecy review itself
-    /// clears the secrecy review (G Art. 24: the review covers what was reviewed).
-    pub fn update_resource(&mut self, id: i64, mut resource: Resource) -> Result<()> {
-        let old = self.resource(id)?.resource;
-        if old == resource {
-            return Ok(());
+    /// Saves a new version of a resource (see [`Workspace::update_resources`]).
+    pub fn update_resource(&mut self, id: i64, resource: Resource) -> Result<()> {
+        self.update_resources("resource.edit", vec![(id, resource)]).map(|_| ())
+    }
+
+    /// Saves new versions of resources in one transaction and one change set named `action`
+    /// (`resource.edit`, `resource.bulk`, `resource.grade`), so one undo reverts them together.
+    /// Unchanged ones are skipped; returns how many changed. Any change other than the secrecy
+    /// review itself clears the secrecy review (G Art. 24: the review covers what was reviewed).
+    pub fn update_resources(&mut self, action: &str, updates: Vec<(i64, Resource)>) -> Result<usize> {
+        let mut changed = Vec::with_capacity(updates.len());
+        for (id, mut resource) in updates {
+            let old = self.resource(id)?.resource;
+            if old == resource {
+                continue;
+            }
+            let touched_other = {
+                let mut a = old.clone();
+                let mut b = resource.clone();
+                a.secrecy_review = None;
+                b.secrecy_review = None;
+                a != b
+            };
+            if touched_other {
+                resource.secrecy_review = None;
+            }
+            resource.derive_classification();
+            changed.push((id, serde_json::to_value(&old)?, resource));
         }
-        let touched_other = {
-            let mut a = old.clone();
-            let mut b = resource.clone();
-            a.secrecy_review = None;
-            b.secrecy_review = None;
-            a != b
-        };
-        if touched_other {
-            resource.secrecy_review = None;
+        if changed.is_empty() {
+            return Ok(0);
         }
-        resource.derive_classification();
-        let (ov, nv) = (serde_json::to_value(&old)?, serde_json::to_value(&resource)?);
+        let at = changelog::now();
         let tx = self.conn.transaction()?;
-        let set = changelog::begin(&tx, "resource.edit")?;
-        changelog::record_diff(&tx, set, "resource", Some(id), &ov, &nv)?;
-        tx.execute(
-            UPDATE,
-            params![resource.code, resource.name, super::doc::encode(&resource)?, changelog::now(), id],
-        )?;
-        super::search::index(&tx, id, &resource)?;
+        let set = changelog::begin(&tx, action)?;
+        {
+            let mut upd = tx.prepare_cached(UPDATE)?;
+            for (id, ov, resource) in &changed {
+                let nv = serde_json::to_value(resource)?;
+                changelog::record_diff(&tx, set, "resource", Some(*id), ov, &nv)?;
+                upd.execute(params![resource.code, resource.name, super::doc::encode(resource)?, at, id])?;
+                super::search::index(&tx, *id, resource)?;
+            }
+        }
         tx.commit()?;
-        Ok(())
+        Ok(changed.len())
     }
 
     pub fn remove_resource(&mut self, id: i64) -> Result<Resource> {

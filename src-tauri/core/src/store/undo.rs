@@ -9,7 +9,11 @@ use ts_rs::TS;
 
 use super::{changelog, search, Workspace};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::model::Resource;
+
+/// How many of an undo's changes it reports (an undone import can touch thousands).
+pub const UNDONE_DETAILS: usize = 20;
 
 /// What an undo reversed.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -20,6 +24,45 @@ pub struct Undone {
     pub at: String,
     /// Fields (or whole records) put back.
     pub changes: usize,
+    /// The first of the undo's own changes (old: before the undo, new: after it).
+    pub details: Vec<changelog::Change>,
+}
+
+/// The change set the next undo would reverse.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct UndoNext {
+    #[ts(type = "number")]
+    pub set_id: i64,
+    pub action: String,
+    pub at: String,
+    pub changes: usize,
+    /// Why it cannot be undone, in the person's language; `None` when it can.
+    pub refused: Option<String>,
+}
+
+/// The newest change set that is not itself an undo and was not undone yet.
+fn target(conn: &rusqlite::Connection) -> Result<Option<(i64, String, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, action, at FROM change_set
+             WHERE undone_by IS NULL AND action NOT LIKE 'undo%'
+             ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?)
+}
+
+/// How many changes a set holds, and whether any is of a kind undo does not reverse (systems,
+/// trusted keys and package records are few and edited whole).
+fn census(conn: &rusqlite::Connection, set: i64) -> Result<(usize, bool)> {
+    let (n, foreign): (i64, i64) = conn.query_row(
+        "SELECT count(*), coalesce(sum(NOT (entity = 'agency' OR (entity = 'resource' AND entity_id IS NOT NULL))), 0)
+         FROM change WHERE set_id = ?1",
+        [set],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok((n as usize, foreign > 0))
 }
 
 struct Row {
@@ -87,20 +130,24 @@ fn put_back(doc: &mut Value, path: &str, old: Option<Value>) -> Option<()> {
 }
 
 impl Workspace {
+    /// What the next undo would reverse, and the core's refusal when it would refuse; `None`
+    /// when there is nothing left to undo. Lets the app say so before the person asks.
+    pub fn next_undo(&self, lang: Lang) -> Result<Option<UndoNext>> {
+        let Some((set_id, action, at)) = target(self.conn())? else { return Ok(None) };
+        let (changes, foreign) = census(self.conn(), set_id)?;
+        let refused = foreign.then(|| Error::UndoUnsupported { action: action.clone() }.message(lang));
+        Ok(Some(UndoNext { set_id, action, at, changes, refused }))
+    }
+
     /// Undoes the newest change set that is not itself an undo and was not undone yet.
-    /// Returns `None` when there is nothing left to undo.
+    /// Returns `None` when there is nothing left to undo; refuses, changing nothing, a set
+    /// holding a change of a kind it does not reverse.
     pub fn undo(&mut self) -> Result<Option<Undone>> {
         let tx = self.conn.transaction()?;
-        let target: Option<(i64, String, String)> = tx
-            .query_row(
-                "SELECT id, action, at FROM change_set
-                 WHERE undone_by IS NULL AND action NOT LIKE 'undo%'
-                 ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((set_id, action, at)) = target else { return Ok(None) };
+        let Some((set_id, action, at)) = target(&tx)? else { return Ok(None) };
+        if census(&tx, set_id)?.1 {
+            return Err(Error::UndoUnsupported { action });
+        }
         let rows: Vec<Row> = {
             let mut st =
                 tx.prepare("SELECT entity, entity_id, path, old FROM change WHERE set_id = ?1 ORDER BY id DESC")?;
@@ -179,13 +226,14 @@ impl Workspace {
                         [after.to_string()],
                     )?;
                 }
-                // Systems, trust entries and packages are few and edited whole: not undone here.
+                // Refused above (`census`); kept so a new kind of change can never be half undone.
                 _ => return Err(Error::UndoUnsupported { action: action.clone() }),
             }
         }
         tx.execute("UPDATE change_set SET undone_by = ?1 WHERE id = ?2", params![undo_set, set_id])?;
+        let details = changelog::of_set(&tx, undo_set, UNDONE_DETAILS)?;
         tx.commit()?;
-        Ok(Some(Undone { set_id, action, at, changes: rows.len() }))
+        Ok(Some(Undone { set_id, action, at, changes: rows.len(), details }))
     }
 }
 
@@ -228,6 +276,43 @@ mod tests {
         assert!(
             ws.history(None, 100).unwrap().iter().any(|c| c.action.starts_with("undo")),
             "undos are in the history"
+        );
+    }
+
+    #[test]
+    fn the_next_undo_is_told_before_and_what_it_did_after() {
+        let d = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::create(&d.path().join("n.mulu")).unwrap();
+        assert!(ws.next_undo(crate::Lang::Zh).unwrap().is_none(), "a new workspace has nothing to undo");
+        let id = ws.add_resource(sample::resource()).unwrap();
+        let mut r = ws.resource(id).unwrap().resource;
+        set(&mut r, "update_cycle", "每月").unwrap();
+        ws.update_resource(id, r).unwrap();
+
+        let next = ws.next_undo(crate::Lang::Zh).unwrap().unwrap();
+        assert_eq!((next.action.as_str(), next.changes, next.refused), ("resource.edit", 1, None));
+        let u = ws.undo().unwrap().unwrap();
+        assert_eq!(u.set_id, next.set_id, "the one announced");
+        assert_eq!(u.details.len(), 1);
+        let c = &u.details[0];
+        assert_eq!((c.entity_id, c.path.as_str()), (Some(id), "update_cycle"));
+        assert_eq!(
+            (c.old.as_deref(), c.new.as_deref()),
+            (Some("\"每月\""), Some("\"每年\"")),
+            "before → after the undo"
+        );
+
+        // A system is edited whole: the core refuses, says so beforehand, and changes nothing.
+        ws.put_system(&crate::model::InfoSystem { name: "低保管理系统".into(), ..Default::default() }).unwrap();
+        let next = ws.next_undo(crate::Lang::Zh).unwrap().unwrap();
+        let why = next.refused.expect("refused");
+        assert!(why.contains("信息系统"), "{why}");
+        let err = ws.undo().unwrap_err();
+        assert_eq!(err.message(crate::Lang::Zh), why, "the same words before and after");
+        assert_eq!(ws.systems().unwrap().len(), 1, "nothing undone");
+        assert_eq!(
+            ws.resource(id).unwrap().resource.update_cycle.map(|c| c.as_str().to_string()).as_deref(),
+            Some("每年")
         );
     }
 }
