@@ -8,6 +8,7 @@ mod commands;
 mod edit;
 mod exports;
 mod grading;
+mod history;
 mod import;
 mod mapping;
 mod scan;
@@ -55,6 +56,8 @@ fn main() {
             edit::bulk_set_field,
             edit::create_resource,
             edit::delete_resource,
+            history::undo,
+            history::resource_history,
             grading::grading_start,
             grading::grading_suggest,
             grading::grading_apply,

@@ -5,7 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import mulu, tid
 from test_editing import AGENCY, init
@@ -67,6 +69,20 @@ def tick(app, name: str):
     app.click(box)
 
 
+def bulk_set(app, names: list[str], field: str, value: str, screenshot: str | None = None):
+    """In step 3: ticks the resources, picks the field and the value, applies."""
+    for name in names:
+        tick(app, name)
+    app.wait(lambda d: app.find("bulk-count").get_attribute("textContent") == f"已选 {len(names)} 个资源",
+             message="selected")
+    app.choose_in(app.find("bulk-field"), field)
+    app.choose_in(app.find("bulk-value"), value)
+    app.wait(lambda d: value in app.find("bulk-value").get_attribute("textContent"), message="value chosen")
+    if screenshot:
+        app.screenshot(screenshot)
+    app.click("bulk-apply")
+
+
 def completeness(app) -> dict[str, str]:
     """The required-fields figure shown for each resource, by name."""
     return dict(zip(shown(app), (t.strip() for t in shown(app, "completeness"))))
@@ -85,14 +101,7 @@ def test_one_field_is_set_on_two_resources_at_once(launch, workspace: Path):
     assert before["农村低保对象名册"] == "8/12", before  # code, provider, sharing, open, cycle, date… as the core says
     assert not app.driver.find_elements(*tid("bulk-edit"))
 
-    tick(app, "农村低保对象名册")
-    tick(app, "村级集体资产台账")
-    app.wait(lambda d: app.find("bulk-count").get_attribute("textContent") == "已选 2 个资源", message="two selected")
-    app.choose_in(app.find("bulk-field"), "更新周期")
-    app.choose_in(app.find("bulk-value"), "每月")
-    app.wait(lambda d: "每月" in app.find("bulk-value").get_attribute("textContent"), message="value chosen")
-    app.screenshot("bulk-edit-zh.png")
-    app.click("bulk-apply")
+    bulk_set(app, ["农村低保对象名册", "村级集体资产台账"], "更新周期", "每月", screenshot="bulk-edit-zh.png")
 
     app.wait(lambda d: cycles(workspace)["农村低保对象名册"] == "每月", message="saved by the core")
     assert cycles(workspace) == {"农村低保对象名册": "每月", "镇级财政预算公开信息": None,
@@ -105,3 +114,62 @@ def test_one_field_is_set_on_two_resources_at_once(launch, workspace: Path):
     history = json.loads(mulu("--workspace", str(workspace), "history", "--json").stdout)
     assert {c["action"] for c in history[:2]} == {"resource.bulk"} and history[0]["set_id"] == history[1]["set_id"], \
         "one change set"
+
+
+def test_undo_puts_a_bulk_edit_back_and_says_what_it_undid(launch, workspace: Path):
+    app = launch(str(workspace))
+    app.click("step-metadata")
+    app.wait(lambda d: len(shown(app)) == 4, message="all four listed")
+    bulk_set(app, ["农村低保对象名册", "镇村道路养护记录"], "更新周期", "每季度")
+    app.wait(lambda d: cycles(workspace)["镇村道路养护记录"] == "每季度", message="saved")
+    undo = app.find("undo")
+    app.wait(lambda d: undo.is_enabled() and app.find("undo-wrap").get_attribute("data-reason") == "", message="enabled")
+
+    app.click("undo")
+    lines = app.wait_text("undone-change", lambda t: len(t) == 2, "the undo says what it did")
+    assert set(lines) == {"农村低保对象名册 · 更新周期：每季度 → （空）", "镇村道路养护记录 · 更新周期：每季度 → （空）"}, lines
+    assert "已撤销：批量修改" in app.driver.find_element(By.CSS_SELECTOR, ".undone-note").text
+    app.screenshot("undo-zh.png")
+    app.wait(lambda d: all(c is None for c in cycles(workspace).values()), message="both back in the store")
+    history = json.loads(mulu("--workspace", str(workspace), "history", "--json").stdout)
+    assert history[0]["action"] == "undo resource.bulk"
+
+
+def test_a_resources_history_lists_each_change_and_ctrl_z_undoes_the_last(launch, workspace: Path):
+    name = "镇级财政预算公开信息"
+    app = launch(str(workspace))
+    app.click("step-metadata")
+    app.wait(lambda d: name in shown(app), message="listed")
+    app.click(app.driver.find_element(
+        By.XPATH, f"//tr[contains(@class,'resource-row')]//*[@data-testid='resource-name'][normalize-space()='{name}']"))
+    app.wait(lambda d: app.find("editor-name").get_attribute("textContent") == name, message="its form")
+    app.choose("input-update_cycle", "每年")
+    app.wait(lambda d: cycles(workspace)[name] == "每年", message="saved")
+
+    # Ctrl+Z outside a text field: the app's undo (inside one it stays the field's own).
+    app.click("editor-status")
+    ActionChains(app.driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+    app.wait(lambda d: cycles(workspace)[name] is None, message="undone by Ctrl+Z")
+    app.wait(lambda d: "每年" not in app.find("input-update_cycle").get_attribute("textContent"),
+             message="the form shows it")
+
+    app.click("drawer-tab-history")
+    actions = app.wait_text("history-action", lambda t: len(t) == 3, "three changes")
+    assert actions == ["撤销（编辑）", "编辑", "新增"], actions
+    assert shown(app, "history-field")[:2] == ["更新周期", "更新周期"]
+    assert shown(app, "history-old")[:2] == ["每年", "（空）"]
+    assert shown(app, "history-new") == ["（空）", "每年", "新增了这个资源"]
+    app.screenshot("history-zh.png")
+
+
+def test_undo_is_refused_with_the_cores_reason(launch, workspace: Path):
+    mulu("--workspace", str(workspace), "system", "add", "低保管理系统")
+    app = launch(str(workspace))
+    app.wait(lambda d: len(shown(app)) == 4, message="listed")
+    reason = app.find("undo-wrap").get_attribute("data-reason")
+    assert "信息系统的修改" in reason and "不能撤销" in reason, reason
+    assert not app.find("undo").is_enabled()
+    ActionChains(app.driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+    app.wait(lambda d: any(reason == e.text for e in d.find_elements(By.CSS_SELECTOR, ".el-message")),
+             message="Ctrl+Z says why")
+    assert len(stored(workspace)) == 4 and "低保管理系统" in mulu("--workspace", str(workspace), "system", "list").stdout

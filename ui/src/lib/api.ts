@@ -1,7 +1,20 @@
 // The app's commands (src-tauri/src/*.rs). Core types come from the Rust bindings; the few
 // app-only shapes are declared here, next to their command.
 import { invoke } from '@tauri-apps/api/core'
-import type { Domains, Drafts, ErrorPayload, FieldSpec, ImportPlan, Lang, Mapping, Overview, Proposal, Suggestion } from '../bindings/mulu'
+import type {
+  Change,
+  Domains,
+  Drafts,
+  ErrorPayload,
+  FieldSpec,
+  ImportPlan,
+  Lang,
+  Mapping,
+  Overview,
+  Proposal,
+  Suggestion,
+  Undone,
+} from '../bindings/mulu'
 
 /** Field labels in both languages, and the resource fields a bulk edit may set (commands.rs `Fields`). */
 export interface Fields {
@@ -58,6 +71,15 @@ export const bulkSetField = (ids: number[], key: string, text: string, lang: Lan
   invoke<Bulked>('bulk_set_field', { ids, key, text, lang })
 export const createResource = (name: string, lang: Lang) => invoke<Added>('create_resource', { name, lang })
 export const deleteResource = (id: number, lang: Lang) => invoke<Overview>('delete_resource', { id, lang })
+
+/** What an undo reversed (`null`: nothing left) and the overview after it (history.rs `UndoAnswer`). */
+export interface UndoAnswer {
+  undone: Undone | null
+  overview: Overview
+}
+export const undo = (lang: Lang) => invoke<UndoAnswer>('undo', { lang })
+/** A resource's changes, newest first (history.rs `resource_history`). */
+export const resourceHistory = (id: number, lang: Lang) => invoke<Change[]>('resource_history', { id, lang })
 
 /** Opens the native file dialog; the chosen path, or `null` when cancelled. */
 export const importChoose = (lang: Lang) => invoke<string | null>('import_choose', { lang })

@@ -19,6 +19,14 @@ export function formatDate(value: string | null, locale: Locale): string | null 
   return new Intl.DateTimeFormat(locale, { ...(style as Intl.DateTimeFormatOptions), timeZone: 'UTC' }).format(date)
 }
 
+/** A change-log time (RFC 3339, with its offset) as the date and minute, in local time. */
+export function formatTime(at: string, locale: Locale): string {
+  const d = new Date(at)
+  if (Number.isNaN(d.getTime())) return at
+  const parts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const
+  return new Intl.DateTimeFormat(locale, { ...parts, hour12: false }).format(d)
+}
+
 function pick(spec: FieldSpec | undefined, locale: Locale): string | undefined {
   return spec && (locale === 'en' ? spec.en : spec.zh)
 }
