@@ -115,6 +115,11 @@ def test_one_field_is_set_on_two_resources_at_once(launch, workspace: Path):
     assert {c["action"] for c in history[:2]} == {"resource.bulk"} and history[0]["set_id"] == history[1]["set_id"], \
         "one change set"
 
+    app.click("lang-en")
+    app.wait(lambda d: app.find("bulk-count").get_attribute("textContent") == "2 resources selected", message="English")
+    assert app.find("metadata-step").find_element(By.CSS_SELECTOR, ".title").text == "Metadata, resource by resource"
+    app.screenshot("metadata-en.png")
+
 
 def test_undo_puts_a_bulk_edit_back_and_says_what_it_undid(launch, workspace: Path):
     app = launch(str(workspace))
