@@ -365,10 +365,15 @@ impl Error {
                     "system.put" | "system.remove" => lang.pick("信息系统的修改", "a change of information systems"),
                     other => other,
                 };
+                // The app has no screen for systems, trusted keys or package records.
+                let advice = todo(
+                    ["信息系统、信任列表和报送记录请直接修改。", "edit systems, trusted keys and package records directly."],
+                    ["如需改回，请修改来源表格后重新导入，或用命令行修改。", "to change it back, correct the source workbook and import it again, or use the command line."],
+                );
                 if zh {
-                    format!("最近一次修改（{what}）不能撤销：信息系统、信任列表和报送记录请直接修改。")
+                    format!("最近一次修改（{what}）不能撤销：{advice}")
                 } else {
-                    format!("The last change ({what}) cannot be undone: edit systems, trusted keys and package records directly.")
+                    format!("The last change ({what}) cannot be undone: {advice}")
                 }
             }
             Error::NotBulk { field } => {

@@ -91,7 +91,8 @@ pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
             })
             .collect(),
         summary: report.summary,
-        undo: ws.next_undo(ctx.lang)?,
+        // The overview is what the app shows: the refusal is worded for it.
+        undo: ws.next_undo(ctx.lang, crate::i18n::Face::App)?,
     })
 }
 

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::{changelog, search, Workspace};
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Face, Lang};
 use crate::model::Resource;
 
 /// How many of an undo's changes it reports (an undone import can touch thousands).
@@ -130,12 +130,13 @@ fn put_back(doc: &mut Value, path: &str, old: Option<Value>) -> Option<()> {
 }
 
 impl Workspace {
-    /// What the next undo would reverse, and the core's refusal when it would refuse; `None`
-    /// when there is nothing left to undo. Lets the app say so before the person asks.
-    pub fn next_undo(&self, lang: Lang) -> Result<Option<UndoNext>> {
+    /// What the next undo would reverse, and the core's refusal (worded for `face`) when it
+    /// would refuse; `None` when there is nothing left to undo. Lets the app say so before the
+    /// person asks.
+    pub fn next_undo(&self, lang: Lang, face: Face) -> Result<Option<UndoNext>> {
         let Some((set_id, action, at)) = target(self.conn())? else { return Ok(None) };
         let (changes, foreign) = census(self.conn(), set_id)?;
-        let refused = foreign.then(|| Error::UndoUnsupported { action: action.clone() }.message(lang));
+        let refused = foreign.then(|| Error::UndoUnsupported { action: action.clone() }.message_in(lang, face));
         Ok(Some(UndoNext { set_id, action, at, changes, refused }))
     }
 
@@ -283,13 +284,14 @@ mod tests {
     fn the_next_undo_is_told_before_and_what_it_did_after() {
         let d = tempfile::tempdir().unwrap();
         let mut ws = Workspace::create(&d.path().join("n.mulu")).unwrap();
-        assert!(ws.next_undo(crate::Lang::Zh).unwrap().is_none(), "a new workspace has nothing to undo");
+        let app = crate::i18n::Face::App;
+        assert!(ws.next_undo(crate::Lang::Zh, app).unwrap().is_none(), "a new workspace has nothing to undo");
         let id = ws.add_resource(sample::resource()).unwrap();
         let mut r = ws.resource(id).unwrap().resource;
         set(&mut r, "update_cycle", "每月").unwrap();
         ws.update_resource(id, r).unwrap();
 
-        let next = ws.next_undo(crate::Lang::Zh).unwrap().unwrap();
+        let next = ws.next_undo(crate::Lang::Zh, app).unwrap().unwrap();
         assert_eq!((next.action.as_str(), next.changes, next.refused), ("resource.edit", 1, None));
         let u = ws.undo().unwrap().unwrap();
         assert_eq!(u.set_id, next.set_id, "the one announced");
@@ -304,11 +306,11 @@ mod tests {
 
         // A system is edited whole: the core refuses, says so beforehand, and changes nothing.
         ws.put_system(&crate::model::InfoSystem { name: "低保管理系统".into(), ..Default::default() }).unwrap();
-        let next = ws.next_undo(crate::Lang::Zh).unwrap().unwrap();
+        let next = ws.next_undo(crate::Lang::Zh, app).unwrap().unwrap();
         let why = next.refused.expect("refused");
-        assert!(why.contains("信息系统"), "{why}");
+        assert!(why.contains("信息系统") && !why.contains("mulu"), "{why}");
         let err = ws.undo().unwrap_err();
-        assert_eq!(err.message(crate::Lang::Zh), why, "the same words before and after");
+        assert_eq!(err.payload(crate::Lang::Zh).message, why, "the same words before and after");
         assert_eq!(ws.systems().unwrap().len(), 1, "nothing undone");
         assert_eq!(
             ws.resource(id).unwrap().resource.update_cycle.map(|c| c.as_str().to_string()).as_deref(),
