@@ -26,9 +26,13 @@ def init(ws: Path) -> list[str]:
 
 
 def field_rules(app, key: str) -> list[str]:
-    """The rules of the findings shown at a form field."""
-    box = app.find(f"field-{key}")
-    return [e.get_attribute("data-rule") for e in box.find_elements(*tid("field-finding"))]
+    """The rules of the findings shown at a form field, read in one script: the form re-renders
+    when a save answers, and elements found in one call may be gone by the next."""
+    app.find(f"field-{key}")
+    return app.driver.execute_script(
+        "const box = document.querySelector(`[data-testid='field-${arguments[0]}']`);"
+        "return box ? [...box.querySelectorAll(\"[data-testid='field-finding']\")].map(e => e.getAttribute('data-rule')) : [];",
+        key)
 
 
 def test_the_agency_uscc_is_checked_as_typed_and_its_finding_shown_at_the_field(launch, tmp_path: Path):
