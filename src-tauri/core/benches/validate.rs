@@ -69,6 +69,11 @@ fn main() {
         let ws = Workspace::open(&path).expect("open");
         validate(&ws.catalog().expect("load"), &ctx)
     });
+    let overview = || mulu_core::overview::overview(&ws, &ctx).expect("overview");
+    measure("overview (what the app shows after an edit)", 5, overview);
+    let json = serde_json::to_string(&overview()).expect("json");
+    println!("overview as IPC JSON: {:.1} MB", json.len() as f64 / 1e6);
+    measure("overview + its IPC JSON", 5, || serde_json::to_string(&overview()).expect("json").len());
     println!(
         "verdict: validate median {:.1} ms — target < 1000 ms: {}",
         ms(v),
