@@ -19,6 +19,9 @@ pub struct StoredResource {
 
 const UPDATE: &str = "UPDATE resource SET code = ?1, name = ?2, doc = ?3, updated_at = ?4 WHERE id = ?5";
 
+/// From how many new resources an import leaves them to be indexed at the next search.
+const DEFER_INDEX_FROM: usize = 1000;
+
 /// How new resources reach the search index.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Indexing {
@@ -227,7 +230,7 @@ impl Workspace {
 
     /// Applies an import in one transaction (one change set): the agency profile when given,
     /// systems by name, new resources at the end (each with its JSON, serialised by the caller
-    /// while validation ran), merged versions of matched ones. The new resources are indexed
+    /// while validation ran), merged versions of matched ones. Many new resources are indexed
     /// for search at the next search, not now.
     pub fn apply_import(
         &mut self,
@@ -259,7 +262,9 @@ impl Workspace {
                 tx.execute("INSERT INTO info_system(doc) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM info_system WHERE name = ?2)", params![doc, s.name])?;
             }
         }
-        insert_new(&tx, set, adds, Indexing::Deferred)?;
+        // A few new records cost less to index now than the whole index costs to rebuild.
+        let indexing = if adds.len() >= DEFER_INDEX_FROM { Indexing::Deferred } else { Indexing::Now };
+        insert_new(&tx, set, adds, indexing)?;
         {
             let at = changelog::now();
             let mut upd = tx.prepare_cached(UPDATE)?;

@@ -154,7 +154,7 @@ mod tests {
     fn an_import_is_indexed_at_the_first_search_and_edits_before_it_count() {
         let d = tempfile::tempdir().unwrap();
         let mut ws = Workspace::create(&d.path().join("s.mulu")).unwrap();
-        let mut c = sample::large_catalog(20, 2);
+        let mut c = sample::large_catalog(1000, 1);
         set(&mut c.resources[3], "name", "农村低保对象名册").unwrap();
         set(&mut c.resources[5], "name", "城市低保对象名册").unwrap();
         let docs: Vec<String> = c.resources.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
@@ -173,6 +173,12 @@ mod tests {
         assert!(!stale(&ws), "built once");
         assert_eq!(ws.search("低收入家庭", 50).unwrap(), [id]);
         let count: i64 = ws.conn().query_row("SELECT count(*) FROM resource_search", [], |r| r.get(0)).unwrap();
-        assert_eq!(count, 20, "every resource once");
+        assert_eq!(count, 1000, "every resource once");
+        // A small import is indexed as it commits.
+        let small = sample::large_catalog(3, 1);
+        let docs: Vec<String> = small.resources.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
+        ws.apply_import(None, &[], small.resources.iter().zip(&docs).map(|(r, d)| (r, d.as_str())).collect(), vec![])
+            .unwrap();
+        assert!(!stale(&ws));
     }
 }
