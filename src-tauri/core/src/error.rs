@@ -90,6 +90,10 @@ pub enum Error {
     PackageWrite { reason: String },
     #[error("cannot read {}: {reason}", path.display())]
     VerifyUnreadable { path: PathBuf, reason: String },
+    #[error("the fingerprint read aloud differs from the signer's")]
+    FingerprintMismatch,
+    #[error("the signer of this package cannot be trusted ({reason})")]
+    NotTrustable { reason: &'static str },
     /// The person stopped a long read (an import, a scan) before it finished.
     #[error("cancelled")]
     Cancelled,
@@ -154,6 +158,8 @@ impl Error {
             Error::PackageUnreviewed { .. } => "package.secrecy",
             Error::PackageWrite { .. } => "package.write",
             Error::VerifyUnreadable { .. } => "verify.unreadable",
+            Error::FingerprintMismatch => "key.fingerprint_mismatch",
+            Error::NotTrustable { .. } => "key.not_trustable",
             Error::Cancelled => "cancelled",
         }
     }
@@ -502,6 +508,23 @@ impl Error {
                     format!("Cannot read {} ({reason}). Check the path.", path.display())
                 }
             }
+            Error::FingerprintMismatch => lang
+                .pick(
+                    "输入的指纹与本包签名公钥的指纹不一致，未加入信任列表。请让报送单位重新逐组读出；仍不一致时，请勿信任此包。",
+                    "The fingerprint entered differs from the key that signed this package; it was not trusted. Ask the agency to read it out again group by group; if it still differs, do not trust this package.",
+                )
+                .to_string(),
+            Error::NotTrustable { reason } => match *reason {
+                "broken" => lang.pick(
+                    "包已损坏或被改动，不能信任其签名人。请让报送单位重新发送。",
+                    "The package is broken or was changed, so its signer cannot be trusted. Ask the agency to send it again.",
+                ),
+                _ => lang.pick(
+                    "包中没有注明报送单位的统一社会信用代码，签名人无法与单位对应，不能加入信任列表。",
+                    "The package does not name its agency's USCC, so its signer cannot be tied to an agency and trusted.",
+                ),
+            }
+            .to_string(),
             Error::Cancelled => lang.pick("已取消，未作任何修改。", "Cancelled; nothing was changed.").to_string(),
         }
     }

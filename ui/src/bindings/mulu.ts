@@ -202,6 +202,81 @@ classified: number,
  */
 fingerprint: string, };
 
+export type Review = { verification: Verification, 
+/**
+ * `None` for a broken package.
+ */
+facts: Facts | null, };
+
+export type Facts = { 
+/**
+ * The catalog JSON could be read; when not (a newer catalog schema, too large to hold),
+ * `resources` is bag-info's count and the lists are empty.
+ */
+catalog_readable: boolean, resources: number, 
+/**
+ * Resources in the sharing and the open catalog.
+ */
+sharing: number | null, open: number | null, items: number | null, systems: number | null, 
+/**
+ * 涉密 resources (`Mulu-Classified-Count`).
+ */
+classified: number | null, 
+/**
+ * Validation at packaging time.
+ */
+errors: number | null, warnings: number | null, packaged_with_errors: boolean, 
+/**
+ * Resources with the secrecy review, and who reviewed.
+ */
+secrecy_reviewed: number | null, secrecy_reviewers: Array<string>, period: string | null, division_code: string | null, agency_level: string | null, contact_name: string | null, contact_phone: string | null, previous_package: string | null, changes: ChangeCounts | null, };
+
+export type ChangeCounts = { 
+/**
+ * The agency's first package: every resource is "added".
+ */
+first: boolean, added: number, removed: number, changed: number, 
+/**
+ * Fields of the agency profile that changed.
+ */
+agency: number, };
+
+export type ResourcePage = { total: number, offset: number, rows: Array<Resource>, };
+
+export type Verification = { verdict: Verdict, exit_code: number, package_id: string | null, agency_uscc: string | null, source_organization: string | null, sequence: string | null, bagging_date: string | null, contains_classified: string | null, 
+/**
+ * The signer's key fingerprint, grouped for reading aloud.
+ */
+fingerprint: string | null, signer: Signer | null, 
+/**
+ * Set when the key is in the trust list, but for another agency.
+ */
+trusted_for_other_agency: string | null, payload_files: number, 
+/**
+ * A number in JSON (a package is at most 4 GiB, well within a double).
+ */
+payload_octets: number, problems: Array<Problem>, };
+
+export type Verdict = "intact_trusted" | "intact_unknown_signer" | "broken";
+
+export type Problem = { code: string, path: string | null, detail: string | null, message: string, };
+
+export type Signer = { name: string, agency_uscc: string | null, 
+/**
+ * `"argument"` (a `--trust` key) or `"trust-list"`.
+ */
+source: string, };
+
+export type FingerprintCheck = { 
+/**
+ * One per group of four: `true` the same, `false` different, `null` not (fully) typed yet.
+ */
+groups: Array<boolean | null>, 
+/**
+ * Every digit typed, and all the same: only then may the key be trusted.
+ */
+matches: boolean, };
+
 export type DomainValue = { 
 /**
  * What is stored and sent (`公开`, `C` …).

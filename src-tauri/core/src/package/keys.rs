@@ -11,6 +11,9 @@ use sm2::elliptic_curve::Generate;
 use sm2::{PublicKey, SecretKey};
 use sm3::{Digest, Sm3};
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::error::{Error, Result};
 
 /// PBKDF2 rounds for a new key file (OWASP's figure for PBKDF2-HMAC-SHA256).
@@ -129,6 +132,35 @@ pub fn normalize_fingerprint(s: &str) -> String {
     s.chars().filter(char::is_ascii_hexdigit).map(|c| c.to_ascii_uppercase()).collect()
 }
 
+/// A fingerprint as heard over the phone and typed, against the key's own, group by group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FingerprintCheck {
+    /// One per group of four: `true` the same, `false` different, `null` not (fully) typed yet.
+    pub groups: Vec<Option<bool>>,
+    /// Every digit typed, and all the same: only then may the key be trusted.
+    pub matches: bool,
+}
+
+/// Compares `typed` (any case, spaces or not) with `fingerprint` (either form). A group still
+/// being typed is already `false` when what is there differs.
+pub fn compare_fingerprint(typed: &str, fingerprint: &str) -> FingerprintCheck {
+    let (typed, want) = (normalize_fingerprint(typed), normalize_fingerprint(fingerprint));
+    let groups = want
+        .as_bytes()
+        .chunks(4)
+        .enumerate()
+        .map(|(i, group)| {
+            let have = typed.as_bytes().get(i * 4..).map(|rest| &rest[..rest.len().min(4)]).unwrap_or_default();
+            match have.len() {
+                0 => None,
+                n if n == group.len() => Some(have == group),
+                n => (have != &group[..n]).then_some(false),
+            }
+        })
+        .collect();
+    FingerprintCheck { groups, matches: !want.is_empty() && typed == want }
+}
+
 pub(crate) fn hex_upper(bytes: &[u8]) -> String {
     const H: &[u8; 16] = b"0123456789ABCDEF";
     let mut s = String::with_capacity(bytes.len() * 2);
@@ -170,5 +202,24 @@ mod tests {
         let pem = public_pem(&key);
         assert!(pem.starts_with("-----BEGIN PUBLIC KEY-----\n"));
         assert_eq!(fingerprint(&parse_public_pem(&pem, Path::new("p")).unwrap()), fp);
+    }
+
+    #[test]
+    fn a_fingerprint_heard_over_the_phone_is_checked_group_by_group() {
+        let fp = "27F8B86A2E28E5DD6C624F4F07A3C1E5C6AD00112233445566778899AABBCCDD";
+        let all = compare_fingerprint(&grouped(fp).to_lowercase(), fp);
+        assert!(all.matches && all.groups.iter().all(|g| *g == Some(true)), "{all:?}");
+
+        let partial = compare_fingerprint("27f8 b86a 2e", fp);
+        assert_eq!(&partial.groups[..4], [Some(true), Some(true), None, None], "a group being typed is not yet wrong");
+        assert!(!partial.matches, "half a fingerprint is not a match");
+
+        let misheard = compare_fingerprint("27F8 B86B 2E29", &grouped(fp));
+        assert_eq!(&misheard.groups[..3], [Some(true), Some(false), Some(false)], "wrong as soon as a digit differs");
+        assert!(!misheard.matches);
+
+        let longer = compare_fingerprint(&format!("{fp}00"), fp);
+        assert!(longer.groups.iter().all(|g| *g == Some(true)) && !longer.matches, "extra digits are not a match");
+        assert!(!compare_fingerprint("", "").matches, "nothing matches nothing");
     }
 }

@@ -6,14 +6,19 @@
 //!
 //! One concept per module: [`bagit`] (the bag's text files and path rules), [`keys`] (SM2 key
 //! files, fingerprints), [`sign`] (SM2 signatures), [`trust`] (which keys a verifier accepts),
-//! [`diff`] (changes since the previous package), [`build`] and [`verify`].
+//! [`diff`] (changes since the previous package), [`build`] and [`verify`] (with [`problems`],
+//! what it can find); for the bureau's reviewer, [`sniff`] (is this file a package?) and
+//! [`contents`] (what a verified package holds).
 
 pub mod bagit;
 pub mod build;
+pub mod contents;
 pub mod diff;
 pub mod keys;
 pub mod make;
+pub mod problems;
 pub mod sign;
+pub mod sniff;
 pub mod trust;
 pub mod verify;
 
@@ -26,4 +31,4 @@ pub const SIGNATURE: &str = "signature/tagmanifest-sha256.txt.sig";
 pub const SIGNER: &str = "signature/signer.pem";
 
 pub use build::{build, Built, Inputs, Step};
-pub use verify::{verify_file, Limits, Verdict, Verification};
+pub use verify::{verify_file, verify_keeping, Kept, Limits, Verdict, Verification};

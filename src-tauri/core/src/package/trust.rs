@@ -27,14 +27,22 @@ pub struct TrustedKey {
 impl TrustedKey {
     /// A trust-list entry for the public key file at `path`.
     pub fn from_file(path: &Path, agency_uscc: &str, name: &str) -> Result<Self> {
-        let key = keys::read_public_file(path)?;
-        Ok(TrustedKey {
-            fingerprint: keys::fingerprint(&key),
+        Ok(Self::from_key(&keys::read_public_file(path)?, agency_uscc, name))
+    }
+
+    /// A trust-list entry for a public key in PEM, e.g. the signer's in a package under review.
+    pub fn from_pem(pem: &str, agency_uscc: &str, name: &str) -> Result<Self> {
+        Ok(Self::from_key(&keys::parse_public_pem(pem, Path::new(super::SIGNER))?, agency_uscc, name))
+    }
+
+    fn from_key(key: &sm2::PublicKey, agency_uscc: &str, name: &str) -> Self {
+        TrustedKey {
+            fingerprint: keys::fingerprint(key),
             agency_uscc: agency_uscc.trim().to_string(),
             name: name.trim().to_string(),
-            public_key: keys::public_pem(&key),
+            public_key: keys::public_pem(key),
             added_at: crate::store::trust::now(),
-        })
+        }
     }
 }
 

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use zip::ZipArchive;
 
 use super::bagit::{self, BAGIT, BAG_INFO, MANIFEST, TAGMANIFEST};
+use super::problems::problem_text;
 use super::sign::{self, SignatureProblem};
 use super::trust::{Signer, Trust};
 use super::{keys, SIGNATURE, SIGNER};
@@ -30,11 +31,20 @@ pub struct Limits {
     pub ratio_floor: u64,
     /// Any one tag file (read into memory).
     pub max_tag_file: u64,
+    /// Any one payload file kept for showing ([`verify_keeping`]); a city's catalog JSON is ~80 MB.
+    pub max_kept: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_entries: 10_000, max_total: 4 << 30, max_ratio: 200, ratio_floor: 1 << 20, max_tag_file: 64 << 20 }
+        Limits {
+            max_entries: 10_000,
+            max_total: 4 << 30,
+            max_ratio: 200,
+            ratio_floor: 1 << 20,
+            max_tag_file: 64 << 20,
+            max_kept: 512 << 20,
+        }
     }
 }
 
@@ -96,72 +106,10 @@ pub struct Verification {
     /// Set when the key is in the trust list, but for another agency.
     pub trusted_for_other_agency: Option<String>,
     pub payload_files: usize,
+    /// A number in JSON (a package is at most 4 GiB, well within a double).
+    #[ts(type = "number")]
     pub payload_octets: u64,
     pub problems: Vec<Problem>,
-}
-
-/// Problem codes and their zh/en explanations.
-fn problem_text(code: &str, lang: Lang) -> &'static str {
-    match code {
-        "verify.not_zip" => lang.pick("不是 zip 文件，不是目录报送包。", "Not a zip file, so not a Mulu package."),
-        "verify.truncated" => lang.pick(
-            "zip 文件不完整（可能传输或复制时被截断），请让报送单位重新发送。",
-            "The zip file is incomplete (cut short in transfer or copying); ask the agency to send it again.",
-        ),
-        "verify.not_a_package" => lang.pick(
-            "不是目录报送包：应为一个文件夹，内含 BagIt 包（bagit.txt 等）。",
-            "Not a Mulu package: expected one folder holding a BagIt bag (bagit.txt and so on).",
-        ),
-        "verify.unsafe_name" => lang.pick(
-            "包内有不安全的文件名（绝对路径、“..”、反斜杠、百分号或非 NFC），拒绝处理。",
-            "An entry has an unsafe name (absolute, “..”, backslash, percent sign or not NFC); refused.",
-        ),
-        "verify.non_utf8_name" => lang.pick(
-            "包内文件名不是 UTF-8 编码（或未设置 UTF-8 标志）。",
-            "An entry name is not UTF-8 (or lacks the zip UTF-8 flag).",
-        ),
-        "verify.symlink" => lang.pick("包内有符号链接，拒绝处理。", "An entry is a symbolic link; refused."),
-        "verify.encrypted" => lang.pick("包内有加密条目，拒绝处理。", "An entry is encrypted; refused."),
-        "verify.duplicate" => lang.pick("包内有重名文件。", "Two entries have the same name."),
-        "verify.zip_bomb" => lang.pick(
-            "解压后大小异常（疑似 zip 炸弹），拒绝处理。",
-            "It would unpack to an abnormal size (like a zip bomb); refused.",
-        ),
-        "verify.size_mismatch" => lang.pick(
-            "条目的实际大小与 zip 目录记载的不符。",
-            "An entry's real size differs from the size the zip directory states.",
-        ),
-        "verify.entry_unreadable" => lang.pick(
-            "条目无法读取（数据损坏或校验和错误）。",
-            "An entry cannot be read (damaged data or a bad checksum).",
-        ),
-        "verify.missing" => lang.pick("缺少文件。", "A file is missing."),
-        "verify.unlisted" => lang.pick("有清单中未列出的多余文件。", "An extra file is not listed in the manifests."),
-        "verify.digest_mismatch" => lang.pick(
-            "文件内容与清单中的 SHA-256 摘要不符：文件在签名后被改动过。",
-            "The file's content differs from its SHA-256 in the manifest: it changed after signing.",
-        ),
-        "verify.manifest_syntax" => lang.pick(
-            "清单格式不正确（应为 UTF-8、LF 换行、“摘要  路径”）。",
-            "A manifest is malformed (expected UTF-8, LF line ends, “digest  path”).",
-        ),
-        "verify.bag_info" => lang.pick("bag-info.txt 格式不正确。", "bag-info.txt is malformed."),
-        "verify.oxum" => lang.pick(
-            "bag-info.txt 中的 Payload-Oxum 与实际的数据文件大小或个数不符。",
-            "Payload-Oxum in bag-info.txt does not match the payload's real size or file count.",
-        ),
-        "verify.unsigned" => lang.pick("包没有签名。", "The package is not signed."),
-        "verify.signer_key" => lang.pick("签名者公钥无法读取。", "The signer's public key cannot be read."),
-        "verify.signature_encoding" => lang.pick(
-            "签名不是 DER 编码的 SM2 签名（例如是原始 r‖s 格式）。",
-            "The signature is not a DER-encoded SM2 signature (e.g. raw r‖s).",
-        ),
-        "verify.bad_signature" => lang.pick(
-            "签名无效：标签清单在签名后被改动，或签名不是由所附公钥生成的。",
-            "Bad signature: the tag manifest changed after signing, or the signature was not made by the enclosed key.",
-        ),
-        _ => lang.pick("包有问题。", "The package has a problem."),
-    }
 }
 
 struct Collector {
@@ -210,11 +158,12 @@ fn read_entry<R: Read + std::io::Seek>(
     Ok(buf)
 }
 
-/// Streams one entry through SHA-256; returns (hex digest, bytes).
+/// Streams one entry through SHA-256, copying it into `keep` when given; returns (hex digest, bytes).
 fn hash_entry<R: Read + std::io::Seek>(
     zip: &mut ZipArchive<R>,
     e: &Entry,
     buf: &mut [u8],
+    mut keep: Option<&mut Vec<u8>>,
 ) -> std::result::Result<(String, u64), &'static str> {
     let mut f = zip.by_index(e.index).map_err(|_| "verify.entry_unreadable")?.take(e.size + 1);
     let mut h = Sha256::new();
@@ -225,6 +174,9 @@ fn hash_entry<R: Read + std::io::Seek>(
             break;
         }
         h.update(&buf[..k]);
+        if let Some(kept) = keep.as_deref_mut() {
+            kept.extend_from_slice(&buf[..k]);
+        }
         n += k as u64;
     }
     if n != e.size {
@@ -246,7 +198,7 @@ fn classify_unopenable(path: &Path) -> &'static str {
 /// Whether the file ends with a zip's end-of-central-directory record (its comment reaching
 /// exactly to the end). A cut-short zip does not, even when a zip stored inside it (the
 /// workbook) would let a lenient reader find an inner directory and read that instead.
-fn ends_with_eocd(file: &mut std::fs::File) -> std::io::Result<bool> {
+pub(crate) fn ends_with_eocd(file: &mut std::fs::File) -> std::io::Result<bool> {
     use std::io::{Seek, SeekFrom};
     let len = file.metadata()?.len();
     let tail_len = len.min(22 + 65_535);
@@ -266,6 +218,31 @@ fn ends_with_eocd(file: &mut std::fs::File) -> std::io::Result<bool> {
 /// Verifies the package at `path`. Fails only when the file cannot be opened at all; a damaged
 /// or hostile file is a `Broken` verdict.
 pub fn verify_file(path: &Path, trust: &Trust, limits: &Limits, lang: Lang) -> Result<Verification> {
+    verify_keeping(path, trust, limits, lang, &[]).map(|(v, _)| v)
+}
+
+/// What a verification keeps for showing the package: the very bytes it checked, so what is
+/// shown is what was verified, not a second read of a file that may have changed since.
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// bag-info.txt's fields (`None` when it is missing or malformed).
+    pub bag_info: Option<Vec<(String, String)>>,
+    /// `signature/signer.pem` as read.
+    pub signer_pem: Option<String>,
+    /// The payload files asked for whose bytes match their manifest line (each at most
+    /// `Limits::max_kept`: they are held in memory).
+    pub payload: HashMap<String, Vec<u8>>,
+}
+
+/// As [`verify_file`], keeping bag-info, the signer's key and the payload files named in `keep`
+/// (`data/catalog.json`…). Whether they can be believed is the verdict's to say.
+pub fn verify_keeping(
+    path: &Path,
+    trust: &Trust,
+    limits: &Limits,
+    lang: Lang,
+    keep: &[&str],
+) -> Result<(Verification, Kept)> {
     let unreadable = |e: std::io::Error| Error::VerifyUnreadable { path: path.into(), reason: e.to_string() };
     let mut file = std::fs::File::open(path).map_err(unreadable)?;
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
@@ -288,11 +265,12 @@ pub fn verify_file(path: &Path, trust: &Trust, limits: &Limits, lang: Lang) -> R
         payload_octets: 0,
         problems: vec![],
     };
+    let mut kept = Kept::default();
     if !ends_with_eocd(&mut file).map_err(unreadable)? {
         c.add(classify_unopenable(path), None, Some("no end-of-central-directory record at the end".into()));
     } else {
         match ZipArchive::new(BufReader::with_capacity(1 << 16, file)) {
-            Ok(mut zip) => check(&mut zip, trust, limits, &mut c, &mut v),
+            Ok(mut zip) => check(&mut zip, trust, limits, &mut c, &mut v, (keep, &mut kept)),
             Err(e) => c.add(classify_unopenable(path), None, Some(e.to_string())),
         }
     }
@@ -301,7 +279,7 @@ pub fn verify_file(path: &Path, trust: &Trust, limits: &Limits, lang: Lang) -> R
         v.verdict = Verdict::Broken;
     }
     v.exit_code = v.verdict.exit_code();
-    Ok(v)
+    Ok((v, kept))
 }
 
 fn check<R: Read + std::io::Seek>(
@@ -310,6 +288,7 @@ fn check<R: Read + std::io::Seek>(
     limits: &Limits,
     c: &mut Collector,
     v: &mut Verification,
+    (keep, kept): (&[&str], &mut Kept),
 ) {
     if zip.has_duplicate_names() {
         c.add("verify.duplicate", None, None);
@@ -415,6 +394,8 @@ fn check<R: Read + std::io::Seek>(
         }
     }
     let info = tag.get(BAG_INFO).map(|b| bagit::parse_bag_info(b));
+    kept.bag_info = info.clone().flatten();
+    kept.signer_pem = tag.get(SIGNER).and_then(|b| String::from_utf8(b.clone()).ok());
     if let Some(info) = &info {
         match info {
             Some(info) => {
@@ -475,7 +456,7 @@ fn check<R: Read + std::io::Seek>(
                 }
                 (Some(e), None) => {
                     let mut buf = vec![0u8; 1 << 16];
-                    match hash_entry(zip, e, &mut buf) {
+                    match hash_entry(zip, e, &mut buf, None) {
                         Ok((h, _)) if h == *digest => {}
                         Ok(_) => c.add("verify.digest_mismatch", Some(p), None),
                         Err(code) => c.add(code, Some(p), None),
@@ -503,8 +484,14 @@ fn check<R: Read + std::io::Seek>(
                 c.add("verify.missing", Some(p), None);
                 continue;
             };
-            match hash_entry(zip, e, &mut buf) {
-                Ok((h, _)) if h == *digest => {}
+            let mut copy =
+                (keep.contains(&p.as_str()) && e.size <= limits.max_kept).then(|| Vec::with_capacity(e.size as usize));
+            match hash_entry(zip, e, &mut buf, copy.as_mut()) {
+                Ok((h, _)) if h == *digest => {
+                    if let Some(bytes) = copy {
+                        kept.payload.insert(p.clone(), bytes);
+                    }
+                }
                 Ok(_) => c.add("verify.digest_mismatch", Some(p), None),
                 Err(code) => c.add(code, Some(p), None),
             }
