@@ -9,6 +9,7 @@ use mulu_core::error::ErrorPayload;
 use mulu_core::model::domain::Domains;
 use mulu_core::model::fields::{bulk_fields, FieldSpec, AGENCY_FIELDS, RESOURCE_FIELDS};
 use mulu_core::overview::Overview;
+use mulu_core::package::trust::TrustedKey;
 use mulu_core::rules::Context;
 use mulu_core::store::Workspace;
 use mulu_core::{Error, Lang};
@@ -28,16 +29,43 @@ impl AppState {
     /// Opens (or creates) the workspace. A failure is kept, never a panic: the window still
     /// starts and shows what went wrong and what to do.
     pub fn open(path: PathBuf) -> Self {
-        let (workspace, open_error) = match Workspace::open_or_create(&path) {
-            Ok(ws) => (Some(ws), None),
-            Err(e) => (None, Some(e)),
-        };
+        let state = Self::deferred(path);
+        match Workspace::open_or_create(&state.path) {
+            Ok(ws) => *lock(&state.workspace) = Some(ws),
+            Err(e) => *lock(&state.open_error) = Some(e),
+        }
+        state
+    }
+
+    /// Names the workspace without opening it: when the app starts on a package to review, the
+    /// workspace is only read for its trust list, and created or opened in full only when the
+    /// person goes to it (or trusts a signer).
+    pub fn deferred(path: PathBuf) -> Self {
         AppState {
             path,
-            workspace: Mutex::new(workspace),
-            open_error: Mutex::new(open_error),
+            workspace: Mutex::new(None),
+            open_error: Mutex::new(None),
             import: Mutex::new(Default::default()),
         }
+    }
+
+    /// The trust list, for verifying a package: from the workspace, opened when its file exists,
+    /// never created just to be read (a reviewer's machine may have none yet: then it is empty).
+    pub(crate) fn trust_list(&self, lang: Lang) -> Result<Vec<TrustedKey>, ErrorPayload> {
+        let mut guard = lock(&self.workspace);
+        if guard.is_none() {
+            if !self.path.exists() {
+                return Ok(Vec::new());
+            }
+            let ws = Workspace::open(&self.path).map_err(|e| e.payload(lang))?;
+            *guard = Some(ws);
+            *lock(&self.open_error) = None;
+        }
+        guard.as_ref().expect("set above").trusted_keys().map_err(|e| e.payload(lang))
+    }
+
+    pub(crate) fn path(&self) -> &std::path::Path {
+        &self.path
     }
 
     /// The workspace's folder: where save dialogs start.
@@ -155,5 +183,26 @@ mod tests {
         let opened = state.with(Lang::En, |ws| Ok(ws.path().to_path_buf())).unwrap();
         assert_eq!(opened, path);
         assert!(state.open_error.lock().unwrap().is_none(), "the old error is forgotten");
+    }
+
+    #[test]
+    fn reading_the_trust_list_never_creates_the_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("区数据局.mulu");
+        let state = AppState::deferred(path.clone());
+        assert_eq!(state.trust_list(Lang::Zh).unwrap(), vec![], "no workspace: an empty trust list");
+        assert!(!path.exists(), "not created by reading");
+
+        let mut ws = Workspace::open_or_create(&path).unwrap();
+        let key = mulu_core::package::keys::generate().unwrap().public_key();
+        let pem = mulu_core::package::keys::public_pem(&key);
+        ws.trust_key(&TrustedKey::from_pem(&pem, "115201110091453295", "青岩镇 王芳").unwrap()).unwrap();
+        drop(ws);
+        let listed = state.trust_list(Lang::Zh).unwrap();
+        assert_eq!(listed.iter().map(|k| k.name.as_str()).collect::<Vec<_>>(), ["青岩镇 王芳"]);
+
+        std::fs::write(dir.path().join("notes.mulu"), "会议纪要").unwrap();
+        let foreign = AppState::deferred(dir.path().join("notes.mulu"));
+        assert_eq!(foreign.trust_list(Lang::Zh).unwrap_err().code, "workspace.foreign", "said, not hidden");
     }
 }
