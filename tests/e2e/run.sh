@@ -64,6 +64,8 @@ export MULU_E2E_EXPORT_DIR=$tmp/exports
 # The scan's chooser (src-tauri/src/scan.rs) answers this folder; the test fills it. The header
 # mapping's save and open dialogs (src-tauri/src/mapping.rs) both answer this file.
 export MULU_E2E_SCAN_PATH=$tmp/scan MULU_E2E_MAPPING_FILE=$tmp/mapping.json
+# The header's 打开报送包… (src-tauri/src/review.rs) answers this file; the test writes it.
+export MULU_E2E_OPEN_PACKAGE=$tmp/opened-package.zip
 mkdir -p "$MULU_E2E_EXPORT_DIR"
 
 read -r port native < <("$venv/bin/python" -c '

@@ -519,6 +519,10 @@ impl Error {
                     "包已损坏或被改动，不能信任其签名人。请让报送单位重新发送。",
                     "The package is broken or was changed, so its signer cannot be trusted. Ask the agency to send it again.",
                 ),
+                "other_agency" => lang.pick(
+                    "此签名公钥在信任列表中属于另一单位，不能再信任为本包单位的签名人。请先与两个单位核实。",
+                    "This key is trusted for another agency and cannot also sign for this package's agency. Check with both agencies first.",
+                ),
                 _ => lang.pick(
                     "包中没有注明报送单位的统一社会信用代码，签名人无法与单位对应，不能加入信任列表。",
                     "The package does not name its agency's USCC, so its signer cannot be tied to an agency and trusted.",

@@ -269,6 +269,10 @@ source: string, };
 
 export type FingerprintCheck = { 
 /**
+ * What was typed, normalised, in the key's groups of four (for showing it back).
+ */
+heard: Array<string>, 
+/**
  * One per group of four: `true` the same, `false` different, `null` not (fully) typed yet.
  */
 groups: Array<boolean | null>, 

@@ -7,13 +7,17 @@ import type {
   Drafts,
   ErrorPayload,
   FieldSpec,
+  FingerprintCheck,
   ImportPlan,
   Lang,
   Mapping,
   Overview,
   Proposal,
+  ResourcePage,
+  Review,
   Suggestion,
   Undone,
+  View,
 } from '../bindings/mulu'
 
 /** Field labels in both languages, and the resource fields a bulk edit may set (commands.rs `Fields`). */
@@ -182,3 +186,25 @@ export const catalogViews = (lang: Lang) => invoke<Views>('catalog_views', { lan
 export const exportFile = (kind: ExportKind, lang: Lang) => invoke<string | null>('export_file', { kind, lang })
 /** The core's refusals (errors, secrecy review, USCC) and a missing key, before the passphrase. */
 export const packageCheck = (lang: Lang) => invoke<void>('package_check', { lang })
+
+/** A package under review (review.rs `Shown`): its file, the workspace whose trust list it was
+ *  checked against (and why that list could not be read), and the core's review. */
+export interface ReviewShown {
+  path: string
+  workspace: string
+  trust_list: ErrorPayload | null
+  review: Review
+}
+/** The package the app was started on (a double-click), or `null`: then the workspace shows. */
+export const reviewPending = () => invoke<string | null>('review_pending')
+/** Verifies the package (again when `fresh`), else shows the last verification in `lang`. */
+export const reviewOpen = (fresh: boolean, lang: Lang) => invoke<ReviewShown | null>('review_open', { fresh, lang })
+/** Opens the native dialog; the chosen package's path, or `null` when cancelled. */
+export const reviewChoose = (lang: Lang) => invoke<string | null>('review_choose', { lang })
+export const reviewResources = (view: View, offset: number, limit: number) =>
+  invoke<ResourcePage>('review_resources', { view, offset, limit })
+/** The fingerprint heard over the phone, checked by the core group by group as it is typed. */
+export const reviewFingerprint = (heard: string) => invoke<FingerprintCheck>('review_fingerprint', { heard })
+/** Trusts the signer once `heard` matches (the core checks), then verifies again. */
+export const reviewTrust = (name: string, heard: string, lang: Lang) => invoke<ReviewShown>('review_trust', { name, heard, lang })
+export const reviewClose = () => invoke<void>('review_close')

@@ -10,6 +10,7 @@ const TITLES: Record<string, string> = {
   io: 'error.title.io',
   store: 'error.title.store',
   'store.decode': 'error.title.store',
+  'verify.unreadable': 'error.title.package',
 }
 
 /** The i18n key of the title for an error code. */

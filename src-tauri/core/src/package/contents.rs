@@ -187,6 +187,10 @@ impl Opened {
         let Some(uscc) = v.agency_uscc.as_deref().filter(|u| !u.trim().is_empty()) else {
             return Err(Error::NotTrustable { reason: "no_agency" });
         };
+        // One key, one agency: another agency's key signing here is a question for people.
+        if v.trusted_for_other_agency.is_some() {
+            return Err(Error::NotTrustable { reason: "other_agency" });
+        }
         if !self.check_fingerprint(heard).matches {
             return Err(Error::FingerprintMismatch);
         }
@@ -246,9 +250,16 @@ mod tests {
         assert_eq!(entry.name, "花溪区青岩镇人民政府", "named after the agency when no name is given");
 
         // Verified again with the key listed: trusted.
-        let trust = Trust { listed: vec![entry], ..Trust::default() };
+        let trust = Trust { listed: vec![entry.clone()], ..Trust::default() };
         let again = open(&pkg, &trust, &Limits::default(), Lang::Zh).unwrap();
         assert_eq!(again.verdict(), Verdict::IntactTrusted);
+
+        // The same key listed for another agency: not silently moved to this one.
+        let other = TrustedKey { agency_uscc: "11520111MB1234567X".into(), ..entry };
+        let elsewhere = open(&pkg, &Trust { listed: vec![other], ..Trust::default() }, &Limits::default(), Lang::Zh);
+        let elsewhere = elsewhere.unwrap();
+        assert_eq!(elsewhere.verdict(), Verdict::IntactUnknownSigner);
+        assert_eq!(elsewhere.trusted_key("", &heard).unwrap_err().code(), "key.not_trustable");
     }
 
     #[test]

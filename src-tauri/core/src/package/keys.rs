@@ -135,6 +135,8 @@ pub fn normalize_fingerprint(s: &str) -> String {
 /// A fingerprint as heard over the phone and typed, against the key's own, group by group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FingerprintCheck {
+    /// What was typed, normalised, in the key's groups of four (for showing it back).
+    pub heard: Vec<String>,
     /// One per group of four: `true` the same, `false` different, `null` not (fully) typed yet.
     pub groups: Vec<Option<bool>>,
     /// Every digit typed, and all the same: only then may the key be trusted.
@@ -158,7 +160,8 @@ pub fn compare_fingerprint(typed: &str, fingerprint: &str) -> FingerprintCheck {
             }
         })
         .collect();
-    FingerprintCheck { groups, matches: !want.is_empty() && typed == want }
+    let heard = typed.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+    FingerprintCheck { heard, groups, matches: !want.is_empty() && typed == want }
 }
 
 pub(crate) fn hex_upper(bytes: &[u8]) -> String {
@@ -212,6 +215,7 @@ mod tests {
 
         let partial = compare_fingerprint("27f8 b86a 2e", fp);
         assert_eq!(&partial.groups[..4], [Some(true), Some(true), None, None], "a group being typed is not yet wrong");
+        assert_eq!(partial.heard, ["27F8", "B86A", "2E"], "shown back as the key's groups");
         assert!(!partial.matches, "half a fingerprint is not a match");
 
         let misheard = compare_fingerprint("27F8 B86B 2E29", &grouped(fp));
