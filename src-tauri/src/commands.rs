@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use mulu_core::error::ErrorPayload;
 use mulu_core::model::domain::Domains;
 use mulu_core::model::fields::{bulk_fields, FieldSpec, AGENCY_FIELDS, RESOURCE_FIELDS};
-use mulu_core::overview::Overview;
+use mulu_core::overview::{Overview, ResourceDetail};
 use mulu_core::package::trust::TrustedKey;
 use mulu_core::rules::Context;
 use mulu_core::store::Workspace;
@@ -128,6 +128,13 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 #[tauri::command]
 pub async fn overview(state: State<'_, AppState>, lang: Lang) -> Result<Overview, ErrorPayload> {
     state.with(lang, |ws| mulu_core::overview::overview(ws, &Context::now(lang)))
+}
+
+/// One resource whole, with its findings: the overview carries summaries only, so the resource's
+/// form asks for this when it opens and after each change.
+#[tauri::command]
+pub async fn resource_detail(state: State<'_, AppState>, id: i64, lang: Lang) -> Result<ResourceDetail, ErrorPayload> {
+    state.with(lang, |ws| mulu_core::overview::resource_detail(ws, &Context::now(lang), id))
 }
 
 /// The resources matching the search box (every word: a substring of three or more characters

@@ -79,6 +79,7 @@ fn main() {
         .manage(review::ReviewState::new(package))
         .invoke_handler(tauri::generate_handler![
             commands::overview,
+            commands::resource_detail,
             commands::workspace_path,
             commands::search_resources,
             commands::fields,

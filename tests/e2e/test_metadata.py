@@ -180,3 +180,53 @@ def test_undo_is_refused_with_the_cores_reason(launch, workspace: Path):
     app.wait(lambda d: any(reason == e.text for e in d.find_elements(By.CSS_SELECTOR, ".el-message")),
              message="Ctrl+Z says why")
     assert len(stored(workspace)) == 4 and "低保管理系统" in mulu("--workspace", str(workspace), "system", "list").stdout
+
+
+def item_names(app) -> list[str]:
+    """The names in the open form's item table, read in one script."""
+    return app.driver.execute_script(
+        "return [...document.querySelectorAll(\"[data-testid='item-row'] [data-testid='item-name'] input,"
+        " input[data-testid='item-name']\")].map(e => e.value)")
+
+
+def open_form(app, name: str):
+    app.click(app.driver.find_element(
+        By.XPATH, f"//tr[contains(@class,'resource-row')]//*[@data-testid='resource-name'][normalize-space()='{name}']"))
+    app.wait(lambda d: app.find("editor-name").get_attribute("textContent") == name, message=f"the form of {name}")
+
+
+def test_editing_items_in_one_form_leaves_every_other_resources_items_intact(launch, workspace: Path):
+    """The list carries summaries only; each form asks the core for its own whole record, so a
+    save from one form can never write another resource's (or an empty) item list."""
+    first, second = NAMES[0], NAMES[2]
+    before = {n: r["items"] for n, r in stored(workspace).items()}
+    app = launch(str(workspace))
+    app.click("step-resources")
+    app.wait(lambda d: len(shown(app)) == 4, message="all four listed")
+    # A row unfolded: its abstract comes from the whole record, asked when it unfolds.
+    app.click(app.driver.find_element(
+        By.XPATH, f"//tr[contains(@class,'resource-row')][.//*[@data-testid='resource-name'][normalize-space()='{second}']]"
+                  "//*[contains(@class,'el-table__expand-icon')]"))
+    app.wait(lambda d: app.find("resource-abstract").get_attribute("textContent") == f"{second}：全镇的登记和变动情况",
+             message="the abstract, asked of the core")
+
+    open_form(app, first)
+    app.wait(lambda d: item_names(app) == ["姓名", "登记日期"], message="its items, asked of the core")
+    app.type_into("item-name", "户主姓名")
+    app.wait(lambda d: [i["name"] for i in stored(workspace)[first]["items"]] == ["户主姓名", "登记日期"], message="saved")
+    app.click("editor-close")
+
+    open_form(app, second)
+    app.wait(lambda d: item_names(app) == ["姓名", "登记日期"], message="the second's own items, untouched")
+    app.type_into("item-name", "村民姓名")
+    app.wait(lambda d: [i["name"] for i in stored(workspace)[second]["items"]] == ["村民姓名", "登记日期"], message="saved")
+    app.click("editor-close")
+
+    after = {n: r["items"] for n, r in stored(workspace).items()}
+    renamed = {first: "户主姓名", second: "村民姓名"}
+    for name, items in before.items():
+        want = [dict(items[0], name=renamed.get(name, items[0]["name"])), *items[1:]]
+        assert after[name] == want, (name, after[name])
+    # Back to the first: the form shows what the core holds now, not what it held when first opened.
+    open_form(app, first)
+    app.wait(lambda d: item_names(app) == ["户主姓名", "登记日期"], message="the first's saved items")

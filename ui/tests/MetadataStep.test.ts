@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { ElSelect, ElTable, type TableInstance } from 'element-plus'
-import type { Domains, DomainValue, Finding, Overview, Resource, ResourceRow } from '../src/bindings/mulu'
+import type { Domains, DomainValue, Finding, Overview, ResourceSummary } from '../src/bindings/mulu'
+import { summary } from './summaries'
 import type { Fields } from '../src/lib/api'
 import { makeI18n } from '../src/i18n'
 import { provideDomains } from '../src/lib/domains'
@@ -36,12 +37,11 @@ const error: Finding = {
   article: 'a',
 }
 
-const row = (id: number, name: string, missing: string[]): ResourceRow => ({
-  id,
-  resource: { name, code: `352111009/00000${id}` } as Resource,
-  findings: missing.map((field) => ({ ...error, field })),
-  completeness: { filled: 12 - missing.length, required: 12, missing },
-})
+const row = (id: number, name: string, missing: string[]): ResourceSummary =>
+  summary(id, name, {
+    findings: missing.map((field) => ({ ...error, field })),
+    completeness: { filled: 12 - missing.length, required: 12, missing },
+  })
 
 const data = {
   resources: [row(1, '农村低保对象名册', ['abstract', 'update_cycle']), row(2, '镇级财政预算公开信息', []), row(3, '村级集体资产台账', ['abstract'])],

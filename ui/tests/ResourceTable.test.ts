@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import type { Resource, ResourceRow } from '../src/bindings/mulu'
+import type { ResourceSummary } from '../src/bindings/mulu'
+import { summary } from './summaries'
 import { makeI18n } from '../src/i18n'
 import { provideDomains } from '../src/lib/domains'
 
@@ -9,24 +10,11 @@ const searchResources = vi.fn<(query: string, lang: string) => Promise<number[]>
 vi.mock('../src/lib/api', () => ({ searchResources: (q: string, l: string) => searchResources(q, l), domains: () => new Promise(() => {}) }))
 const { default: ResourceTable } = await import('../src/components/ResourceTable.vue')
 
-const row = (id: number, name: string, over: Partial<Resource> = {}): ResourceRow => ({
-  id,
-  resource: {
-    name,
-    code: `352111009/${String(id).padStart(6, '0')}`,
-    format: { class: null, type: null },
-    sharing: { type: null },
-    open: { type: null },
-    items: [],
-    ...over,
-  } as unknown as Resource,
-  findings: [],
-  completeness: { filled: 0, required: 12, missing: [] },
-})
+const row = (id: number, name: string) => summary(id, name)
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1, `资源${i + 1}`))
 
-function render(data: ResourceRow[], locale: 'zh-CN' | 'en' = 'zh-CN') {
+function render(data: ResourceSummary[], locale: 'zh-CN' | 'en' = 'zh-CN') {
   provideDomains(null)
   return mount(ResourceTable, { props: { rows: data, fields: null }, global: { plugins: [makeI18n(locale)] } })
 }

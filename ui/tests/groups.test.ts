@@ -3,14 +3,15 @@ import { mount } from '@vue/test-utils'
 import { makeI18n } from '../src/i18n'
 import { groupBySystem } from '../src/lib/groups'
 import InventoryGroups from '../src/components/InventoryGroups.vue'
-import type { ResourceRow } from '../src/bindings/mulu'
+import type { Finding } from '../src/bindings/mulu'
+import { summary } from './summaries'
 
-const row = (id: number, name: string, system: string | null, business: string | null): ResourceRow =>
-  ({
-    id,
-    resource: { name, code: `352111009/00000${id}`, source_system: system, source_business: business },
-    findings: id === 3 ? [{ severity: 'error' }] : [],
-  }) as unknown as ResourceRow
+const row = (id: number, name: string, system: string | null, business: string | null) =>
+  summary(id, name, {
+    source_system: system,
+    source_business: business,
+    findings: id === 3 ? [{ severity: 'error' } as Finding] : [],
+  })
 
 const rows = [
   row(1, '低保对象名册', null, '低保审批'),

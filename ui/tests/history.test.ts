@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import type { Change, Domains, DomainValue, Resource, ResourceRow, Undone, UndoNext } from '../src/bindings/mulu'
+import type { Change, Domains, DomainValue, Undone, UndoNext } from '../src/bindings/mulu'
+import { summary } from './summaries'
 import type { Fields } from '../src/lib/api'
 import { makeI18n } from '../src/i18n'
 import { provideDomains } from '../src/lib/domains'
@@ -64,7 +65,7 @@ describe('history words', () => {
 
   it('says what an undo did, a line per change, with the resource’s name', () => {
     provideDomains(DOMAINS)
-    const rows = [{ id: 1, resource: { name: '农村低保对象名册' } as Resource } as ResourceRow]
+    const rows = [summary(1, '农村低保对象名册')]
     const u: Undone = {
       set_id: 7,
       action: 'resource.bulk',
@@ -92,7 +93,7 @@ describe('ResourceHistory', () => {
       change({ action: 'resource.bulk', old: null, new: '"每月"' }),
       change({ action: 'resource.add', path: '*', old: null, new: '{}' }),
     ])
-    const row = { id: 1, resource: {} as Resource, findings: [], completeness: { filled: 0, required: 0, missing: [] } }
+    const row = summary(1, '农村低保对象名册')
     const w = mount(ResourceHistory, { props: { row, fields }, global: { plugins: [i18n] } })
     await flushPromises()
     const texts = (id: string) => w.findAll(`[data-testid="${id}"]`).map((e) => e.text())

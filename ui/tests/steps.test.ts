@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Finding, Overview, Resource, ResourceRow } from '../src/bindings/mulu'
+import type { Finding, Overview, ResourceSummary } from '../src/bindings/mulu'
+import { summary } from './summaries'
 import { initialStep, rememberedStep, rememberStep, statusOf } from '../src/lib/steps'
 import { groupFindings, itemCellId, located, targetOf } from '../src/lib/findingGroups'
 
@@ -16,14 +17,10 @@ const finding = (over: Partial<Finding>): Finding => ({
   ...over,
 })
 
-const row = (id: number, name: string, over: Partial<Resource>, findings: Finding[] = []): ResourceRow => ({
-  id,
-  resource: { name, sensitivity: null, secrecy_review: null, ...over } as Resource,
-  findings: findings.map((f) => ({ ...f, resource: { code: `c${id}`, name } })),
-  completeness: { filled: 0, required: 0, missing: [] },
-})
+const row = (id: number, name: string, over: Partial<ResourceSummary>, findings: Finding[] = []): ResourceSummary =>
+  summary(id, name, { ...over, findings: findings.map((f) => ({ ...f, resource: { code: `c${id}`, name } })) })
 
-function overview(rows: ResourceRow[], over: Partial<Overview> = {}): Overview {
+function overview(rows: ResourceSummary[], over: Partial<Overview> = {}): Overview {
   const all = rows.flatMap((r) => r.findings)
   const errors = all.filter((f) => f.severity === 'error').length
   return {

@@ -72,8 +72,35 @@ fn main() {
     let overview = || mulu_core::overview::overview(&ws, &ctx).expect("overview");
     measure("overview (what the app shows after an edit)", 5, overview);
     let json = serde_json::to_string(&overview()).expect("json");
-    println!("overview as IPC JSON: {:.1} MB", json.len() as f64 / 1e6);
+    println!("overview as IPC JSON: {:.1} MB (light rows: ResourceSummary)", json.len() as f64 / 1e6);
     measure("overview + its IPC JSON", 5, || serde_json::to_string(&overview()).expect("json").len());
+    // What the overview weighed when it carried every record whole (before ResourceSummary).
+    let whole = || {
+        let (ids, catalog) = ws.catalog_with_ids().expect("load");
+        let report = validate(&catalog, &ctx);
+        let mut per = vec![Vec::new(); catalog.resources.len()];
+        for f in report.findings.into_iter() {
+            if let Some(i) = f.resource_index {
+                per[i].push(f);
+            }
+        }
+        let rows: Vec<_> = ids
+            .into_iter()
+            .zip(catalog.resources)
+            .zip(per)
+            .map(|((id, resource), findings)| mulu_core::overview::ResourceDetail { id, resource, findings })
+            .collect();
+        serde_json::to_string(&rows).expect("json").len()
+    };
+    println!("whole records as IPC JSON (the overview before): {:.1} MB", whole() as f64 / 1e6);
+    measure("whole records + their IPC JSON (before)", 5, whole);
+    let id = ws.catalog_with_ids().expect("load").0[n / 2];
+    let detail = || mulu_core::overview::resource_detail(&ws, &ctx, id).expect("detail");
+    measure("resource_detail (the drawer opens, or after a save)", 5, detail);
+    println!(
+        "resource_detail as IPC JSON: {:.1} kB",
+        serde_json::to_string(&detail()).expect("json").len() as f64 / 1e3
+    );
     println!(
         "verdict: validate median {:.1} ms — target < 1000 ms: {}",
         ms(v),

@@ -1,23 +1,78 @@
-//! What the desktop shell shows on opening a workspace: the agency profile, every resource with
-//! its own findings and how complete its metadata is, the catalog's summary, and what an undo
-//! would reverse — computed here so the UI computes no rule.
+//! What the desktop shell shows on opening a workspace: the agency profile, every resource as a
+//! light summary with its own findings and how complete its metadata is, the catalog's summary,
+//! and what an undo would reverse — computed here so the UI computes no rule. A whole record is
+//! sent only on demand ([`resource_detail`]): the overview is reloaded after every edit, and at
+//! 20,000 resources whole records made it tens of megabytes.
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::model::domain::{Coded, OpenType, Sensitivity, SharingType, UpdateCycle};
 use crate::model::fields::RESOURCE_FIELDS;
-use crate::model::{Agency, Resource};
+use crate::model::{Agency, Format, Resource, SecrecyReview};
 use crate::rules::{self, Context, Finding, Summary};
 use crate::store::{UndoNext, Workspace};
 
+/// A resource as the lists, steps and counts show it: no data items, no long texts. It has no
+/// `resource` field on purpose, so the UI cannot mistake it for a record it could save back.
 #[derive(Debug, Clone, Serialize, TS)]
-pub struct ResourceRow {
+pub struct ResourceSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub code: Option<String>,
+    pub name: String,
+    pub provider_name: Option<String>,
+    pub format: Format,
+    #[ts(type = "string | null")]
+    pub sensitivity: Option<Coded<Sensitivity>>,
+    #[ts(type = "string | null")]
+    pub sharing_type: Option<Coded<SharingType>>,
+    #[ts(type = "string | null")]
+    pub open_type: Option<Coded<OpenType>>,
+    #[ts(type = "string | null")]
+    pub update_cycle: Option<Coded<UpdateCycle>>,
+    pub source_system: Option<String>,
+    pub source_business: Option<String>,
+    pub item_count: usize,
+    /// Whether the grade was suggested by the questionnaire (step 4's list ticks it).
+    pub graded_by_questionnaire: bool,
+    pub secrecy_review: Option<SecrecyReview>,
+    pub findings: Vec<Finding>,
+    pub completeness: Completeness,
+}
+
+impl ResourceSummary {
+    /// The one place a summary is made from a record.
+    pub fn new(id: i64, r: Resource, findings: Vec<Finding>) -> Self {
+        ResourceSummary {
+            id,
+            completeness: completeness(&findings),
+            findings,
+            code: r.code,
+            name: r.name,
+            provider_name: r.provider_name,
+            format: r.format,
+            sensitivity: r.sensitivity,
+            sharing_type: r.sharing.kind,
+            open_type: r.open.kind,
+            update_cycle: r.update_cycle,
+            source_system: r.source_system,
+            source_business: r.source_business,
+            item_count: r.items.len(),
+            graded_by_questionnaire: r.grading.is_some_and(|g| g.suggested.is_some()),
+            secrecy_review: r.secrecy_review,
+        }
+    }
+}
+
+/// One whole resource with its findings: what the resource's form edits.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ResourceDetail {
     #[ts(type = "number")]
     pub id: i64,
     pub resource: Resource,
     pub findings: Vec<Finding>,
-    pub completeness: Completeness,
 }
 
 /// How far a resource's metadata (step 3) is filled in: the required fields the rules do not
@@ -56,7 +111,7 @@ pub struct Overview {
     pub agency: Agency,
     /// Findings on the agency profile and the catalog as a whole.
     pub catalog_findings: Vec<Finding>,
-    pub resources: Vec<ResourceRow>,
+    pub resources: Vec<ResourceSummary>,
     pub summary: Summary,
     /// What the next undo would reverse; `None` when there is nothing to undo.
     pub undo: Option<UndoNext>,
@@ -83,17 +138,24 @@ pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
             .into_iter()
             .zip(resources)
             .zip(per)
-            .map(|((id, resource), findings)| ResourceRow {
-                id,
-                resource,
-                completeness: completeness(&findings),
-                findings,
-            })
+            .map(|((id, resource), findings)| ResourceSummary::new(id, resource, findings))
             .collect(),
         summary: report.summary,
         // The overview is what the app shows: the refusal is worded for it.
         undo: ws.next_undo(ctx.lang, crate::i18n::Face::App)?,
     })
+}
+
+/// Resource `id` whole, with the findings the overview gives it (the same rules, against the
+/// whole catalog: a duplicate code is a finding on both resources).
+pub fn resource_detail(ws: &Workspace, ctx: &Context, id: i64) -> Result<ResourceDetail> {
+    let (ids, catalog) = ws.catalog_with_ids()?;
+    let Some(position) = ids.iter().position(|&i| i == id) else {
+        return Err(crate::Error::ResourceNotFound { selector: format!("#{id}") });
+    };
+    let findings = rules::validate_resource(&catalog, position, ctx);
+    let resource = catalog.resources.into_iter().nth(position).expect("position from ids");
+    Ok(ResourceDetail { id, resource, findings })
 }
 
 #[cfg(test)]
@@ -129,5 +191,52 @@ mod tests {
         );
         assert_eq!(c.filled + c.missing.len(), c.required);
         assert_eq!(o.undo.as_ref().map(|u| u.action.as_str()), Some("resource.add_many"));
+    }
+
+    #[test]
+    fn the_overview_carries_summaries_and_the_detail_the_whole_record() {
+        let d = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::create(&d.path().join("s.mulu")).unwrap();
+        let mut full = crate::sample::resource();
+        full.grading =
+            Some(crate::model::Grading { suggested: Some(Sensitivity::Public.into()), ..Default::default() });
+        full.secrecy_review = Some(SecrecyReview { reviewer: "王五".into(), at: "2026-01-02T03:04:05Z".into() });
+        let bare = crate::model::Resource { name: "村级集体资产台账".into(), ..Default::default() };
+        let ids = [ws.add_resource(full.clone()).unwrap(), ws.add_resource(bare).unwrap()];
+        let ctx = Context::now(crate::Lang::Zh);
+        let o = overview(&ws, &ctx).unwrap();
+
+        let s = &o.resources[0];
+        assert_eq!(s.id, ids[0]);
+        assert_eq!((s.code.as_deref(), s.name.as_str()), (full.code.as_deref(), full.name.as_str()));
+        assert_eq!(s.provider_name, full.provider_name);
+        assert_eq!(s.format, full.format);
+        assert_eq!(s.sensitivity, full.sensitivity);
+        assert_eq!(s.sharing_type, full.sharing.kind);
+        assert_eq!(s.open_type, full.open.kind);
+        assert_eq!(s.update_cycle, full.update_cycle);
+        assert_eq!((&s.source_system, &s.source_business), (&full.source_system, &full.source_business));
+        assert_eq!(s.item_count, full.items.len());
+        assert!(s.item_count > 0);
+        assert!(s.graded_by_questionnaire);
+        assert_eq!(s.secrecy_review, full.secrecy_review);
+
+        let bare = &o.resources[1];
+        assert!(!bare.findings.is_empty(), "the findings stay: step 5 lists them");
+        assert!(bare.findings.iter().all(|f| f.resource.as_ref().map(|r| r.name.as_str()) == Some("村级集体资产台账")));
+        assert_eq!((bare.item_count, bare.graded_by_questionnaire), (0, false));
+        let json = serde_json::to_value(&o.resources[0]).unwrap();
+        assert!(json.get("resource").is_none() && json.get("items").is_none(), "no whole record: {json}");
+
+        let detail = resource_detail(&ws, &ctx, ids[1]).unwrap();
+        assert_eq!(detail.resource.name, "村级集体资产台账");
+        assert_eq!(
+            serde_json::to_value(&detail.findings).unwrap(),
+            serde_json::to_value(&bare.findings).unwrap(),
+            "the same findings as in the overview"
+        );
+        assert_eq!(resource_detail(&ws, &ctx, ids[0]).unwrap().resource.items, full.items);
+        let missing = resource_detail(&ws, &ctx, 999).unwrap_err();
+        assert_eq!(missing.payload(crate::Lang::En).code, "resource.not_found");
     }
 }

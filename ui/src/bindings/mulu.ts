@@ -431,7 +431,13 @@ export type Report = { findings: Array<Finding>, summary: Summary, };
 
 export type StoredResource = { id: number, resource: Resource, };
 
-export type ResourceRow = { id: number, resource: Resource, findings: Array<Finding>, completeness: Completeness, };
+export type ResourceSummary = { id: number, code: string | null, name: string, provider_name: string | null, format: Format, sensitivity: string | null, sharing_type: string | null, open_type: string | null, update_cycle: string | null, source_system: string | null, source_business: string | null, item_count: number, 
+/**
+ * Whether the grade was suggested by the questionnaire (step 4's list ticks it).
+ */
+graded_by_questionnaire: boolean, secrecy_review: SecrecyReview | null, findings: Array<Finding>, completeness: Completeness, };
+
+export type ResourceDetail = { id: number, resource: Resource, findings: Array<Finding>, };
 
 export type Completeness = { filled: number, required: number, 
 /**
@@ -447,7 +453,7 @@ has_agency: boolean, agency: Agency,
 /**
  * Findings on the agency profile and the catalog as a whole.
  */
-catalog_findings: Array<Finding>, resources: Array<ResourceRow>, summary: Summary, 
+catalog_findings: Array<Finding>, resources: Array<ResourceSummary>, summary: Summary, 
 /**
  * What the next undo would reverse; `None` when there is nothing to undo.
  */

@@ -332,6 +332,7 @@ export default {
     remove: 'Delete resource',
     removeTitle: 'Delete the resource',
     removeConfirm: 'Delete “{name}”? The deletion is kept in the change log.',
+    loading: 'Reading the resource…',
     close: 'Close',
     savedNote: 'Each change is saved as soon as you leave the field or pick a value; the problems update with it.',
     group: {

@@ -332,6 +332,7 @@ export default {
     remove: '删除资源',
     removeTitle: '删除资源',
     removeConfirm: '确定删除“{name}”吗？删除记录会保存在变更日志中。',
+    loading: '正在读取该资源…',
     close: '关闭',
     savedNote: '每一项修改在离开输入框或选择后立即保存；问题提示随之更新。',
     group: {

@@ -13,6 +13,7 @@ import type {
   Mapping,
   Overview,
   Proposal,
+  ResourceDetail,
   ResourcePage,
   Review,
   Suggestion,
@@ -57,6 +58,8 @@ export interface Added {
 }
 
 export const overview = (lang: Lang) => invoke<Overview>('overview', { lang })
+/** One resource whole, with its findings (commands.rs `resource_detail`): the overview has summaries only. */
+export const resourceDetail = (id: number, lang: Lang) => invoke<ResourceDetail>('resource_detail', { id, lang })
 export const workspacePath = () => invoke<string>('workspace_path')
 export const fields = () => invoke<Fields>('fields')
 export const domains = () => invoke<Domains>('domains')

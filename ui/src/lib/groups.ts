@@ -1,12 +1,12 @@
 // The inventory grouped as officers think of it: by the information system a resource comes
 // from, then by the business (事项) that produces it. Groups and resources keep their catalog
 // order (names compared as written, trimmed); the unfilled come last.
-import type { ResourceRow } from '../bindings/mulu'
+import type { ResourceSummary } from '../bindings/mulu'
 
 export interface BusinessGroup {
   /** `null`: 来源业务 not filled in. */
   business: string | null
-  rows: ResourceRow[]
+  rows: ResourceSummary[]
 }
 
 export interface SystemGroup {
@@ -28,10 +28,10 @@ function groupBy<T>(items: T[], key: (t: T) => string | null): [string | null, T
   return [...groups].sort(([a], [b]) => Number(a === null) - Number(b === null))
 }
 
-export function groupBySystem(rows: ResourceRow[]): SystemGroup[] {
-  return groupBy(rows, (r) => named(r.resource.source_system)).map(([system, inSystem]) => ({
+export function groupBySystem(rows: ResourceSummary[]): SystemGroup[] {
+  return groupBy(rows, (r) => named(r.source_system)).map(([system, inSystem]) => ({
     system,
     count: inSystem.length,
-    businesses: groupBy(inSystem, (r) => named(r.resource.source_business)).map(([business, rows]) => ({ business, rows })),
+    businesses: groupBy(inSystem, (r) => named(r.source_business)).map(([business, rows]) => ({ business, rows })),
   }))
 }

@@ -1,7 +1,7 @@
 // The change log as a person reads it: which action made a change (edit, import, bulk edit,
 // grading…), which field, and its values before and after, in the person's language. The
 // values come from the core as JSON, exactly as stored.
-import type { Change, ResourceRow, Undone } from '../bindings/mulu'
+import type { Change, ResourceSummary, Undone } from '../bindings/mulu'
 import type { Locale } from '../i18n'
 import type { Fields } from './api'
 import { valueLabel, type DomainName } from './domains'
@@ -83,10 +83,10 @@ export function valueText(
 /** What an undo did, a line per change: `农村低保对象名册 · 更新周期：每月 → （空）`. */
 export function undoneLines(
   u: Undone,
-  ctx: { rows: ResourceRow[]; fields: Fields | null; locale: Locale; t: T; domains: Parameters<typeof valueLabel>[0] },
+  ctx: { rows: ResourceSummary[]; fields: Fields | null; locale: Locale; t: T; domains: Parameters<typeof valueLabel>[0] },
 ): string[] {
   const { t } = ctx
-  const names = new Map(ctx.rows.map((r) => [r.id, r.resource.name]))
+  const names = new Map(ctx.rows.map((r) => [r.id, r.name]))
   return u.details.map((c) => {
     const name = (c.entity_id != null && names.get(c.entity_id)) || recordName(c) || `#${c.entity_id ?? ''}`
     if (isWhole(c)) return t(c.new ? 'undo.restored' : 'undo.removed', { name })

@@ -3,7 +3,7 @@
 // before asking. The rows shown are the overview's, picked by the ids the core found, so a page
 // keeps the table's columns; an edit re-runs the search, as a renamed resource may leave or join.
 import { computed, ref, watch } from 'vue'
-import type { ResourceRow } from '../bindings/mulu'
+import type { ResourceSummary } from '../bindings/mulu'
 import { page, pick } from './paging'
 
 export const PAGE_SIZES = [20, 50, 100]
@@ -12,7 +12,7 @@ export const PAGE_SIZES = [20, 50, 100]
 export const SEARCH_DELAY = 250
 
 export function useResourceList(
-  rows: () => ResourceRow[],
+  rows: () => ResourceSummary[],
   search: (query: string) => Promise<number[]>,
   delay = SEARCH_DELAY,
 ) {

@@ -17,8 +17,8 @@ const STORE_KEY = 'mulu.step'
 export function statusOf(o: Overview): StepStatus[] {
   const rows = o.resources
   const agencyProblems = o.catalog_findings.filter((f) => f.field?.startsWith('agency') && f.severity === 'error').length
-  const ungraded = rows.filter((r) => !r.resource.sensitivity).length
-  const unreviewed = rows.filter((r) => !r.resource.secrecy_review).length
+  const ungraded = rows.filter((r) => !r.sensitivity).length
+  const unreviewed = rows.filter((r) => !r.secrecy_review).length
   const s = o.summary
   return [
     { id: 'agency', done: o.has_agency && agencyProblems === 0, count: o.has_agency ? agencyProblems : 1 },
