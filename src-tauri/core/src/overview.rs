@@ -146,15 +146,13 @@ pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
     })
 }
 
-/// Resource `id` whole, with the findings the overview gives it (the same rules, against the
-/// whole catalog: a duplicate code is a finding on both resources).
+/// Resource `id` whole, with the findings the overview gives it: the same rules, against the
+/// codes and names of the whole catalog (a duplicate code is a finding on both resources).
 pub fn resource_detail(ws: &Workspace, ctx: &Context, id: i64) -> Result<ResourceDetail> {
-    let (ids, catalog) = ws.catalog_with_ids()?;
-    let Some(position) = ids.iter().position(|&i| i == id) else {
-        return Err(crate::Error::ResourceNotFound { selector: format!("#{id}") });
-    };
-    let findings = rules::validate_resource(&catalog, position, ctx);
-    let resource = catalog.resources.into_iter().nth(position).expect("position from ids");
+    let resource = ws.resource(id)?.resource;
+    let others = ws.codes_and_names()?;
+    let findings =
+        rules::validate_one(&resource, &ws.agency()?, others.iter().map(|(c, n)| (c.as_deref(), n.as_str())), ctx);
     Ok(ResourceDetail { id, resource, findings })
 }
 
@@ -202,7 +200,12 @@ mod tests {
             Some(crate::model::Grading { suggested: Some(Sensitivity::Public.into()), ..Default::default() });
         full.secrecy_review = Some(SecrecyReview { reviewer: "王五".into(), at: "2026-01-02T03:04:05Z".into() });
         let bare = crate::model::Resource { name: "村级集体资产台账".into(), ..Default::default() };
-        let ids = [ws.add_resource(full.clone()).unwrap(), ws.add_resource(bare).unwrap()];
+        let ids = [ws.add_resource(full.clone()).unwrap(), ws.add_resource(bare.clone()).unwrap()];
+        // The same name twice, and a related code that exists: the detail's findings must see
+        // the catalog as the overview does.
+        let mut twin = bare.clone();
+        twin.related_codes = vec![full.code.clone().unwrap()];
+        ws.add_resource(twin).unwrap();
         let ctx = Context::now(crate::Lang::Zh);
         let o = overview(&ws, &ctx).unwrap();
 
@@ -223,6 +226,7 @@ mod tests {
 
         let bare = &o.resources[1];
         assert!(!bare.findings.is_empty(), "the findings stay: step 5 lists them");
+        assert!(bare.findings.iter().any(|f| f.rule == "name.duplicate"), "{:?}", bare.findings);
         assert!(bare.findings.iter().all(|f| f.resource.as_ref().map(|r| r.name.as_str()) == Some("村级集体资产台账")));
         assert_eq!((bare.item_count, bare.graded_by_questionnaire), (0, false));
         let json = serde_json::to_value(&o.resources[0]).unwrap();
@@ -236,6 +240,10 @@ mod tests {
             "the same findings as in the overview"
         );
         assert_eq!(resource_detail(&ws, &ctx, ids[0]).unwrap().resource.items, full.items);
+        for (row, id) in o.resources.iter().zip(ids.iter().copied().chain([o.resources[2].id])) {
+            let d = resource_detail(&ws, &ctx, id).unwrap();
+            assert_eq!(serde_json::to_value(&d.findings).unwrap(), serde_json::to_value(&row.findings).unwrap());
+        }
         let missing = resource_detail(&ws, &ctx, 999).unwrap_err();
         assert_eq!(missing.payload(crate::Lang::En).code, "resource.not_found");
     }

@@ -18,14 +18,19 @@ pub(super) struct CatalogIndex<'a> {
 
 impl<'a> CatalogIndex<'a> {
     pub fn build(c: &'a Catalog) -> Self {
-        let mut codes: HashMap<&str, usize> = HashMap::with_capacity(c.resources.len());
-        let mut names: HashMap<String, usize> = HashMap::with_capacity(c.resources.len());
-        for r in &c.resources {
-            if let Some(code) = r.code.as_deref() {
+        Self::of(c.resources.iter().map(|r| (r.code.as_deref(), r.name.as_str())))
+    }
+
+    /// From each resource's code and name: all the index reads, so one resource can be checked
+    /// without loading every record.
+    pub fn of(resources: impl IntoIterator<Item = (Option<&'a str>, &'a str)>) -> Self {
+        let (mut codes, mut names) = (HashMap::<&str, usize>::new(), HashMap::<String, usize>::new());
+        for (code, name) in resources {
+            if let Some(code) = code {
                 *codes.entry(code).or_default() += 1;
             }
-            if !r.name.trim().is_empty() {
-                *names.entry(match_key(&r.name)).or_default() += 1;
+            if !name.trim().is_empty() {
+                *names.entry(match_key(name)).or_default() += 1;
             }
         }
         CatalogIndex { codes, names }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::i18n::{fill, Lang, Text};
-use crate::model::{Catalog, Resource};
+use crate::model::{Agency, Catalog, Resource};
 
 mod codes;
 mod fields;
@@ -196,7 +196,7 @@ pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
         for i in range {
             let r = &catalog.resources[i];
             let mut sink = Sink { ctx, out: &mut out, resource: Some((r, i)) };
-            check_resource(r, catalog, &index, &mut sink);
+            check_resource(r, &catalog.agency, &index, &mut sink);
         }
         out
     };
@@ -231,16 +231,32 @@ pub fn validate_resource(catalog: &Catalog, position: usize, ctx: &Context) -> V
     if let Some(r) = catalog.resources.get(position) {
         let index = codes::CatalogIndex::build(catalog);
         let mut sink = Sink { ctx, out: &mut findings, resource: Some((r, position)) };
-        check_resource(r, catalog, &index, &mut sink);
+        check_resource(r, &catalog.agency, &index, &mut sink);
     }
     findings
 }
 
-fn check_resource(r: &Resource, catalog: &Catalog, index: &codes::CatalogIndex, sink: &mut Sink) {
+/// The same rules for one resource, given its agency and the code and name of every resource in
+/// the catalog (itself included) rather than the whole catalog: the app's resource form asks for
+/// one record after each save, and loading every record for it cost as much as the overview.
+pub fn validate_one<'a>(
+    r: &Resource,
+    agency: &Agency,
+    codes_and_names: impl IntoIterator<Item = (Option<&'a str>, &'a str)>,
+    ctx: &Context,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let index = codes::CatalogIndex::of(codes_and_names);
+    let mut sink = Sink { ctx, out: &mut findings, resource: Some((r, 0)) };
+    check_resource(r, agency, &index, &mut sink);
+    findings
+}
+
+fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, sink: &mut Sink) {
     fields::check(r, sink);
     items::check(r, sink);
     codes::check(r, index, sink);
-    identity::check_resource(r, &catalog.agency, sink);
+    identity::check_resource(r, agency, sink);
     grading::check(r, sink);
 }
 

@@ -232,4 +232,15 @@ fn a_large_catalog_validated_on_several_cores_gives_the_same_findings_in_order()
         [0, 1, 2249, 2250, 2251, 4499].into_iter().flat_map(|i| validate_resource(&c, i, &ctx())).collect();
     assert_eq!(all, one_by_one, "the parallel run equals the resources checked one by one, in catalog order");
     assert_eq!(all.len(), 12);
+    // From the codes and names alone (what the app's resource form asks): the same findings.
+    let keys: Vec<_> = c.resources.iter().map(|r| (r.code.as_deref(), r.name.as_str())).collect();
+    let alone: Vec<Vec<Finding>> = [0, 1, 2249, 2250, 2251, 4499]
+        .into_iter()
+        .map(|i| validate_one(&c.resources[i], &c.agency, keys.iter().copied(), &ctx()))
+        .collect();
+    let without_index = |f: &Finding| Finding { resource_index: None, ..f.clone() };
+    assert_eq!(
+        alone.iter().flatten().map(without_index).collect::<Vec<_>>(),
+        all.iter().map(without_index).collect::<Vec<_>>()
+    );
 }

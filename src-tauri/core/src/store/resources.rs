@@ -69,6 +69,14 @@ fn decode(doc: &str) -> Result<Resource> {
 }
 
 impl Workspace {
+    /// Every resource's code and name, from their own columns (kept with each write of the
+    /// record): what checking one resource against the catalog reads, without decoding records.
+    pub fn codes_and_names(&self) -> Result<Vec<(Option<String>, String)>> {
+        let mut st = self.conn().prepare_cached("SELECT code, name FROM resource")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every resource, in catalog order.
     pub fn resources(&self) -> Result<Vec<StoredResource>> {
         let mut st = self.conn().prepare_cached("SELECT id, doc FROM resource ORDER BY position, id")?;
