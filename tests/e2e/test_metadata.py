@@ -182,6 +182,41 @@ def test_undo_is_refused_with_the_cores_reason(launch, workspace: Path):
     assert len(stored(workspace)) == 4 and "低保管理系统" in mulu("--workspace", str(workspace), "system", "list").stdout
 
 
+def test_undoing_an_import_asks_first_and_cancel_keeps_it(launch, workspace: Path):
+    import openpyxl
+
+    book = workspace.parent / "台账.xlsx"
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.append(["信息资源名称", "信息资源摘要"])
+    for i in range(12):
+        sheet.append([f"村级台账第{i + 1}号", "各村的登记和变动情况"])
+    wb.save(book)
+    # Exit 1: imported, with findings (the sheet has only names and abstracts).
+    assert mulu("--workspace", str(workspace), "import", str(book), check=False).returncode == 1
+    assert len(stored(workspace)) == 16
+    app = launch(str(workspace))
+    app.wait(lambda d: len(shown(app)) == 16, message="listed")
+
+    app.click("undo")
+    def asked(d):
+        shown_boxes = [b for b in d.find_elements(By.CSS_SELECTOR, ".el-message-box") if "处修改" in b.text]
+        return shown_boxes[0] if shown_boxes else False
+
+    box = app.wait(asked, message="asked first")
+    assert "12 处修改" in box.text and "新增的资源将被删除" in box.text, box.text
+    app.screenshot("undo-confirm-zh.png")
+    box.find_element(By.XPATH, ".//button[normalize-space()='取消']").click()
+    app.wait(lambda d: not asked(d), message="closed")
+    assert len(stored(workspace)) == 16, "cancel undid nothing"
+
+    app.click("undo")
+    box = app.wait(asked, message="asked again")
+    box.find_element(By.XPATH, ".//button[normalize-space()='撤销']").click()
+    app.wait(lambda d: len(stored(workspace)) == 4, message="the import's twelve removed")
+    app.wait(lambda d: len(shown(app)) == 4, message="and gone from the list")
+
+
 def item_names(app) -> list[str]:
     """The names in the open form's item table, read in one script."""
     return app.driver.execute_script(

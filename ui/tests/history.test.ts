@@ -133,3 +133,13 @@ describe('the undo button', () => {
     expect(w.emitted('undo')).toHaveLength(1)
   })
 })
+
+describe('undo asks first', async () => {
+  const { undoNeedsConfirm, CONFIRM_UNDO_FROM } = await import('../src/lib/history')
+  it('before reverting many changes at once (an import), not a field or a small bulk edit', () => {
+    expect(undoNeedsConfirm(1)).toBe(false)
+    expect(undoNeedsConfirm(2)).toBe(false)
+    expect(undoNeedsConfirm(CONFIRM_UNDO_FROM)).toBe(true)
+    expect(undoNeedsConfirm(20_000)).toBe(true)
+  })
+})

@@ -381,6 +381,7 @@ export default {
     button: 'Undo',
     next: 'Undo the last change: {action}, {time} ({n} places). Shortcut: Ctrl+Z.',
     nothing: 'There is nothing to undo.',
+    confirm: 'Undoing “{action}” reverts {n} changes at once: the resources it added are deleted, those it removed come back. Undo it?',
     done: 'Undone: {action}',
     more: '{n} more changes were undone with it.',
     agency: 'Agency profile',

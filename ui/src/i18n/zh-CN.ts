@@ -381,6 +381,7 @@ export default {
     button: '撤销',
     next: '撤销最近一次修改：{action}，{time}（{n} 处）。快捷键 Ctrl+Z。',
     nothing: '没有可以撤销的修改。',
+    confirm: '撤销“{action}”会一次改回 {n} 处修改：它新增的资源将被删除，删除的将被恢复。确定撤销吗？',
     done: '已撤销：{action}',
     more: '另有 {n} 处修改一并撤销。',
     agency: '机构信息',

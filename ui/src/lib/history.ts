@@ -32,6 +32,12 @@ export function actionLabel(action: string, t: T): string {
   return kind ? t(`history.actions.${kind}`) : action
 }
 
+/** From how many changes an undo asks first: one undo may delete a whole import's resources. */
+export const CONFIRM_UNDO_FROM = 10
+
+/** Whether undoing `changes` changes at once is worth a question before it is done. */
+export const undoNeedsConfirm = (changes: number) => changes >= CONFIRM_UNDO_FROM
+
 /** Whether a change is of a whole record (added or removed) rather than of a field. */
 export const isWhole = (c: Change) => c.path === '*'
 
