@@ -3,7 +3,10 @@
 // before asking. The rows shown are the overview's, picked by the ids the core found, so a page
 // keeps the table's columns; an edit re-runs the search, as a renamed resource may leave or join.
 import { computed, ref, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
 import type { ResourceSummary } from '../bindings/mulu'
+import { coreLang, type Locale } from '../i18n'
+import * as api from './api'
 import { page, pick } from './paging'
 
 export const PAGE_SIZES = [20, 50, 100]
@@ -11,9 +14,16 @@ export const PAGE_SIZES = [20, 50, 100]
 /** How long typing must pause before the core is asked (ms). */
 export const SEARCH_DELAY = 250
 
+/** The core's search in the person's language (call during a component's setup). */
+function coreSearch(): (query: string) => Promise<number[]> {
+  const { locale } = useI18n()
+  return (q) => api.searchResources(q, coreLang(locale.value as Locale))
+}
+
+/** `search` defaults to the core's; tests give their own. */
 export function useResourceList(
   rows: () => ResourceSummary[],
-  search: (query: string) => Promise<number[]>,
+  search: (query: string) => Promise<number[]> = coreSearch(),
   delay = SEARCH_DELAY,
 ) {
   const query = ref('')
