@@ -20,6 +20,9 @@ pub mod sheets;
 pub mod store;
 pub mod text;
 
+#[cfg(test)]
+mod unicode_tests;
+
 pub use error::{Error, Result};
 pub use i18n::Lang;
 pub use model::{Agency, Catalog, DataItem, InfoSystem, Resource};

@@ -74,7 +74,8 @@ impl ColumnStats {
                 } else if crate::model::fields::parse_date(t).is_some() {
                     self.dates += 1;
                 } else if t.len() >= 16
-                    && crate::model::fields::parse_date(&t[..10]).is_some()
+                    // `get`, not `[..10]`: byte 10 of Chinese text falls inside a character.
+                    && t.get(..10).is_some_and(|d| crate::model::fields::parse_date(d).is_some())
                     && t[10..].trim_start().contains(':')
                 {
                     self.datetimes += 1;

@@ -45,7 +45,10 @@ pub fn validate(code: &str) -> Result<(), Invalid> {
 
 /// Whether `inner` lies within `outer` (both division codes): `520111` is within `520100`.
 pub fn within(inner: &str, outer: &str) -> bool {
-    let (Some(i), Some(o)) = (inner.get(..6), outer.get(..6)) else { return false };
+    fn six(c: &str) -> Option<&str> {
+        c.get(..6).filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    }
+    let (Some(i), Some(o)) = (six(inner), six(outer)) else { return false };
     let scope = if &o[2..] == "0000" {
         2
     } else if &o[4..] == "00" {
@@ -83,5 +86,9 @@ mod tests {
         assert!(within("520111", "520000"));
         assert!(!within("350100", "520000"));
         assert_eq!(name("520111"), Some("花溪区"));
+        // Text that is not a code is never within anything, and never panics at a byte index.
+        assert!(!within("5€111x", "520100"));
+        assert!(!within("520111", "a€bc"));
+        assert!(!within("花溪区青岩镇", "520100"));
     }
 }
