@@ -115,7 +115,7 @@ impl AppState {
             }
         }
         let ws = guard.as_mut().expect("set above");
-        f(ws).map_err(|e| e.payload(lang))
+        f(ws).map_err(|e| e.in_workspace(&self.path).payload(lang))
     }
 }
 

@@ -14,6 +14,9 @@ pub struct Cli {
     /// 输出语言 / output language: zh (default) or en
     #[arg(long, global = true, env = "MULU_LANG", default_value = "zh")]
     pub lang: String,
+    /// 以 JSON 输出（每个命令；出错时 stderr 末行为 JSON）/ answer in JSON (every command; on failure the last stderr line is JSON)
+    #[arg(long, global = true)]
+    pub json: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -33,9 +36,6 @@ pub enum Command {
     Resource(ResourceCommand),
     /// 显示目录 / show the catalog
     Show {
-        /// 以 JSON 输出完整目录（带 schema_version）/ print the whole catalog as JSON
-        #[arg(long)]
-        json: bool,
         /// 资源目录 / 共享目录 / 开放目录
         #[arg(long, value_enum, default_value = "resource")]
         view: ViewArg,
@@ -45,14 +45,9 @@ pub enum Command {
         query: String,
         #[arg(long, default_value_t = 50)]
         limit: usize,
-        #[arg(long)]
-        json: bool,
     },
     /// 校验目录 / validate the catalog (exit 1 when errors remain)
-    Validate {
-        #[arg(long)]
-        json: bool,
-    },
+    Validate {},
     /// 从电子表格导入目录（.xlsx .xlsm .xls .ods）/ import a catalog spreadsheet
     Import {
         file: PathBuf,
@@ -75,8 +70,6 @@ pub enum Command {
         /// 保存本次使用的表头映射，供下次使用 / save the mapping used, for next time
         #[arg(long)]
         save_mapping: Option<PathBuf>,
-        #[arg(long)]
-        json: bool,
     },
     /// 梳理数据文件，每个工作表或 CSV 提议为一个资源 / scan data files and propose resources
     Scan {
@@ -86,8 +79,6 @@ pub enum Command {
         /// 把全部提议加入目录 / add every proposal to the catalog
         #[arg(long)]
         accept: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// 导出 / export
     #[command(subcommand)]
@@ -100,8 +91,6 @@ pub enum Command {
         resource: Option<String>,
         #[arg(long, default_value_t = 50)]
         limit: usize,
-        #[arg(long)]
-        json: bool,
     },
     /// 签名密钥 / signing keys
     #[command(subcommand)]
@@ -130,8 +119,6 @@ pub enum Command {
         /// 信任的公钥（PEM），可重复 / a trusted public key, repeatable
         #[arg(long)]
         trust: Vec<PathBuf>,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -215,10 +202,7 @@ pub enum SystemCommand {
     /// 删除信息系统 / remove a system
     Rm { name: String },
     /// 列出信息系统 / list systems
-    List {
-        #[arg(long)]
-        json: bool,
-    },
+    List {},
 }
 
 #[derive(Subcommand, Debug)]

@@ -19,6 +19,7 @@ fn workspace_path(cli: &Option<PathBuf>) -> PathBuf {
 pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
     let path = workspace_path(&cli.workspace);
     let ctx = Context::now(lang);
+    let json = cli.json;
     match cli.command {
         Command::Init(a) => {
             if path.exists() {
@@ -52,14 +53,14 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             print::agency_findings(&ws.catalog()?, &ctx);
             Ok(Outcome::Ok)
         }
-        Command::System(cmd) => system(cmd, &path, lang),
+        Command::System(cmd) => system(cmd, &path, json, lang),
         c @ (Command::Key(_)
         | Command::Trust(_)
         | Command::Secrecy(_)
         | Command::Package { .. }
-        | Command::Verify { .. }) => crate::package_cmds::run(c, cli.workspace.as_deref(), lang),
+        | Command::Verify { .. }) => crate::package_cmds::run(c, cli.workspace.as_deref(), json, lang),
         Command::Resource(cmd) => resource(cmd, &path, &ctx),
-        Command::Show { json, view } => {
+        Command::Show { view } => {
             let ws = Workspace::open(&path)?;
             let view = match view {
                 ViewArg::Resource => View::Resource,
@@ -75,7 +76,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Command::Search { query, limit, json } => {
+        Command::Search { query, limit } => {
             let ws = Workspace::open(&path)?;
             let hits: Vec<_> =
                 ws.search(&query, limit)?.into_iter().map(|id| ws.resource(id)).collect::<Result<_>>()?;
@@ -92,7 +93,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Command::Validate { json } => {
+        Command::Validate {} => {
             let ws = Workspace::open(&path)?;
             let report = rules::validate(&ws.catalog()?, &ctx);
             if json {
@@ -102,7 +103,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(if report.has_errors() { Outcome::Findings } else { Outcome::Ok })
         }
-        Command::Import { file, sheet, dry_run, json, map, header_row, mapping, save_mapping } => {
+        Command::Import { file, sheet, dry_run, map, header_row, mapping, save_mapping } => {
             let mapping = import_mapping(mapping.as_deref(), &map, header_row)?;
             let opts = mulu_core::sheets::ImportOptions { sheet, mapping };
             let imported = mulu_core::sheets::read(&file, &opts, lang)?;
@@ -134,7 +135,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             out!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
             Ok(Outcome::Ok)
         }
-        Command::Scan { paths, accept, json } => {
+        Command::Scan { paths, accept } => {
             let (mut proposals, skipped) = mulu_core::scan::scan(&paths, ctx.today)?;
             let ws = if accept { Some(Workspace::open(&path)?) } else { None };
             if let Some(mut ws) = ws {
@@ -181,7 +182,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Command::History { resource, limit, json } => {
+        Command::History { resource, limit } => {
             let ws = Workspace::open(&path)?;
             let id = resource.map(|s| ws.find(&s)).transpose()?;
             let changes = ws.history(id, limit)?;
@@ -220,7 +221,7 @@ fn import_mapping(
     Ok((file.is_some() || !rules.is_empty() || header_row.is_some()).then_some(m))
 }
 
-fn system(cmd: SystemCommand, path: &std::path::Path, lang: Lang) -> Result<Outcome> {
+fn system(cmd: SystemCommand, path: &std::path::Path, json: bool, lang: Lang) -> Result<Outcome> {
     let mut ws = Workspace::open(path)?;
     match cmd {
         SystemCommand::Add { name, public_funds, description } => {
@@ -239,7 +240,7 @@ fn system(cmd: SystemCommand, path: &std::path::Path, lang: Lang) -> Result<Outc
             ws.remove_system(&name)?;
             out!("{}{name}", lang.pick("已删除信息系统：", "System removed: "));
         }
-        SystemCommand::List { json } => {
+        SystemCommand::List {} => {
             let systems = ws.systems()?;
             if json {
                 print::json(&systems)?;

@@ -44,25 +44,25 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    let json = matches!(
-        cli.command,
-        args::Command::Show { json: true, .. }
-            | args::Command::Validate { json: true }
-            | args::Command::History { json: true, .. }
-            | args::Command::Verify { json: true, .. }
-    );
-    match commands::run(cli, lang) {
-        Ok(Outcome::Ok) => ExitCode::SUCCESS,
-        Ok(Outcome::Findings) => ExitCode::from(1),
-        Ok(Outcome::Code(c)) => ExitCode::from(c),
+    let json = cli.json;
+    print::json_mode(json);
+    let workspace = cli.workspace.clone().unwrap_or_else(mulu_core::store::default_path);
+    let code = match commands::run(cli, lang).map_err(|e| e.in_workspace(&workspace)) {
+        Ok(Outcome::Ok) => 0,
+        Ok(Outcome::Findings) => 1,
+        Ok(Outcome::Code(c)) => c,
         Err(e) => {
             eprintln!("{}{}", lang.pick("错误：", "Error: "), e.message(lang));
             if json {
-                if let Ok(s) = serde_json::to_string(&serde_json::json!({ "error": e.payload(lang) })) {
+                if let Ok(s) = serde_json::to_string(
+                    &serde_json::json!({ "error": e.payload_in(lang, mulu_core::i18n::Face::Cli) }),
+                ) {
                     eprintln!("{s}");
                 }
             }
-            ExitCode::from(2)
+            return ExitCode::from(2);
         }
-    }
+    };
+    print::finish_json(code);
+    ExitCode::from(code)
 }

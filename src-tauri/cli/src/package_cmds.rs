@@ -43,10 +43,7 @@ pub enum TrustCommand {
         name: String,
     },
     /// 列出信任的公钥 / list trusted keys
-    List {
-        #[arg(long)]
-        json: bool,
-    },
+    List {},
     /// 移除信任的公钥（指纹或名称）/ remove a trusted key (fingerprint or name)
     Rm { key: String },
 }
@@ -87,7 +84,7 @@ fn passphrase(lang: Lang, confirm: bool) -> Result<String> {
     Ok(p)
 }
 
-pub fn run(command: Command, workspace: Option<&Path>, lang: Lang) -> Result<Outcome> {
+pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -> Result<Outcome> {
     let ws_path = || workspace.map(Path::to_path_buf).unwrap_or_else(store::default_path);
     match command {
         Command::Key(KeyCommand::New { out }) => {
@@ -117,7 +114,7 @@ pub fn run(command: Command, workspace: Option<&Path>, lang: Lang) -> Result<Out
             eprintln!("{}{}", lang.pick("公钥指纹：", "Fingerprint: "), keys::grouped(&keys::fingerprint(&public)));
             Ok(Outcome::Ok)
         }
-        Command::Trust(cmd) => trust(cmd, &ws_path(), lang),
+        Command::Trust(cmd) => trust(cmd, &ws_path(), json, lang),
         Command::Secrecy(SecrecyCommand::Confirm(a)) => {
             let mut ws = Workspace::open(&ws_path())?;
             let ids = if a.all {
@@ -133,12 +130,12 @@ pub fn run(command: Command, workspace: Option<&Path>, lang: Lang) -> Result<Out
             Ok(Outcome::Ok)
         }
         Command::Package { key, out, allow_findings } => make_package(&ws_path(), &key, &out, allow_findings, lang),
-        Command::Verify { package, trust, json } => verify(&package, &trust, workspace, json, lang),
+        Command::Verify { package, trust } => verify(&package, &trust, workspace, json, lang),
         _ => unreachable!("commands.rs dispatches only package commands here"),
     }
 }
 
-fn trust(cmd: TrustCommand, path: &Path, lang: Lang) -> Result<Outcome> {
+fn trust(cmd: TrustCommand, path: &Path, json: bool, lang: Lang) -> Result<Outcome> {
     let mut ws = Workspace::open(path)?;
     match cmd {
         TrustCommand::Add { public_key, agency, name } => {
@@ -155,7 +152,7 @@ fn trust(cmd: TrustCommand, path: &Path, lang: Lang) -> Result<Outcome> {
             out!("{}{} ({agency})", lang.pick("已信任公钥：", "Key trusted: "), key.name);
             out!("{}{}", lang.pick("指纹：", "Fingerprint: "), keys::grouped(&key.fingerprint));
         }
-        TrustCommand::List { json } => {
+        TrustCommand::List {} => {
             let keys_ = ws.trusted_keys()?;
             if json {
                 print::json(&keys_)?;

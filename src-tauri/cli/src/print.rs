@@ -4,21 +4,57 @@ use mulu_core::model::fields::label;
 use mulu_core::model::{Catalog, View};
 use mulu_core::rules::{Context, Finding, Report, Severity};
 use mulu_core::store::{Change, Workspace};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
 use mulu_core::{Lang, Result};
 
 /// Writes a line to stdout. A closed pipe (`mulu show | head`) ends the output quietly
-/// instead of panicking like `println!`.
+/// instead of panicking like `println!`. With `--json` the line is kept for the JSON answer
+/// instead ([`json_mode`]), so stdout holds one JSON document.
 macro_rules! out {
     ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+        $crate::print::line(format!($($arg)*));
     }};
 }
 pub(crate) use out;
 
+static JSON_MODE: AtomicBool = AtomicBool::new(false);
+static JSON_WRITTEN: AtomicBool = AtomicBool::new(false);
+static KEPT: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// `--json`: every command answers with one JSON document on stdout.
+pub fn json_mode(on: bool) {
+    JSON_MODE.store(on, Ordering::Relaxed);
+}
+
+pub fn line(text: String) {
+    if JSON_MODE.load(Ordering::Relaxed) {
+        KEPT.lock().unwrap_or_else(|p| p.into_inner()).push(text);
+    } else {
+        raw(&text);
+    }
+}
+
+fn raw(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
 pub fn json<T: serde::Serialize>(value: &T) -> Result<()> {
-    out!("{}", serde_json::to_string_pretty(value)?);
+    raw(&serde_json::to_string_pretty(value)?);
+    JSON_WRITTEN.store(true, Ordering::Relaxed);
     Ok(())
+}
+
+/// With `--json`, the answer of a command that has no JSON of its own: whether it succeeded,
+/// its exit code and the sentences it would have printed.
+pub fn finish_json(exit: u8) {
+    if JSON_MODE.load(Ordering::Relaxed) && !JSON_WRITTEN.load(Ordering::Relaxed) {
+        let messages = std::mem::take(&mut *KEPT.lock().unwrap_or_else(|p| p.into_inner()));
+        let v = serde_json::json!({ "ok": exit == 0, "exit": exit, "messages": messages });
+        raw(&serde_json::to_string_pretty(&v).unwrap_or_default());
+    }
 }
 
 fn severity(s: Severity, lang: Lang) -> &'static str {

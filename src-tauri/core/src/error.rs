@@ -26,6 +26,9 @@ pub enum Error {
     AlreadyExists { path: PathBuf },
     #[error("workspace is busy: {}", path.display())]
     Busy { path: PathBuf },
+    /// The disk holding `path` is full: nothing was written, what was there is intact.
+    #[error("disk full: {}", path.display())]
+    DiskFull { path: PathBuf },
     #[error("i/o error on {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
@@ -109,7 +112,19 @@ pub struct ErrorPayload {
 
 impl Error {
     pub fn io(path: &Path, source: std::io::Error) -> Self {
-        Error::Io { path: path.to_path_buf(), source }
+        match source.kind() {
+            std::io::ErrorKind::StorageFull => Error::DiskFull { path: path.to_path_buf() },
+            _ => Error::Io { path: path.to_path_buf(), source },
+        }
+    }
+
+    /// This error from an operation on the workspace at `path`: a database failure is told
+    /// apart (full disk, read-only, locked, damaged) and named with the file.
+    pub fn in_workspace(self, path: &Path) -> Self {
+        match self {
+            Error::Sqlite(e) => crate::store::classify(path, e),
+            other => other,
+        }
     }
 
     pub fn invalid(field: &str, value: &str, expected: &str) -> Self {
@@ -126,6 +141,7 @@ impl Error {
             Error::ReadOnly { .. } => "workspace.read_only",
             Error::AlreadyExists { .. } => "workspace.exists",
             Error::Busy { .. } => "workspace.busy",
+            Error::DiskFull { .. } => "disk.full",
             Error::Io { .. } => "io",
             Error::Sqlite(_) => "store",
             Error::Decode(_) => "store.decode",
@@ -250,6 +266,13 @@ impl Error {
                     format!("工作区 {} 正被另一个程序使用，请稍后再试。", path.display())
                 } else {
                     format!("Workspace {} is in use by another program; try again shortly.", path.display())
+                }
+            }
+            Error::DiskFull { path } => {
+                if zh {
+                    format!("{} 所在的磁盘已满，无法写入：没有保存任何修改，已有的内容完好。请清理磁盘空间（或换到有空间的磁盘）后重试。", path.display())
+                } else {
+                    format!("The disk holding {} is full, so nothing could be written: no change was saved, and what was there is intact. Free some disk space (or use another disk), then try again.", path.display())
                 }
             }
             Error::Io { path, source } => {

@@ -588,6 +588,7 @@ export default {
       newer: 'A newer Mulu is needed',
       readOnly: 'The workspace cannot be written',
       busy: 'The workspace is in use',
+      diskFull: 'The disk is full',
       io: 'File error',
       store: 'Data could not be read',
       generic: 'Something went wrong',

@@ -588,6 +588,7 @@ export default {
       newer: '需要更新版本的目录程序',
       readOnly: '工作区不可写',
       busy: '工作区正被占用',
+      diskFull: '磁盘已满',
       io: '读写文件出错',
       store: '数据读取失败',
       generic: '出现问题',

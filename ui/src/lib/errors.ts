@@ -7,6 +7,7 @@ const TITLES: Record<string, string> = {
   'workspace.newer': 'error.title.newer',
   'workspace.read_only': 'error.title.readOnly',
   'workspace.busy': 'error.title.busy',
+  'disk.full': 'error.title.diskFull',
   io: 'error.title.io',
   store: 'error.title.store',
   'store.decode': 'error.title.store',

@@ -127,9 +127,15 @@ pub fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
     match result {
         Ok(s) if s == "ok" => Ok(()),
         Ok(s) => Err(Error::Corrupt { path: path.into(), detail: s }),
-        Err(e) => Err(super::map_open_err(path, e)).map_err(|err| match err {
-            Error::Sqlite(e) => Error::Corrupt { path: path.into(), detail: e.to_string() },
-            other => other,
-        }),
+        Err(e) => Err(super::classify(path, e)),
     }
+}
+
+/// Writes and removes a small file beside `path`: whether the folder takes a write now (a full
+/// disk answers `StorageFull`). Never touches the workspace itself.
+pub(crate) fn probe_write(path: &Path) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut f = tempfile::Builder::new().prefix(".mulu-probe-").tempfile_in(parent(path))?;
+    f.write_all(&[0u8; 64 * 1024])?;
+    f.as_file().sync_all()
 }

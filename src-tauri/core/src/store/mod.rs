@@ -8,7 +8,7 @@ mod backup;
 mod bulk;
 pub mod changelog;
 pub(crate) mod doc;
-mod guard;
+pub(crate) mod guard;
 mod migrate;
 pub mod packages;
 mod resources;
@@ -49,13 +49,24 @@ pub fn default_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("workspace.mulu"))
 }
 
-fn map_open_err(path: &Path, e: rusqlite::Error) -> Error {
+/// What an SQLite failure on the workspace at `path` means for the person. Only SQLite's own
+/// verdict on the file's contents is "damaged": a full disk, a read-only place, another program's
+/// lock or a failing device each get their own advice, and the file was not changed.
+pub fn classify(path: &Path, e: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode::*;
     match e.sqlite_error_code() {
         Some(NotADatabase) => Error::NotAWorkspace { path: path.into(), reason: "not-sqlite" },
         Some(DatabaseCorrupt) => Error::Corrupt { path: path.into(), detail: e.to_string() },
+        Some(DiskFull) => Error::DiskFull { path: path.into() },
         Some(ReadOnly) | Some(CannotOpen) | Some(PermissionDenied) => Error::ReadOnly { path: path.into() },
         Some(DatabaseBusy) | Some(DatabaseLocked) => Error::Busy { path: path.into() },
+        // SQLite reports a failed write (as when the -wal or -shm file cannot grow) as an I/O
+        // error: a write beside the file tells a full disk and a read-only place apart.
+        Some(SystemIoFailure) => match guard::probe_write(path) {
+            Err(probe) if probe.kind() == std::io::ErrorKind::StorageFull => Error::DiskFull { path: path.into() },
+            Err(_) => Error::ReadOnly { path: path.into() },
+            Ok(()) => Error::io(path, std::io::Error::other(e.to_string())),
+        },
         _ => Error::Sqlite(e),
     }
 }
@@ -71,7 +82,7 @@ impl Workspace {
             .tempfile_in(&dir)
             .map_err(|e| guard::write_error(path, e))?;
         {
-            let conn = Connection::open(tmp.path()).map_err(|e| map_open_err(path, e))?;
+            let conn = Connection::open(tmp.path()).map_err(|e| classify(path, e))?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
             migrate::apply(&conn, 0)?;
             conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?1)", [changelog::now()])?;
@@ -93,11 +104,11 @@ impl Workspace {
         let header = guard::check_existing(path)?;
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .map_err(|e| map_open_err(path, e))?;
+                .map_err(|e| classify(path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         guard::quick_check(&conn, path)?;
         let app_id: i32 =
-            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| map_open_err(path, e))?;
+            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| classify(path, e))?;
         if app_id != APPLICATION_ID {
             return Err(Error::NotAWorkspace { path: path.into(), reason: "other-application" });
         }
@@ -106,7 +117,7 @@ impl Workspace {
         if version > migrate::SCHEMA_VERSION {
             return Err(Error::NewerSchema { path: path.into(), found: version, supported: migrate::SCHEMA_VERSION });
         }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| map_open_err(path, e))?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify(path, e))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         if version < migrate::SCHEMA_VERSION {
