@@ -39,6 +39,7 @@ function overview(rows: ResourceSummary[], over: Partial<Overview> = {}): Overvi
       resources_with_errors: rows.filter((r) => r.findings.some((f) => f.severity === 'error')).length,
       by_rule: {},
     },
+    rules: [],
     undo: null,
     ...over,
   }

@@ -52,7 +52,16 @@ pub enum Command {
     Validate {
         #[arg(long)]
         json: bool,
+        /// 只说明一条规则：标题、级别、依据、提示 / explain one rule instead: title, severity, article, message
+        #[arg(long, value_name = "规则编号")]
+        explain: Option<String>,
     },
+    /// 列出全部校验规则（编号、级别、标题、依据），供审核规则集 / list the validation rules for review
+    Rules {
+        #[arg(long)]
+        json: bool,
+    },
+
     /// 从电子表格导入目录（.xlsx .xlsm .xls .ods）/ import a catalog spreadsheet
     Import {
         file: PathBuf,

@@ -92,7 +92,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Command::Validate { json } => {
+        c @ (Command::Rules { .. } | Command::Validate { explain: Some(_), .. }) => crate::rule_cmds::run(c, &ctx),
+        Command::Validate { json, explain: None } => {
             let ws = Workspace::open(&path)?;
             let report = rules::validate(&ws.catalog()?, &ctx);
             if json {

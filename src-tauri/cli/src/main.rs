@@ -7,6 +7,7 @@ mod args;
 mod commands;
 mod package_cmds;
 mod print;
+mod rule_cmds;
 
 use std::process::ExitCode;
 
@@ -47,7 +48,8 @@ fn main() -> ExitCode {
     let json = matches!(
         cli.command,
         args::Command::Show { json: true, .. }
-            | args::Command::Validate { json: true }
+            | args::Command::Validate { json: true, .. }
+            | args::Command::Rules { json: true }
             | args::Command::History { json: true, .. }
             | args::Command::Verify { json: true, .. }
     );

@@ -56,6 +56,7 @@ pub fn typescript() -> String {
         crate::rules::Severity,
         crate::rules::Summary,
         crate::rules::Report,
+        crate::rules::RuleInfo,
         crate::store::StoredResource,
         crate::overview::ResourceSummary,
         crate::overview::ResourceDetail,

@@ -122,7 +122,7 @@ pub fn suggest(a: &Grading, r: &Resource, lang: Lang) -> Suggestion {
         needs_basis: grade == Sensitivity::Classified,
         needs_open_condition: open.contains(&OpenType::Conditional),
         reason,
-        article: article.to_string(),
+        article: crate::i18n::cite(article, lang).into_owned(),
     }
 }
 

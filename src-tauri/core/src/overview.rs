@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::model::domain::{Coded, OpenType, Sensitivity, SharingType, UpdateCycle};
 use crate::model::fields::RESOURCE_FIELDS;
 use crate::model::{Agency, Format, Resource, SecrecyReview};
-use crate::rules::{self, Context, Finding, Summary};
+use crate::rules::{self, Context, Finding, RuleInfo, Summary};
 use crate::store::{UndoNext, Workspace};
 
 /// A resource as the lists, steps and counts show it: no data items, no long texts. It has no
@@ -113,6 +113,8 @@ pub struct Overview {
     pub catalog_findings: Vec<Finding>,
     pub resources: Vec<ResourceSummary>,
     pub summary: Summary,
+    /// The rules with findings here, with their titles: step 5 heads each rule's group with it.
+    pub rules: Vec<RuleInfo>,
     /// What the next undo would reverse; `None` when there is nothing to undo.
     pub undo: Option<UndoNext>,
 }
@@ -129,6 +131,7 @@ pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
         }
     }
     let crate::model::Catalog { agency, resources, .. } = catalog;
+    let with_findings = rules::info::some(report.summary.by_rule.keys().map(String::as_str), ctx.lang);
     Ok(Overview {
         path: ws.path().display().to_string(),
         has_agency: ws.has_agency()?,
@@ -141,6 +144,7 @@ pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
             .map(|((id, resource), findings)| ResourceSummary::new(id, resource, findings))
             .collect(),
         summary: report.summary,
+        rules: with_findings,
         // The overview is what the app shows: the refusal is worded for it.
         undo: ws.next_undo(ctx.lang, crate::i18n::Face::App)?,
     })
@@ -227,6 +231,9 @@ mod tests {
         let bare = &o.resources[1];
         assert!(!bare.findings.is_empty(), "the findings stay: step 5 lists them");
         assert!(bare.findings.iter().any(|f| f.rule == "name.duplicate"), "{:?}", bare.findings);
+        let dup = o.rules.iter().find(|r| r.id == "name.duplicate").expect("its rule is described");
+        assert_eq!(dup.title, "资源名称重复（一数一源）");
+        assert_eq!(o.rules.len(), o.summary.by_rule.len(), "one description per rule with findings");
         assert!(bare.findings.iter().all(|f| f.resource.as_ref().map(|r| r.name.as_str()) == Some("村级集体资产台账")));
         assert_eq!((bare.item_count, bare.graded_by_questionnaire), (0, false));
         let json = serde_json::to_value(&o.resources[0]).unwrap();

@@ -429,6 +429,24 @@ resources_with_errors: number, by_rule: Record<string, number>, };
 
 export type Report = { findings: Array<Finding>, summary: Summary, };
 
+export type RuleInfo = { 
+/**
+ * The stable id findings carry (`grade.sharing`).
+ */
+id: string, severity: Severity, 
+/**
+ * What the rule checks: the heading of its findings.
+ */
+title: string, 
+/**
+ * The article or standard it enforces.
+ */
+article: string, 
+/**
+ * The message it gives, with its `{placeholders}` unfilled.
+ */
+message: string, };
+
 export type StoredResource = { id: number, resource: Resource, };
 
 export type ResourceSummary = { id: number, code: string | null, name: string, provider_name: string | null, format: Format, sensitivity: string | null, sharing_type: string | null, open_type: string | null, update_cycle: string | null, source_system: string | null, source_business: string | null, item_count: number, 
@@ -454,6 +472,10 @@ has_agency: boolean, agency: Agency,
  * Findings on the agency profile and the catalog as a whole.
  */
 catalog_findings: Array<Finding>, resources: Array<ResourceSummary>, summary: Summary, 
+/**
+ * The rules with findings here, with their titles: step 5 heads each rule's group with it.
+ */
+rules: Array<RuleInfo>, 
 /**
  * What the next undo would reverse; `None` when there is nothing to undo.
  */
