@@ -297,9 +297,9 @@ export type SheetReport = { sheet: string,
  */
 header_rows: Array<number>, columns: Array<MappedColumn>, rows: number, 
 /**
- * Why the sheet was not read (instructions, a view of another sheet, no header).
+ * Why the sheet was not read: one of `roles::SKIP_REASONS`, shown by `roles::skip_reason`.
  */
-skipped: string | null, };
+skipped: "view" | "instructions" | "no-header" | null, };
 
 export type Mapping = { 
 /**

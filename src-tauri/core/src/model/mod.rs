@@ -4,6 +4,7 @@ pub mod agency;
 pub mod catalog;
 pub mod domain;
 pub mod fields;
+pub mod labels;
 pub mod resource;
 
 pub use agency::{Agency, InfoSystem};
