@@ -61,7 +61,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-
+    /// 定级 / grading
+    #[command(subcommand)]
+    Grade(GradeCommand),
     /// 从电子表格导入目录（.xlsx .xlsm .xls .ods）/ import a catalog spreadsheet
     Import {
         file: PathBuf,
@@ -141,6 +143,19 @@ pub enum Command {
         trust: Vec<PathBuf>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GradeCommand {
+    /// 确认从表格导入或扫描得到的定级 / confirm grades taken from a spreadsheet or a scan
+    Confirm {
+        /// 资源代码、名称或 #编号，可多个 / resource codes, names or #ids
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        resources: Vec<String>,
+        /// 确认全部待确认的定级 / confirm every grade still to confirm
+        #[arg(long)]
+        all: bool,
     },
 }
 

@@ -92,7 +92,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        c @ (Command::Rules { .. } | Command::Validate { explain: Some(_), .. }) => crate::rule_cmds::run(c, &ctx),
+        c @ (Command::Rules { .. } | Command::Validate { explain: Some(_), .. } | Command::Grade(_)) => {
+            crate::rule_cmds::run(c, &path, &ctx)
+        }
         Command::Validate { json, explain: None } => {
             let ws = Workspace::open(&path)?;
             let report = rules::validate(&ws.catalog()?, &ctx);

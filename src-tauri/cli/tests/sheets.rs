@@ -84,6 +84,9 @@ fn export_import_round_trip_is_lossless_through_the_cli() {
     std::fs::create_dir(d.path().join("sub")).unwrap();
     // Importing into a workspace that does not exist creates it; the file has findings (exit 1).
     mulu(&fresh).arg("import").arg(&book).assert().code(1).stdout(contains("新增 2"));
+    // The grades read from the workbook wait for the officer; confirmed, the catalogs are equal.
+    assert_ne!(show(&fresh), show(&src));
+    mulu(&fresh).args(["grade", "confirm", "--all"]).assert().success().stdout(contains("已确认 2 个资源的定级"));
     assert_eq!(show(&fresh), show(&src));
 }
 

@@ -23,6 +23,7 @@ pub fn typescript() -> String {
         crate::model::SharingMethod,
         crate::model::Open,
         crate::model::Grading,
+        crate::model::GradeOrigin,
         crate::model::SecrecyReview,
         crate::model::View,
         crate::model::fields::FieldSpec,

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::model::domain::{Coded, OpenType, Sensitivity, SharingType, UpdateCycle};
 use crate::model::fields::RESOURCE_FIELDS;
-use crate::model::{Agency, Format, Resource, SecrecyReview};
+use crate::model::{Agency, Format, GradeOrigin, Resource, SecrecyReview};
 use crate::rules::{self, Context, Finding, RuleInfo, Summary};
 use crate::store::{UndoNext, Workspace};
 
@@ -37,6 +37,8 @@ pub struct ResourceSummary {
     pub item_count: usize,
     /// Whether the grade was suggested by the questionnaire (step 4's list ticks it).
     pub graded_by_questionnaire: bool,
+    /// Where the grade came from while the officer has not confirmed it (step 4: "to confirm").
+    pub grade_unconfirmed: Option<GradeOrigin>,
     pub secrecy_review: Option<SecrecyReview>,
     pub findings: Vec<Finding>,
     pub completeness: Completeness,
@@ -45,6 +47,7 @@ pub struct ResourceSummary {
 impl ResourceSummary {
     /// The one place a summary is made from a record.
     pub fn new(id: i64, r: Resource, findings: Vec<Finding>) -> Self {
+        let grade_unconfirmed = r.unconfirmed_grade();
         ResourceSummary {
             id,
             completeness: completeness(&findings),
@@ -60,7 +63,10 @@ impl ResourceSummary {
             source_system: r.source_system,
             source_business: r.source_business,
             item_count: r.items.len(),
-            graded_by_questionnaire: r.grading.is_some_and(|g| g.suggested.is_some()),
+            // A suggestion a scan or a sheet brought is not the questionnaire's until confirmed.
+            graded_by_questionnaire: r.grading.as_ref().is_some_and(|g| g.suggested.is_some())
+                && grade_unconfirmed.is_none(),
+            grade_unconfirmed,
             secrecy_review: r.secrecy_review,
         }
     }

@@ -148,7 +148,15 @@ export type Open = { type: string | null, condition: string | null,
  */
 declassified: boolean, };
 
-export type Grading = { state_secret: boolean | null, legal_restriction: boolean | null, personal_or_commercial: boolean | null, already_public: boolean | null, basis: string | null, suggested: string | null, reason: string | null, };
+export type Grading = { 
+/**
+ * Where the grade came from while the officer has not confirmed it (G Art. 9: the agency
+ * grades its data, a spreadsheet or a scan only proposes); `None` once confirmed. Grades
+ * stored before this marker existed read as confirmed.
+ */
+unconfirmed: GradeOrigin | null, state_secret: boolean | null, legal_restriction: boolean | null, personal_or_commercial: boolean | null, already_public: boolean | null, basis: string | null, suggested: string | null, reason: string | null, };
+
+export type GradeOrigin = "import" | "scan";
 
 export type SecrecyReview = { reviewer: string, at: string, };
 
@@ -453,7 +461,11 @@ export type ResourceSummary = { id: number, code: string | null, name: string, p
 /**
  * Whether the grade was suggested by the questionnaire (step 4's list ticks it).
  */
-graded_by_questionnaire: boolean, secrecy_review: SecrecyReview | null, findings: Array<Finding>, completeness: Completeness, };
+graded_by_questionnaire: boolean, 
+/**
+ * Where the grade came from while the officer has not confirmed it (step 4: "to confirm").
+ */
+grade_unconfirmed: GradeOrigin | null, secrecy_review: SecrecyReview | null, findings: Array<Finding>, completeness: Completeness, };
 
 export type ResourceDetail = { id: number, resource: Resource, findings: Array<Finding>, };
 

@@ -219,7 +219,12 @@ pub fn set(r: &mut Resource, key: &str, value: &str) -> Result<()> {
         "format" => (r.format.class, r.format.kind) = parse_format(value),
         "format.class" => r.format.class = Coded::parse(&clean_line(value)),
         "format.type" => r.format.kind = opt(&clean_line(value)),
-        "sensitivity" => r.sensitivity = Coded::parse(value),
+        "sensitivity" => {
+            // A grade set by a person (a form, a flag, a bulk edit) is theirs: confirmed. The
+            // importer marks what it read afterwards.
+            r.sensitivity = Coded::parse(value);
+            r.confirm_grade();
+        }
         "sharing.type" => r.sharing.kind = Coded::parse(value),
         "sharing.condition" => r.sharing.condition = opt(value),
         "sharing.basis" => r.sharing.basis = opt(value),

@@ -35,6 +35,7 @@ pub const OTHER_FIELDS: &[FieldSpec] = &[
     f("grading.basis", "定级：限制依据", "Grading: basis of the restriction"),
     f("grading.suggested", "定级：建议级别", "Grading: suggested grade"),
     f("grading.reason", "定级理由", "Grading: reason"),
+    f("grading.unconfirmed", "定级：待确认", "Grading: to confirm"),
     f("secrecy_review", "保密审查", "Secrecy review"),
     f("secrecy_review.reviewer", "保密审查人", "Secrecy reviewer"),
     f("secrecy_review.at", "保密审查时间", "Secrecy review time"),
@@ -70,7 +71,8 @@ mod tests {
         // can name (the JSON of a resource with every part filled in).
         keys.extend(crate::sheets::columns::columns().specs.iter().map(|c| c.key.clone()));
         let mut r = crate::sample::resource();
-        r.grading = Some(crate::model::Grading { state_secret: Some(false), ..Default::default() });
+        r.grading =
+            Some(crate::model::Grading { unconfirmed: Some(crate::model::GradeOrigin::Import), ..Default::default() });
         r.secrecy_review = Some(Default::default());
         r.derive_classification();
         assert!(r.classification.is_some());

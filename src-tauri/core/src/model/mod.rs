@@ -10,4 +10,6 @@ pub mod resource;
 pub use agency::{Agency, InfoSystem};
 pub use catalog::{Catalog, View, SCHEMA_VERSION};
 pub use domain::{Coded, Domain};
-pub use resource::{Classification, DataItem, Format, Grading, Open, Resource, SecrecyReview, Sharing, SharingMethod};
+pub use resource::{
+    Classification, DataItem, Format, GradeOrigin, Grading, Open, Resource, SecrecyReview, Sharing, SharingMethod,
+};

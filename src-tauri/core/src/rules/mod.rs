@@ -18,6 +18,7 @@ mod grading;
 pub mod identity;
 pub mod info;
 mod items;
+mod unconfirmed;
 
 pub use info::{explain, list, RuleInfo};
 
@@ -266,6 +267,7 @@ fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, si
     codes::check(r, index, sink);
     identity::check_resource(r, agency, sink);
     grading::check(r, sink);
+    unconfirmed::check(r, sink);
 }
 
 pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {

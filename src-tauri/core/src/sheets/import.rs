@@ -18,7 +18,7 @@ use super::source::{column_letter, Row, Workbook};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::model::fields::{self, label};
-use crate::model::{Catalog, DataItem, Resource};
+use crate::model::{Catalog, DataItem, GradeOrigin, Resource};
 use crate::rules::{self, Finding, ResourceRef};
 
 /// Where a value came from: the sheet (its index in `Imported::sheet_names`), the 1-based row
@@ -515,11 +515,15 @@ impl<'s> SheetReader<'s> {
                     locs.fields.push((i, loc(col)));
                 }
             }
-            if let Err(e) = fields::set(resource, key, &text) {
-                let (l, expected) = (label(key, lang), rejected(e));
-                let args = [("label", l), ("value", text.as_str()), ("expected", &expected)];
-                located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
-                notes.push(format!("{}: {text}", hc.text));
+            match fields::set(resource, key, &text) {
+                Ok(()) if key == "sensitivity" => resource.mark_grade_unconfirmed(GradeOrigin::Import),
+                Ok(()) => {}
+                Err(e) => {
+                    let (l, expected) = (label(key, lang), rejected(e));
+                    let args = [("label", l), ("value", text.as_str()), ("expected", &expected)];
+                    located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
+                    notes.push(format!("{}: {text}", hc.text));
+                }
             }
         }
         for n in notes {

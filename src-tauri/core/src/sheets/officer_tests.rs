@@ -1,11 +1,13 @@
 //! What the officer reads of an import: fields named by their labels in both languages (never
-//! by their keys), and findings about a field the sheet has no column for placed on the row alone.
+//! by their keys), findings about a field the sheet has no column for placed on the row alone,
+//! and grades read from a sheet kept apart from the grades the officer confirmed.
 
 use std::path::Path;
 
 use rust_xlsxwriter::Workbook;
 
 use super::*;
+use crate::model::GradeOrigin;
 use crate::rules::Context;
 use crate::store::Workspace;
 use crate::Lang;
@@ -79,5 +81,33 @@ fn a_finding_on_a_field_the_sheet_has_no_column_for_points_at_the_row_only() {
     let sheet = Some("资源目录".to_string());
     assert_eq!(at("field.recommended", "source_business"), (sheet.clone(), Some(2), None), "no 来源业务 column");
     assert_eq!(at("field.required", "abstract"), (sheet.clone(), Some(2), None), "no 摘要 column");
-    assert_eq!(at("import.conflict", "format"), (sheet, Some(3), Some("C".into())), "a cell read: its column");
+    assert_eq!(at("import.conflict", "format"), (sheet.clone(), Some(3), Some("C".into())), "a cell read: its column");
+    assert_eq!(at("grade.unconfirmed", "sensitivity"), (sheet, Some(2), Some("D".into())), "the grade's own cell");
+}
+
+#[test]
+fn a_grade_read_from_a_sheet_waits_for_the_officer_and_a_reimport_keeps_a_confirmation() {
+    let d = tempfile::tempdir().unwrap();
+    let (same, other) = (d.path().join("同.xlsx"), d.path().join("异.xlsx"));
+    workbook(&same, "内部");
+    workbook(&other, "涉密");
+    let mut ws = Workspace::create(&d.path().join("w.mulu")).unwrap();
+    let import = |ws: &mut Workspace, file: &Path| {
+        let imported = read(file, &ImportOptions::default(), Lang::Zh).unwrap();
+        let effect = plan(ws, imported, &ctx(Lang::Zh)).unwrap();
+        commit(ws, effect).unwrap()
+    };
+    let p = import(&mut ws, &same);
+    assert!(p.findings.iter().any(|f| f.rule == "grade.unconfirmed"), "{:?}", p.findings);
+    let id = ws.resources().unwrap()[0].id;
+    let origin = |ws: &Workspace| ws.resource(id).unwrap().resource.unconfirmed_grade();
+    assert_eq!(origin(&ws), Some(GradeOrigin::Import));
+
+    ws.confirm_grades(&[id]).unwrap();
+    import(&mut ws, &same);
+    assert_eq!(origin(&ws), None, "the sheet says the grade the officer confirmed: it stays confirmed");
+    import(&mut ws, &other);
+    assert_eq!(origin(&ws), Some(GradeOrigin::Import), "a grade the sheet changes is the sheet's again");
+    let r = ws.resource(id).unwrap().resource;
+    assert_eq!(r.sensitivity.as_ref().map(|s| s.as_str()), Some("涉密"));
 }
