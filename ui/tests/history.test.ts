@@ -24,6 +24,7 @@ const fields: Fields = {
     { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true },
   ],
   agency: [{ key: 'contact_name', zh: '联系人', en: 'Contact name', required: true }],
+  other: [],
   bulk: [],
 }
 const i18n = makeI18n('zh-CN')

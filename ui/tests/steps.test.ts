@@ -111,6 +111,17 @@ describe('findings grouping', () => {
     expect(required.items[0].id).toBe(1)
   })
 
+  it('by rule: each group is headed by its rule’s title and article, the id kept as its key', () => {
+    const described = [
+      { id: 'field.required', severity: 'error' as const, title: '必填的核心元数据', article: '《指南》核心元数据', message: '' },
+    ]
+    const g = groupFindings(located(o), 'rule', described)
+    const required = g.find((x) => x.key === 'field.required')!
+    expect([required.title, required.article]).toEqual(['必填的核心元数据', '《指南》核心元数据'])
+    expect(g.find((x) => x.key === 'item.type')!.title).toBe('item.type')
+    expect(groupFindings(located(o), 'resource', described).every((x) => x.article === null)).toBe(true)
+  })
+
   it('by resource: the catalog as a whole is its own group', () => {
     const g = groupFindings(located(o), 'resource')
     expect(g.map((x) => [x.key, x.title, x.items.length])).toEqual([

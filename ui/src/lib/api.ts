@@ -25,6 +25,8 @@ import type {
 export interface Fields {
   resource: FieldSpec[]
   agency: FieldSpec[]
+  /** Keys that are no form field: combined columns, item parts, questionnaire answers… */
+  other: FieldSpec[]
   bulk: string[]
 }
 
