@@ -71,6 +71,14 @@ describe('step status', () => {
     expect(by.export).toMatchObject({ done: false, count: 2 })
   })
 
+  it('a grade read from a sheet or proposed by a scan keeps step 4 open until confirmed', () => {
+    const graded = (over: Partial<ResourceSummary>) => row(1, 'A', { sensitivity: '内部', ...over })
+    const grading = (r: ResourceSummary) => statusOf(overview([r])).find((x) => x.id === 'grading')
+    expect(grading(graded({ grade_unconfirmed: 'import' }))).toMatchObject({ done: false, count: 1 })
+    expect(grading(graded({ grade_unconfirmed: 'scan' }))).toMatchObject({ done: false, count: 1 })
+    expect(grading(graded({}))).toMatchObject({ done: true, count: 0 })
+  })
+
   it('an error on the agency profile keeps step 1 open', () => {
     const o = overview([], { catalog_findings: [finding({ field: 'agency.uscc' })] })
     expect(statusOf(o)[0]).toMatchObject({ done: false, count: 1 })

@@ -127,7 +127,7 @@ export default {
       title: 'Grading',
       intro: 'Give each resource its sensitivity (public, internal, classified): it decides how the resource may be shared and opened.',
       done: 'All graded',
-      todo: '{n} not graded',
+      todo: '{n} not graded or to confirm',
     },
     validate: {
       title: 'Validation',
@@ -333,6 +333,7 @@ export default {
       edit: 'Edit',
       bulk: 'Bulk edit',
       grading: 'Grading',
+      gradeConfirm: 'Grade confirmed',
       import: 'Import',
       add: 'Added',
       remove: 'Removed',

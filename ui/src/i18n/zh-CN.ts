@@ -127,7 +127,7 @@ export default {
       title: '定级',
       intro: '为每个资源确定敏感程度（公开、内部、涉密），它决定可以怎样共享和开放。',
       done: '已全部定级',
-      todo: '{n} 个资源未定级',
+      todo: '{n} 个资源未定级或待确认',
     },
     validate: {
       title: '校验',
@@ -333,6 +333,7 @@ export default {
       edit: '编辑',
       bulk: '批量修改',
       grading: '定级',
+      gradeConfirm: '确认定级',
       import: '导入',
       add: '新增',
       remove: '删除',

@@ -1,4 +1,5 @@
-// Step 4 (定级): the list and the questionnaire. Both languages side by side, the same keys.
+// Step 4 (定级): the list, the questionnaire, and the grades taken from a sheet or a scan that
+// wait for the officer's confirmation. Both languages side by side, the same keys.
 
 export const zh = {
   list: '资源与定级',
@@ -27,6 +28,13 @@ export const zh = {
   applyOverride: '按所选定级保存（附理由）',
   applyMany: '为 {n} 个资源确认定级',
   applied: '已定级：{n} 个资源',
+  unconfirmed: '导入的定级，待确认',
+  unconfirmedScan: '扫描建议的定级，待确认',
+  confirm: '确认',
+  confirmTitle: '确认“{name}”的定级',
+  toConfirm: '所选资源中有 {n} 个的定级取自导入的表格或扫描，尚未经本单位确认。请用下面的问卷核对；定级无误时也可直接确认。',
+  confirmMany: '确认这 {n} 个定级',
+  confirmed: '已确认定级：{n} 个资源',
 }
 
 export const en = {
@@ -56,4 +64,11 @@ export const en = {
   applyOverride: 'Save this grade (with the reason)',
   applyMany: 'Confirm the grade for {n} resources',
   applied: 'Graded: {n} resources',
+  unconfirmed: 'Imported grade — to confirm',
+  unconfirmedScan: 'Grade proposed by a scan — to confirm',
+  confirm: 'Confirm',
+  confirmTitle: 'Confirm the grade of “{name}”',
+  toConfirm: '{n} of the selected resources have a grade taken from an imported spreadsheet or a scan, which the agency has not confirmed. Check them with the questionnaire below, or confirm them as they are.',
+  confirmMany: 'Confirm these {n} grades',
+  confirmed: 'Grades confirmed: {n} resources',
 }
