@@ -157,12 +157,19 @@ pub fn workspace_path(state: State<'_, AppState>) -> String {
 pub struct Fields {
     resource: &'static [FieldSpec],
     agency: &'static [FieldSpec],
+    /// The keys that are no form field (a combined column, an item's part…): labelled too.
+    other: &'static [FieldSpec],
     bulk: Vec<&'static str>,
 }
 
 #[tauri::command]
 pub fn fields() -> Fields {
-    Fields { resource: RESOURCE_FIELDS, agency: AGENCY_FIELDS, bulk: bulk_fields().map(|s| s.key).collect() }
+    Fields {
+        resource: RESOURCE_FIELDS,
+        agency: AGENCY_FIELDS,
+        other: mulu_core::model::labels::OTHER_FIELDS,
+        bulk: bulk_fields().map(|s| s.key).collect(),
+    }
 }
 
 /// Every value domain with its labels: the dropdowns, and stored values shown in the UI's language.

@@ -83,6 +83,20 @@ pub fn apply_all(
     Ok(())
 }
 
+/// The officer takes the grades of `ids` taken from a spreadsheet or a scan as the agency's own:
+/// one change set, one undo. Returns how many were still to confirm.
+pub fn confirm_all(ws: &mut Workspace, ids: &[i64]) -> Result<usize> {
+    Ok(ws.confirm_grades(ids)?.len())
+}
+
+#[tauri::command]
+pub async fn grading_confirm(state: State<'_, AppState>, ids: Vec<i64>, lang: Lang) -> Result<Overview, ErrorPayload> {
+    state.change(lang, |ws| {
+        confirm_all(ws, &ids)?;
+        mulu_core::overview::overview(ws, &Context::now(lang))
+    })
+}
+
 #[tauri::command]
 pub async fn grading_start(state: State<'_, AppState>, id: i64, lang: Lang) -> Result<Answers, ErrorPayload> {
     state.with(lang, |ws| start(ws, id))
@@ -173,5 +187,29 @@ mod tests {
         for id in ids {
             assert!(ws.resource(id).unwrap().resource.sensitivity.is_none(), "one undo ungrades both");
         }
+    }
+
+    #[test]
+    fn the_questionnaire_and_the_confirm_button_both_confirm_an_imported_grade() {
+        let (_d, mut ws) = workspace();
+        let ids = [add(&mut ws, "道路养护记录", false), add(&mut ws, "路灯维修记录", false)];
+        for &id in &ids {
+            let mut r = ws.resource(id).unwrap().resource;
+            mulu_core::model::fields::set(&mut r, "sensitivity", "公开").unwrap();
+            r.mark_grade_unconfirmed(mulu_core::model::GradeOrigin::Import);
+            ws.update_resource(id, r).unwrap();
+        }
+        let to_confirm = |ws: &Workspace| {
+            let o = mulu_core::overview::overview(ws, &Context::now(Lang::Zh)).unwrap();
+            o.resources.iter().filter(|r| r.grade_unconfirmed.is_some()).count()
+        };
+        assert_eq!(to_confirm(&ws), 2);
+        let answers = Answers { already_public: Some(true), ..Answers::default() };
+        apply_all(&mut ws, &ids[..1], &answers, "公开", None, Lang::Zh).unwrap();
+        assert_eq!(to_confirm(&ws), 1, "answering the questionnaire confirms");
+        assert_eq!(confirm_all(&mut ws, &ids).unwrap(), 1, "the other one, by the button");
+        assert_eq!(to_confirm(&ws), 0);
+        assert_eq!(ws.undo().unwrap().unwrap().action, mulu_core::store::GRADE_CONFIRM_ACTION);
+        assert_eq!(to_confirm(&ws), 1);
     }
 }

@@ -96,6 +96,7 @@ fn main() {
             grading::grading_start,
             grading::grading_suggest,
             grading::grading_apply,
+            grading::grading_confirm,
             exports::catalog_views,
             exports::export_file,
             signing::key_status,

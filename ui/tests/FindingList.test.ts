@@ -11,6 +11,10 @@ const fields: Fields = {
     { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true },
   ],
   agency: [{ key: 'uscc', zh: '统一社会信用代码', en: 'Unified social credit code', required: true }],
+  other: [
+    { key: 'format', zh: '信息资源格式', en: 'Resource format', required: false },
+    { key: 'item.is_personal', zh: '信息项是否个人信息', en: 'Data item is personal information', required: false },
+  ],
   bulk: [],
 }
 
@@ -55,6 +59,21 @@ describe('FindingList', () => {
     const w = render([finding({ field: 'agency.uscc' }), finding({ field: 'items[1].data_type' })])
     const labels = w.findAll('[data-testid="finding-field"]').map((n) => n.text())
     expect(labels).toEqual(['统一社会信用代码', '第 2 个信息项·数据类型'])
+  })
+
+  it('names the keys of an import (a combined column, an item part) by their labels, never the key', () => {
+    const w = render([finding({ rule: 'import.conflict', field: 'format' }), finding({ rule: 'import.value', field: 'item.is_personal' })])
+    expect(w.findAll('[data-testid="finding-field"]').map((n) => n.text())).toEqual(['信息资源格式', '信息项是否个人信息'])
+    const en = render([finding({ field: 'format' })], 'en')
+    expect(en.get('[data-testid="finding-field"]').text()).toBe('Resource format')
+  })
+
+  it('points at the row alone when the sheet has no column for the field', () => {
+    const w = render([
+      finding({ field: 'source_business', sheet: '资源目录', row: 8, column: null }),
+      finding({ sheet: '资源目录', row: 8, column: 'G' }),
+    ])
+    expect(w.findAll('[data-testid="finding-where"]').map((n) => n.text())).toEqual(['资源目录 第 8 行', '资源目录 第 8 行 G 列'])
   })
 
   it('speaks English when switched', () => {

@@ -22,6 +22,7 @@ const fields: Fields = {
     { key: 'notes', zh: '备注', en: 'Notes', required: false },
   ],
   agency: [],
+  other: [],
   bulk: ['abstract', 'update_cycle', 'notes'],
 }
 

@@ -24,6 +24,7 @@ const fields: Fields = {
     { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true },
   ],
   agency: [{ key: 'contact_name', zh: '联系人', en: 'Contact name', required: true }],
+  other: [],
   bulk: [],
 }
 const i18n = makeI18n('zh-CN')
@@ -46,6 +47,7 @@ describe('history words', () => {
   it('names each action the store records, an undo by what it undid', () => {
     expect(actionLabel('resource.bulk', t)).toBe('批量修改')
     expect(actionLabel('resource.grade', t)).toBe('定级')
+    expect(actionLabel('resource.grade_confirm', t)).toBe('确认定级')
     expect(actionLabel('import', t)).toBe('导入')
     expect(actionLabel('undo resource.bulk', t)).toBe('撤销（批量修改）')
     expect(actionLabel('undo resource.edit', en)).toBe('Undo (Edit)')

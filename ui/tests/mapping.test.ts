@@ -17,6 +17,7 @@ const fields: Fields = {
     { key: 'code', zh: '信息资源代码', en: 'Resource code', required: true },
   ],
   agency: [],
+  other: [],
   bulk: [],
 }
 

@@ -39,6 +39,7 @@ function overview(rows: ResourceSummary[], over: Partial<Overview> = {}): Overvi
       resources_with_errors: rows.filter((r) => r.findings.some((f) => f.severity === 'error')).length,
       by_rule: {},
     },
+    rules: [],
     undo: null,
     ...over,
   }
@@ -68,6 +69,14 @@ describe('step status', () => {
     expect(by.grading).toMatchObject({ done: false, count: 1 })
     expect(by.validate).toMatchObject({ done: false, count: 2 })
     expect(by.export).toMatchObject({ done: false, count: 2 })
+  })
+
+  it('a grade read from a sheet or proposed by a scan keeps step 4 open until confirmed', () => {
+    const graded = (over: Partial<ResourceSummary>) => row(1, 'A', { sensitivity: '内部', ...over })
+    const grading = (r: ResourceSummary) => statusOf(overview([r])).find((x) => x.id === 'grading')
+    expect(grading(graded({ grade_unconfirmed: 'import' }))).toMatchObject({ done: false, count: 1 })
+    expect(grading(graded({ grade_unconfirmed: 'scan' }))).toMatchObject({ done: false, count: 1 })
+    expect(grading(graded({}))).toMatchObject({ done: true, count: 0 })
   })
 
   it('an error on the agency profile keeps step 1 open', () => {
@@ -108,6 +117,17 @@ describe('findings grouping', () => {
     ].sort((a, b) => (b[2] as number) - (a[2] as number) || (a[0] as string).localeCompare(b[0] as string)))
     const required = g.find((x) => x.key === 'field.required')!
     expect(required.items[0].id).toBe(1)
+  })
+
+  it('by rule: each group is headed by its rule’s title and article, the id kept as its key', () => {
+    const described = [
+      { id: 'field.required', severity: 'error' as const, title: '必填的核心元数据', article: '《指南》核心元数据', message: '' },
+    ]
+    const g = groupFindings(located(o), 'rule', described)
+    const required = g.find((x) => x.key === 'field.required')!
+    expect([required.title, required.article]).toEqual(['必填的核心元数据', '《指南》核心元数据'])
+    expect(g.find((x) => x.key === 'item.type')!.title).toBe('item.type')
+    expect(groupFindings(located(o), 'resource', described).every((x) => x.article === null)).toBe(true)
   })
 
   it('by resource: the catalog as a whole is its own group', () => {

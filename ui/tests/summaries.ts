@@ -15,6 +15,7 @@ export const summary = (id: number, name: string, over: Partial<ResourceSummary>
   source_business: null,
   item_count: 0,
   graded_by_questionnaire: false,
+  grade_unconfirmed: null,
   secrecy_review: null,
   findings: [],
   completeness: { filled: 0, required: 12, missing: [] },

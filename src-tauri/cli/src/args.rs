@@ -47,7 +47,16 @@ pub enum Command {
         limit: usize,
     },
     /// 校验目录 / validate the catalog (exit 1 when errors remain)
-    Validate {},
+    Validate {
+        /// 只说明一条规则：标题、级别、依据、提示 / explain one rule instead: title, severity, article, message
+        #[arg(long, value_name = "规则编号")]
+        explain: Option<String>,
+    },
+    /// 列出全部校验规则（编号、级别、标题、依据），供审核规则集 / list the validation rules for review
+    Rules,
+    /// 定级 / grading
+    #[command(subcommand)]
+    Grade(GradeCommand),
     /// 从电子表格导入目录（.xlsx .xlsm .xls .ods）/ import a catalog spreadsheet
     Import {
         file: PathBuf,
@@ -119,6 +128,19 @@ pub enum Command {
         /// 信任的公钥（PEM），可重复 / a trusted public key, repeatable
         #[arg(long)]
         trust: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GradeCommand {
+    /// 确认从表格导入或扫描得到的定级 / confirm grades taken from a spreadsheet or a scan
+    Confirm {
+        /// 资源代码、名称或 #编号，可多个 / resource codes, names or #ids
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        resources: Vec<String>,
+        /// 确认全部待确认的定级 / confirm every grade still to confirm
+        #[arg(long)]
+        all: bool,
     },
 }
 

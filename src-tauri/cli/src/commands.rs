@@ -93,7 +93,10 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Command::Validate {} => {
+        c @ (Command::Rules | Command::Validate { explain: Some(_) } | Command::Grade(_)) => {
+            crate::rule_cmds::run(c, &path, json, &ctx)
+        }
+        Command::Validate { explain: None } => {
             let ws = Workspace::open(&path)?;
             let report = rules::validate(&ws.catalog()?, &ctx);
             if json {

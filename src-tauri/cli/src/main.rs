@@ -7,6 +7,7 @@ mod args;
 mod commands;
 mod package_cmds;
 mod print;
+mod rule_cmds;
 
 use std::process::ExitCode;
 

@@ -98,6 +98,11 @@ pub fn finding_line(f: &Finding, lang: Lang) -> String {
             Lang::Zh => format!("[{s} 第 {r} 行 {c} 列] "),
             Lang::En => format!("[{s} row {r} col {c}] "),
         },
+        // The sheet has no column for the field: the row alone.
+        (Some(s), Some(r), None) => match lang {
+            Lang::Zh => format!("[{s} 第 {r} 行] "),
+            Lang::En => format!("[{s} row {r}] "),
+        },
         _ => String::new(),
     };
     let who = format!("{at}{who}");
@@ -285,11 +290,7 @@ pub fn import(plan: &mulu_core::sheets::ImportPlan, file: &std::path::Path, lang
 }
 
 fn skip_reason(why: &str, lang: Lang) -> &'static str {
-    match why {
-        "instructions" => lang.pick("填表说明", "instructions"),
-        "view" => lang.pick("由资源目录生成的视图", "a view of the resource catalog"),
-        _ => lang.pick("没有可识别的表头", "no recognisable header"),
-    }
+    mulu_core::sheets::roles::skip_reason(why, lang)
 }
 
 pub fn scan(

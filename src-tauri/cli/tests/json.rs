@@ -30,6 +30,7 @@ const COMMANDS: &[&[&str]] = &[
     &["history"],
     &["trust", "list"],
     &["secrecy", "confirm", "--all", "--reviewer", "李审查"],
+    &["grade", "confirm", "--all"],
     &["package", "--key", "IN.key", "--out", "OUT.zip"],
 ];
 
@@ -56,8 +57,8 @@ fn every_command_answers_a_broken_workspace_in_json() {
     std::fs::write(d.path().join("IN.key"), "not a key").unwrap();
     let tested: Vec<&str> = COMMANDS.iter().map(|c| c[0]).collect();
     for name in listed_commands() {
-        // `key` and `verify` never open the workspace: they are tried on their own files below.
-        if !matches!(name.as_str(), "key" | "verify") {
+        // `key`, `verify` and `rules` never open the workspace: they are tried below.
+        if !matches!(name.as_str(), "key" | "verify" | "rules") {
             assert!(tested.contains(&name.as_str()), "`mulu {name}` is not tried with --json here");
         }
     }
@@ -73,6 +74,8 @@ fn every_command_answers_a_broken_workspace_in_json() {
         );
     }
     assert_eq!(std::fs::read_to_string(&ws).unwrap(), "这不是工作区 not a workspace", "never modified");
+    let out = mulu(&ws).arg("rules").arg("--json").assert().success().get_output().stdout.clone();
+    assert!(serde_json::from_slice::<Value>(&out).unwrap().as_array().is_some_and(|a| !a.is_empty()), "the rule list");
     // The commands that read only their own files.
     for args in [&["verify", "IN.xlsx"][..], &["key", "export", "IN.key"]] {
         let out = mulu(&ws).current_dir(d.path()).args(args).arg("--json").output().unwrap();

@@ -84,6 +84,9 @@ fn export_import_round_trip_is_lossless_through_the_cli() {
     std::fs::create_dir(d.path().join("sub")).unwrap();
     // Importing into a workspace that does not exist creates it; the file has findings (exit 1).
     mulu(&fresh).arg("import").arg(&book).assert().code(1).stdout(contains("新增 2"));
+    // The grades read from the workbook wait for the officer; confirmed, the catalogs are equal.
+    assert_ne!(show(&fresh), show(&src));
+    mulu(&fresh).args(["grade", "confirm", "--all"]).assert().success().stdout(contains("已确认 2 个资源的定级"));
     assert_eq!(show(&fresh), show(&src));
 }
 
@@ -202,4 +205,44 @@ fn a_header_mapping_can_be_given_saved_and_reused() {
         .assert()
         .code(2)
         .stderr(contains("colour"));
+}
+
+/// What the officer reads of an import at the command line: a field the sheet has no column
+/// for is placed on its row alone, and fields are named by their labels, never their keys.
+#[test]
+fn import_findings_name_the_row_alone_for_a_missing_column_and_fields_by_label() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = d.path().join("w.mulu");
+    common::init(&ws);
+    let book = d.path().join("目录.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet().set_name("资源目录").unwrap();
+    for (r, row) in [
+        ["信息资源名称", "信息资源代码", "信息资源格式"],
+        ["低保对象名册", "352111009/000001", "电子表格 xlsx"],
+        ["低保对象名册", "352111009/000001", "数据库"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_row(r as u32, 0, *row).unwrap();
+    }
+    wb.save(&book).unwrap();
+    mulu(&ws)
+        .arg("import")
+        .arg(&book)
+        .arg("--dry-run")
+        .assert()
+        .code(1)
+        .stdout(contains("[资源目录 第 2 行] 352111009/000001 低保对象名册 · 来源业务："))
+        .stdout(contains("[资源目录 第 3 行 C 列]"))
+        .stdout(contains("“信息资源格式”不一致"));
+    mulu(&ws)
+        .args(["--lang", "en", "import"])
+        .arg(&book)
+        .arg("--dry-run")
+        .assert()
+        .code(1)
+        .stdout(contains("[资源目录 row 2] 352111009/000001 低保对象名册 · Source business:"))
+        .stdout(contains("disagree on “Resource format”"));
 }

@@ -122,7 +122,7 @@ pub fn suggest(a: &Grading, r: &Resource, lang: Lang) -> Suggestion {
         needs_basis: grade == Sensitivity::Classified,
         needs_open_condition: open.contains(&OpenType::Conditional),
         reason,
-        article: article.to_string(),
+        article: crate::i18n::cite(article, lang).into_owned(),
     }
 }
 
@@ -163,9 +163,11 @@ pub fn apply(
         r.sharing.basis = answers.basis.clone();
     }
     r.sensitivity = Some(Coded::Known(grade));
+    // The officer answered and chose: the grade is theirs now, whatever proposed it before.
     r.grading = Some(Grading {
         suggested: Some(Coded::Known(Sensitivity::parse(&s.sensitivity).unwrap_or(grade))),
         reason: reason.or(Some(s.reason)),
+        unconfirmed: None,
         ..answers
     });
     Ok(())

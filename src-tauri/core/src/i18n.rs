@@ -54,6 +54,52 @@ impl Text {
     }
 }
 
+/// A citation as shown to the person. In English, " (Chinese text)" follows the article numbers
+/// of the Guiyang and Guizhou measures: they are the Chinese texts' numbers, and an English
+/// translation in circulation numbers the articles differently. Every citation shown goes
+/// through here, so the note is never forgotten in one place and doubled in another.
+pub fn cite(article: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    const NOTE: &str = " (Chinese text)";
+    const KEY: &str = "measures Art";
+    if lang == Lang::Zh || article.contains(NOTE.trim_start()) || !article.contains(KEY) {
+        return std::borrow::Cow::Borrowed(article);
+    }
+    let mut out = String::with_capacity(article.len() + 2 * NOTE.len());
+    let mut rest = article;
+    while let Some(i) = rest.find(KEY) {
+        let tail = &rest[i + KEY.len()..];
+        let Some(numbers) = tail.strip_prefix(". ").or_else(|| tail.strip_prefix("s. ")) else {
+            out.push_str(&rest[..i + KEY.len()]);
+            rest = tail;
+            continue;
+        };
+        // The numbers: `9`, `24, 27`, `9 and 24`.
+        let mut end = 0;
+        loop {
+            let digits = numbers[end..].bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 {
+                break;
+            }
+            end += digits;
+            let more = [", ", " and "].iter().find(|sep| {
+                numbers[end..].strip_prefix(**sep).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            });
+            match more {
+                Some(sep) => end += sep.len(),
+                None => break,
+            }
+        }
+        let cut = rest.len() - numbers.len() + end;
+        out.push_str(&rest[..cut]);
+        if end > 0 {
+            out.push_str(NOTE);
+        }
+        rest = &rest[cut..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Fills `{name}` placeholders in a message template.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
@@ -93,6 +139,27 @@ mod tests {
         assert_eq!(fill("请填写“{label}”{x}", &[("label", "名称")]), "请填写“名称”{x}");
         assert_eq!(fill("no braces", &[]), "no braces");
         assert_eq!(fill("open {", &[]), "open {");
+    }
+
+    #[test]
+    fn english_citations_of_the_measures_say_their_numbers_are_the_chinese_texts() {
+        assert_eq!(cite("Guiyang measures Art. 9", Lang::En), "Guiyang measures Art. 9 (Chinese text)");
+        assert_eq!(
+            cite("Guizhou sharing measures Art. 12; Guiyang measures Arts. 24, 27", Lang::En),
+            "Guizhou sharing measures Art. 12 (Chinese text); Guiyang measures Arts. 24, 27 (Chinese text)"
+        );
+        assert_eq!(
+            cite("Guiyang measures Art. 22 (one source per datum)", Lang::En),
+            "Guiyang measures Art. 22 (Chinese text) (one source per datum)"
+        );
+        for same in [
+            "National catalog guide, resource code",
+            "GB/T 2260 (division codes)",
+            "Guiyang measures Art. 9 (Chinese text)",
+        ] {
+            assert_eq!(cite(same, Lang::En), same);
+        }
+        assert_eq!(cite("《贵阳市政府数据资源管理办法》第九条", Lang::Zh), "《贵阳市政府数据资源管理办法》第九条");
     }
 
     #[test]

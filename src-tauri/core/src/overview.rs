@@ -10,8 +10,8 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::model::domain::{Coded, OpenType, Sensitivity, SharingType, UpdateCycle};
 use crate::model::fields::RESOURCE_FIELDS;
-use crate::model::{Agency, Format, Resource, SecrecyReview};
-use crate::rules::{self, Context, Finding, Summary};
+use crate::model::{Agency, Format, GradeOrigin, Resource, SecrecyReview};
+use crate::rules::{self, Context, Finding, RuleInfo, Summary};
 use crate::store::{UndoNext, Workspace};
 
 /// A resource as the lists, steps and counts show it: no data items, no long texts. It has no
@@ -37,6 +37,8 @@ pub struct ResourceSummary {
     pub item_count: usize,
     /// Whether the grade was suggested by the questionnaire (step 4's list ticks it).
     pub graded_by_questionnaire: bool,
+    /// Where the grade came from while the officer has not confirmed it (step 4: "to confirm").
+    pub grade_unconfirmed: Option<GradeOrigin>,
     pub secrecy_review: Option<SecrecyReview>,
     pub findings: Vec<Finding>,
     pub completeness: Completeness,
@@ -45,6 +47,7 @@ pub struct ResourceSummary {
 impl ResourceSummary {
     /// The one place a summary is made from a record.
     pub fn new(id: i64, r: Resource, findings: Vec<Finding>) -> Self {
+        let grade_unconfirmed = r.unconfirmed_grade();
         ResourceSummary {
             id,
             completeness: completeness(&findings),
@@ -60,7 +63,10 @@ impl ResourceSummary {
             source_system: r.source_system,
             source_business: r.source_business,
             item_count: r.items.len(),
-            graded_by_questionnaire: r.grading.is_some_and(|g| g.suggested.is_some()),
+            // A suggestion a scan or a sheet brought is not the questionnaire's until confirmed.
+            graded_by_questionnaire: r.grading.as_ref().is_some_and(|g| g.suggested.is_some())
+                && grade_unconfirmed.is_none(),
+            grade_unconfirmed,
             secrecy_review: r.secrecy_review,
         }
     }
@@ -113,6 +119,8 @@ pub struct Overview {
     pub catalog_findings: Vec<Finding>,
     pub resources: Vec<ResourceSummary>,
     pub summary: Summary,
+    /// The rules with findings here, with their titles: step 5 heads each rule's group with it.
+    pub rules: Vec<RuleInfo>,
     /// What the next undo would reverse; `None` when there is nothing to undo.
     pub undo: Option<UndoNext>,
 }
@@ -129,6 +137,7 @@ pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
         }
     }
     let crate::model::Catalog { agency, resources, .. } = catalog;
+    let with_findings = rules::info::some(report.summary.by_rule.keys().map(String::as_str), ctx.lang);
     Ok(Overview {
         path: ws.path().display().to_string(),
         has_agency: ws.has_agency()?,
@@ -141,6 +150,7 @@ pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
             .map(|((id, resource), findings)| ResourceSummary::new(id, resource, findings))
             .collect(),
         summary: report.summary,
+        rules: with_findings,
         // The overview is what the app shows: the refusal is worded for it.
         undo: ws.next_undo(ctx.lang, crate::i18n::Face::App)?,
     })
@@ -227,6 +237,9 @@ mod tests {
         let bare = &o.resources[1];
         assert!(!bare.findings.is_empty(), "the findings stay: step 5 lists them");
         assert!(bare.findings.iter().any(|f| f.rule == "name.duplicate"), "{:?}", bare.findings);
+        let dup = o.rules.iter().find(|r| r.id == "name.duplicate").expect("its rule is described");
+        assert_eq!(dup.title, "资源名称重复（一数一源）");
+        assert_eq!(o.rules.len(), o.summary.by_rule.len(), "one description per rule with findings");
         assert!(bare.findings.iter().all(|f| f.resource.as_ref().map(|r| r.name.as_str()) == Some("村级集体资产台账")));
         assert_eq!((bare.item_count, bare.graded_by_questionnaire), (0, false));
         let json = serde_json::to_value(&o.resources[0]).unwrap();

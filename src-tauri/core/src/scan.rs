@@ -196,6 +196,8 @@ fn propose(
         personal_or_commercial: Some(!personal.is_empty()),
         suggested: Some(Coded::Known(grade)),
         reason: Some(reason),
+        // A proposal from the data: the officer confirms it in step 4.
+        unconfirmed: Some(crate::model::GradeOrigin::Scan),
         ..Default::default()
     });
     Proposal { source, resource: r, rows: total, sampled: rows.len() }

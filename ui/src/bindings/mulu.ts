@@ -148,7 +148,15 @@ export type Open = { type: string | null, condition: string | null,
  */
 declassified: boolean, };
 
-export type Grading = { state_secret: boolean | null, legal_restriction: boolean | null, personal_or_commercial: boolean | null, already_public: boolean | null, basis: string | null, suggested: string | null, reason: string | null, };
+export type Grading = { 
+/**
+ * Where the grade came from while the officer has not confirmed it (G Art. 9: the agency
+ * grades its data, a spreadsheet or a scan only proposes); `None` once confirmed. Grades
+ * stored before this marker existed read as confirmed.
+ */
+unconfirmed: GradeOrigin | null, state_secret: boolean | null, legal_restriction: boolean | null, personal_or_commercial: boolean | null, already_public: boolean | null, basis: string | null, suggested: string | null, reason: string | null, };
+
+export type GradeOrigin = "import" | "scan";
 
 export type SecrecyReview = { reviewer: string, at: string, };
 
@@ -297,9 +305,9 @@ export type SheetReport = { sheet: string,
  */
 header_rows: Array<number>, columns: Array<MappedColumn>, rows: number, 
 /**
- * Why the sheet was not read (instructions, a view of another sheet, no header).
+ * Why the sheet was not read: one of `roles::SKIP_REASONS`, shown by `roles::skip_reason`.
  */
-skipped: string | null, };
+skipped: "view" | "instructions" | "no-header" | null, };
 
 export type Mapping = { 
 /**
@@ -429,13 +437,35 @@ resources_with_errors: number, by_rule: Record<string, number>, };
 
 export type Report = { findings: Array<Finding>, summary: Summary, };
 
+export type RuleInfo = { 
+/**
+ * The stable id findings carry (`grade.sharing`).
+ */
+id: string, severity: Severity, 
+/**
+ * What the rule checks: the heading of its findings.
+ */
+title: string, 
+/**
+ * The article or standard it enforces.
+ */
+article: string, 
+/**
+ * The message it gives, with its `{placeholders}` unfilled.
+ */
+message: string, };
+
 export type StoredResource = { id: number, resource: Resource, };
 
 export type ResourceSummary = { id: number, code: string | null, name: string, provider_name: string | null, format: Format, sensitivity: string | null, sharing_type: string | null, open_type: string | null, update_cycle: string | null, source_system: string | null, source_business: string | null, item_count: number, 
 /**
  * Whether the grade was suggested by the questionnaire (step 4's list ticks it).
  */
-graded_by_questionnaire: boolean, secrecy_review: SecrecyReview | null, findings: Array<Finding>, completeness: Completeness, };
+graded_by_questionnaire: boolean, 
+/**
+ * Where the grade came from while the officer has not confirmed it (step 4: "to confirm").
+ */
+grade_unconfirmed: GradeOrigin | null, secrecy_review: SecrecyReview | null, findings: Array<Finding>, completeness: Completeness, };
 
 export type ResourceDetail = { id: number, resource: Resource, findings: Array<Finding>, };
 
@@ -454,6 +484,10 @@ has_agency: boolean, agency: Agency,
  * Findings on the agency profile and the catalog as a whole.
  */
 catalog_findings: Array<Finding>, resources: Array<ResourceSummary>, summary: Summary, 
+/**
+ * The rules with findings here, with their titles: step 5 heads each rule's group with it.
+ */
+rules: Array<RuleInfo>, 
 /**
  * What the next undo would reverse; `None` when there is nothing to undo.
  */

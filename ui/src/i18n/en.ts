@@ -1,4 +1,7 @@
 // English. Same keys as zh-CN.ts (a test checks).
+import * as grading from './steps/grading'
+import * as validate from './steps/validate'
+
 export default {
   app: {
     name: '目录 Mulu',
@@ -124,7 +127,7 @@ export default {
       title: 'Grading',
       intro: 'Give each resource its sensitivity (public, internal, classified): it decides how the resource may be shared and opened.',
       done: 'All graded',
-      todo: '{n} not graded',
+      todo: '{n} not graded or to confirm',
     },
     validate: {
       title: 'Validation',
@@ -139,34 +142,7 @@ export default {
       todo: '{n} not secrecy-reviewed',
     },
   },
-  grading: {
-    list: 'Resources and grades',
-    byQuestionnaire: 'Asked',
-    pick: 'Choose a resource',
-    pickHelp: 'Click a resource on the left, or tick several similar ones to grade them together.',
-    forMany: 'Grading {n} resources at once',
-    q: {
-      state_secret: 'Has it been determined a state secret, or does it contain state-secret matter?',
-      legal_restriction: 'Does a law, regulation or rule restrict who may use it?',
-      personal_or_commercial: 'Does it hold personal information (names with ID numbers, phones, addresses, health, income) or commercial secrets?',
-      already_public: 'Is it already published (public notice, government information disclosure)?',
-    },
-    yes: 'Yes',
-    no: 'No',
-    basis: 'The basis of the restriction (law, regulation, rule or document, and article)',
-    suggested: 'Suggested grade',
-    sharing: 'Sharing allowed',
-    open: 'Opening allowed',
-    needsBasis: 'A classified resource needs its basis in the sharing basis field.',
-    needsCondition: 'Conditional opening needs its condition (e.g. opened desensitised).',
-    mixed: 'The selected resources get different suggestions ({grades}): grade them separately, or give a reason for the grade that differs.',
-    chosen: 'Grade',
-    reasonPlaceholder: 'A grade other than the suggested one needs a reason (kept with the grade)',
-    apply: 'Confirm the grade',
-    applyOverride: 'Save this grade (with the reason)',
-    applyMany: 'Confirm the grade for {n} resources',
-    applied: 'Graded: {n} resources',
-  },
+  grading: grading.en,
   key: {
     title: 'Signing key',
     why: 'Packages are signed with the agency’s key, so the bureau can tell a package really comes from the agency and was not altered. You make the key once.',
@@ -235,14 +211,7 @@ export default {
     dcat: 'Export the open catalog as DCAT',
     written: '{what}: saved to',
   },
-  validate: {
-    title: 'Validation results',
-    count: '{errors} errors, {warnings} notes',
-    byRule: 'By rule',
-    byResource: 'By resource',
-    none: 'No problems found.',
-    catalog: 'Agency and catalog as a whole',
-  },
+  validate: validate.en,
   agencyForm: {
     title: 'Agency profile',
     subtitle: 'The agency’s own details. Each field is saved when you leave it.',
@@ -364,6 +333,7 @@ export default {
       edit: 'Edit',
       bulk: 'Bulk edit',
       grading: 'Grading',
+      gradeConfirm: 'Grade confirmed',
       import: 'Import',
       add: 'Added',
       remove: 'Removed',
@@ -408,6 +378,7 @@ export default {
     headerRows: 'Header: row {rows}',
     dataRows: '{n} data rows',
     skipped: 'Skipped: {reason}',
+    skipReason: { view: 'a view of the resource catalog', instructions: 'fill-in instructions', noHeader: 'no recognisable header' },
     recognised: 'Recognised columns ({n})',
     unknown: 'Unrecognised columns ({n}), kept in the notes',
     column: {

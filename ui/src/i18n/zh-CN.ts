@@ -1,4 +1,7 @@
 // 简体中文（默认语言）。每个面向用户的文字都在这里和 en.ts 中各有一份，键完全相同。
+import * as grading from './steps/grading'
+import * as validate from './steps/validate'
+
 export default {
   app: {
     name: '目录 Mulu',
@@ -124,7 +127,7 @@ export default {
       title: '定级',
       intro: '为每个资源确定敏感程度（公开、内部、涉密），它决定可以怎样共享和开放。',
       done: '已全部定级',
-      todo: '{n} 个资源未定级',
+      todo: '{n} 个资源未定级或待确认',
     },
     validate: {
       title: '校验',
@@ -139,34 +142,7 @@ export default {
       todo: '{n} 个资源未经保密审查',
     },
   },
-  grading: {
-    list: '资源与定级',
-    byQuestionnaire: '问卷',
-    pick: '请选择资源',
-    pickHelp: '在左侧点击一个资源，或勾选多个相似的资源一起定级。',
-    forMany: '同时为 {n} 个资源定级',
-    q: {
-      state_secret: '是否已定密，或含有国家秘密事项？',
-      legal_restriction: '法律、法规或规章是否限制其使用范围？',
-      personal_or_commercial: '是否含有个人信息（姓名与身份证号、电话、住址、健康、收入等）或企业商业秘密？',
-      already_public: '是否已经公开（公示、政务公开）？',
-    },
-    yes: '是',
-    no: '否',
-    basis: '限制使用的依据（法律、法规、规章或文件名称及条款）',
-    suggested: '建议定级',
-    sharing: '可共享类型',
-    open: '可开放类型',
-    needsBasis: '涉密资源须在“共享依据”中写明依据。',
-    needsCondition: '有条件开放时须写明开放条件（如脱敏后开放）。',
-    mixed: '所选资源的建议不一致（{grades}）：请分开定级，或为不同的定级说明理由。',
-    chosen: '确定定级',
-    reasonPlaceholder: '与建议不同的定级须说明理由（将与定级一起保存）',
-    apply: '确认定级',
-    applyOverride: '按所选定级保存（附理由）',
-    applyMany: '为 {n} 个资源确认定级',
-    applied: '已定级：{n} 个资源',
-  },
+  grading: grading.zh,
   key: {
     title: '签名密钥',
     why: '报送包用本机构的签名密钥签名，区数据局据此确认数据包确实来自本机构、且未被改动。密钥只需生成一次。',
@@ -235,14 +211,7 @@ export default {
     dcat: '导出开放目录 DCAT',
     written: '{what}：已保存到',
   },
-  validate: {
-    title: '校验结果',
-    count: '{errors} 个错误，{warnings} 个提醒',
-    byRule: '按规则',
-    byResource: '按资源',
-    none: '没有发现问题。',
-    catalog: '机构与目录整体',
-  },
+  validate: validate.zh,
   agencyForm: {
     title: '机构信息',
     subtitle: '本机构的基本信息，离开输入框即自动保存。',
@@ -364,6 +333,7 @@ export default {
       edit: '编辑',
       bulk: '批量修改',
       grading: '定级',
+      gradeConfirm: '确认定级',
       import: '导入',
       add: '新增',
       remove: '删除',
@@ -408,6 +378,7 @@ export default {
     headerRows: '表头：第 {rows} 行',
     dataRows: '数据 {n} 行',
     skipped: '已跳过：{reason}',
+    skipReason: { view: '由资源目录生成的视图', instructions: '填表说明', noHeader: '没有可识别的表头' },
     recognised: '识别的列（{n}）',
     unknown: '未识别的列（{n}），内容存入备注',
     column: {

@@ -25,6 +25,8 @@ import type {
 export interface Fields {
   resource: FieldSpec[]
   agency: FieldSpec[]
+  /** Keys that are no form field: combined columns, item parts, questionnaire answers… */
+  other: FieldSpec[]
   bulk: string[]
 }
 
@@ -150,6 +152,8 @@ export const gradingSuggest = (ids: number[], answers: Answers, lang: Lang) =>
   invoke<Suggestion[]>('grading_suggest', { ids, answers, lang })
 export const gradingApply = (ids: number[], answers: Answers, chosen: string, reason: string | null, lang: Lang) =>
   invoke<Overview>('grading_apply', { ids, answers, chosen, reason, lang })
+/** Confirms the grades of `ids` taken from a spreadsheet or a scan, as they are (grading.rs). */
+export const gradingConfirm = (ids: number[], lang: Lang) => invoke<Overview>('grading_confirm', { ids, lang })
 
 /** The signing key as the app remembers it (signing.rs `KeyInfo`): never the passphrase. */
 export interface KeyInfo {

@@ -1,6 +1,6 @@
 // Step 5 (校验): every finding of the catalog, grouped by rule or by resource, each still knowing
 // which resource (by id) and field it belongs to, so a click can open the drawer right there.
-import type { Finding, Overview } from '../bindings/mulu'
+import type { Finding, Overview, RuleInfo } from '../bindings/mulu'
 
 export interface Located {
   /** The resource's id; `null` for findings on the agency profile or the catalog as a whole. */
@@ -9,9 +9,13 @@ export interface Located {
 }
 
 export interface Group {
+  /** The rule's id, `r<id>` for a resource, or `catalog`. */
   key: string
-  /** The resource's name, or the rule's id (the view names it). */
+  /** The resource's name, or the rule's title in the person's language (its id when the core
+   * did not describe it). */
   title: string
+  /** The rule's article, for a group by rule. */
+  article: string | null
   errors: number
   items: Located[]
 }
@@ -25,14 +29,18 @@ export function located(o: Overview): Located[] {
   ]
 }
 
-/** Groups in a stable order: most errors first, then by size, then by title. */
-export function groupFindings(list: Located[], by: GroupBy): Group[] {
+/** Groups in a stable order: most errors first, then by size, then by title. A group by rule is
+ * headed by the rule's title from `rules` (the overview's descriptions of its rules). */
+export function groupFindings(list: Located[], by: GroupBy, rules: RuleInfo[] = []): Group[] {
   const groups = new Map<string, Group>()
+  const described = new Map(rules.map((r) => [r.id, r]))
   for (const l of list) {
     const key = by === 'rule' ? l.finding.rule : l.id === null ? 'catalog' : `r${l.id}`
-    const title = by === 'rule' ? l.finding.rule : (l.finding.resource?.name ?? '')
+    const rule = described.get(l.finding.rule)
+    const title = by === 'rule' ? (rule?.title ?? l.finding.rule) : (l.finding.resource?.name ?? '')
+    const article = by === 'rule' ? (rule?.article ?? l.finding.article) : null
     let g = groups.get(key)
-    if (!g) groups.set(key, (g = { key, title, errors: 0, items: [] }))
+    if (!g) groups.set(key, (g = { key, title, article, errors: 0, items: [] }))
     g.items.push(l)
     if (l.finding.severity === 'error') g.errors++
   }

@@ -45,5 +45,5 @@ export function fieldLabel(key: string | null, fields: Fields | null, locale: Lo
   const listed = /^(\w+)\[(\d+)\]$/.exec(key)
   if (listed && listed[1] === 'systems') return t('finding.system', { n: Number(listed[2]) + 1 })
   if (listed) return t('finding.related', { label: find(fields?.resource, listed[1]) ?? listed[1], n: Number(listed[2]) + 1 })
-  return find(fields?.resource, key) ?? key
+  return find(fields?.resource, key) ?? find(fields?.other, key) ?? key
 }

@@ -1,7 +1,7 @@
 // The grading questionnaire's view-model: the answers as the form holds them, the request sent
 // to the core, and what to show of the core's suggestions. No grading rule lives here: the
 // grade and what it allows always come from `grading_suggest`.
-import type { Suggestion } from '../bindings/mulu'
+import type { ResourceSummary, Suggestion } from '../bindings/mulu'
 import type { Answers } from './api'
 
 /** The questions of domain.md §6.2, in order. */
@@ -51,3 +51,17 @@ export function summarize(list: Suggestion[]): { shown: Suggestion | null; grade
 /** An answer as the radio group holds it (`yes`/`no`/`''`), and back. */
 export const toChoice = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no')
 export const fromChoice = (c: string): boolean | null => (c === 'yes' ? true : c === 'no' ? false : null)
+
+/** A grade taken from a spreadsheet or a scan, which the officer has not confirmed yet. */
+export const awaitsConfirmation = (r: ResourceSummary) => !!r.sensitivity && !!r.grade_unconfirmed
+
+/** What step 4 still asks of a resource: a grade, or the confirmation of the one it was given. */
+export const needsGrading = (r: ResourceSummary) => !r.sensitivity || awaitsConfirmation(r)
+
+/** The ticked resources whose grade waits for confirmation, in list order. */
+export const toConfirm = (rows: ResourceSummary[], ticked: number[]) =>
+  rows.filter((r) => ticked.includes(r.id) && awaitsConfirmation(r)).map((r) => r.id)
+
+/** The message key of a grade's state, when it waits: imported, or proposed by a scan. */
+export const pendingLabel = (r: ResourceSummary) =>
+  !awaitsConfirmation(r) ? null : r.grade_unconfirmed === 'scan' ? 'grading.unconfirmedScan' : 'grading.unconfirmed'

@@ -15,6 +15,7 @@ const ACTIONS: Record<string, string> = {
   'resource.edit': 'edit',
   'resource.bulk': 'bulk',
   'resource.grade': 'grading',
+  'resource.grade_confirm': 'gradeConfirm',
   import: 'import',
   'resource.add': 'add',
   'resource.add_many': 'add',

@@ -1,6 +1,6 @@
 // The header mapping as the person edits it: the core's `Mapping` (the same JSON the CLI's
 // --mapping reads), changed one column at a time, and the labels of the fields a column holds.
-import type { Mapping } from '../bindings/mulu'
+import type { Mapping, SheetReport } from '../bindings/mulu'
 import type { Locale } from '../i18n'
 import type { Fields } from './api'
 import { fieldLabel } from './format'
@@ -15,6 +15,14 @@ export function choose(m: Mapping, rule: string, field: string): Mapping {
 /** The mapping at another header row: the old rules named the old row's headers, so they go. */
 export function atRow(row: number): Mapping {
   return { header_row: row, columns: [] }
+}
+
+/** Why a sheet was skipped (the core's `roles::SKIP_REASONS`), by its message: the key itself
+ * (`instructions`) is never shown. The type makes a reason the core adds a compile error here. */
+export const SKIP_REASON: Record<NonNullable<SheetReport['skipped']>, string> = {
+  view: 'import.skipReason.view',
+  instructions: 'import.skipReason.instructions',
+  'no-header': 'import.skipReason.noHeader',
 }
 
 /** A column's field in the person's language: a resource field, a data item's part, or a combined cell. */

@@ -1,6 +1,7 @@
 // The compilation path as six steps, and what each one still needs. Pure functions of the
 // overview, so the stepper and its tests agree; the core decides every finding, this only counts.
 import type { Overview } from '../bindings/mulu'
+import { needsGrading } from './grading'
 
 export const STEPS = ['agency', 'resources', 'metadata', 'grading', 'validate', 'export'] as const
 export type StepId = (typeof STEPS)[number]
@@ -17,7 +18,8 @@ const STORE_KEY = 'mulu.step'
 export function statusOf(o: Overview): StepStatus[] {
   const rows = o.resources
   const agencyProblems = o.catalog_findings.filter((f) => f.field?.startsWith('agency') && f.severity === 'error').length
-  const ungraded = rows.filter((r) => !r.sensitivity).length
+  // A grade read from a sheet or proposed by a scan is not done until the officer confirms it.
+  const ungraded = rows.filter(needsGrading).length
   const unreviewed = rows.filter((r) => !r.secrecy_review).length
   const s = o.summary
   return [

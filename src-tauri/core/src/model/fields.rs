@@ -82,12 +82,13 @@ pub fn spec(key: &str) -> Option<&'static FieldSpec> {
     RESOURCE_FIELDS.iter().find(|s| s.key == key)
 }
 
-/// The label of a field: a resource field's key, or an agency field's as `agency.<key>`;
-/// the key itself when it has none.
+/// The label of a field: a resource field's key, an agency field's as `agency.<key>`, or one
+/// of the other keys a value can carry ([`super::labels::OTHER_FIELDS`]); the key itself only
+/// for a key Mulu does not know (a test keeps every known key labelled).
 pub fn label(key: &str, lang: Lang) -> &str {
     let found = match key.strip_prefix("agency.") {
         Some(k) => AGENCY_FIELDS.iter().find(|s| s.key == k),
-        None => spec(key),
+        None => spec(key).or_else(|| super::labels::OTHER_FIELDS.iter().find(|s| s.key == key)),
     };
     match found {
         Some(s) => lang.pick(s.zh, s.en),
@@ -218,7 +219,12 @@ pub fn set(r: &mut Resource, key: &str, value: &str) -> Result<()> {
         "format" => (r.format.class, r.format.kind) = parse_format(value),
         "format.class" => r.format.class = Coded::parse(&clean_line(value)),
         "format.type" => r.format.kind = opt(&clean_line(value)),
-        "sensitivity" => r.sensitivity = Coded::parse(value),
+        "sensitivity" => {
+            // A grade set by a person (a form, a flag, a bulk edit) is theirs: confirmed. The
+            // importer marks what it read afterwards.
+            r.sensitivity = Coded::parse(value);
+            r.confirm_grade();
+        }
         "sharing.type" => r.sharing.kind = Coded::parse(value),
         "sharing.condition" => r.sharing.condition = opt(value),
         "sharing.basis" => r.sharing.basis = opt(value),

@@ -4,9 +4,12 @@ pub mod agency;
 pub mod catalog;
 pub mod domain;
 pub mod fields;
+pub mod labels;
 pub mod resource;
 
 pub use agency::{Agency, InfoSystem};
 pub use catalog::{Catalog, View, SCHEMA_VERSION};
 pub use domain::{Coded, Domain};
-pub use resource::{Classification, DataItem, Format, Grading, Open, Resource, SecrecyReview, Sharing, SharingMethod};
+pub use resource::{
+    Classification, DataItem, Format, GradeOrigin, Grading, Open, Resource, SecrecyReview, Sharing, SharingMethod,
+};

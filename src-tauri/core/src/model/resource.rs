@@ -62,10 +62,24 @@ pub struct Open {
     pub declassified: bool,
 }
 
+/// Where a grade the officer has not confirmed yet came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum GradeOrigin {
+    /// Read from a spreadsheet (导入的定级).
+    Import,
+    /// Proposed by the scan of a data file (梳理).
+    Scan,
+}
+
 /// 定级依据: the questionnaire answers and the reason for the grade (domain.md §6.2).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct Grading {
+    /// Where the grade came from while the officer has not confirmed it (G Art. 9: the agency
+    /// grades its data, a spreadsheet or a scan only proposes); `None` once confirmed. Grades
+    /// stored before this marker existed read as confirmed.
+    pub unconfirmed: Option<GradeOrigin>,
     pub state_secret: Option<bool>,
     pub legal_restriction: Option<bool>,
     pub personal_or_commercial: Option<bool>,
@@ -162,6 +176,29 @@ impl Resource {
     }
     pub fn sensitivity(&self) -> Option<Sensitivity> {
         self.sensitivity.as_ref().and_then(Coded::known)
+    }
+
+    /// Where the grade came from, while it is one the officer has yet to confirm.
+    pub fn unconfirmed_grade(&self) -> Option<GradeOrigin> {
+        self.sensitivity.as_ref()?;
+        self.grading.as_ref()?.unconfirmed
+    }
+
+    /// Marks the grade as taken from `origin`, for the officer to confirm; nothing without a grade.
+    pub fn mark_grade_unconfirmed(&mut self, origin: GradeOrigin) {
+        if self.sensitivity.is_some() {
+            self.grading.get_or_insert_with(Grading::default).unconfirmed = Some(origin);
+        }
+    }
+
+    /// The officer confirms the grade: the marker goes. Returns whether there was one.
+    pub fn confirm_grade(&mut self) -> bool {
+        let Some(g) = self.grading.as_mut() else { return false };
+        let had = g.unconfirmed.take().is_some();
+        if *g == Grading::default() {
+            self.grading = None;
+        }
+        had
     }
 
     /// 共享目录 view: 无条件共享 or 有条件共享.

@@ -16,7 +16,11 @@ mod codes;
 mod fields;
 mod grading;
 pub mod identity;
+pub mod info;
 mod items;
+mod unconfirmed;
+
+pub use info::{explain, list, RuleInfo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -83,8 +87,13 @@ impl Report {
 pub struct RuleSpec {
     pub id: String,
     pub severity: Severity,
+    /// What the rule checks, in a few words: the heading of its findings.
+    pub title: Text,
     pub article: Text,
     pub message: Text,
+    /// Its place in `data/rules.toml`, for listing the rules in the file's order.
+    #[serde(skip)]
+    pub position: usize,
 }
 
 #[derive(Deserialize)]
@@ -99,7 +108,7 @@ pub fn specs() -> &'static HashMap<String, RuleSpec> {
     static S: OnceLock<HashMap<String, RuleSpec>> = OnceLock::new();
     S.get_or_init(|| {
         let f: RulesFile = toml::from_str(RULES_TOML).expect("data/rules.toml is valid");
-        f.rule.into_iter().map(|r| (r.id.clone(), r)).collect()
+        f.rule.into_iter().enumerate().map(|(position, r)| (r.id.clone(), RuleSpec { position, ..r })).collect()
     })
 }
 
@@ -175,7 +184,7 @@ pub fn finding(
             let refs: Vec<(&str, &str)> = clipped.iter().map(|(k, v)| (*k, v.as_ref())).collect();
             fill(spec.message.get(lang), &refs)
         },
-        article: spec.article.get(lang).to_string(),
+        article: crate::i18n::cite(spec.article.get(lang), lang).into_owned(),
         resource_index: None,
     })
 }
@@ -258,6 +267,7 @@ fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, si
     codes::check(r, index, sink);
     identity::check_resource(r, agency, sink);
     grading::check(r, sink);
+    unconfirmed::check(r, sink);
 }
 
 pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {

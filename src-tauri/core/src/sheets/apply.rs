@@ -80,6 +80,13 @@ fn merge(existing: &Resource, imported: &Resource, present: u64) -> Resource {
     if items {
         m.items = imported.items.clone();
     }
+    // A grade the sheet changes is the sheet's until the officer confirms it; the grade the
+    // workspace already had keeps its confirmation (or its lack of one).
+    if m.sensitivity != existing.sensitivity {
+        m.mark_grade_unconfirmed(crate::model::GradeOrigin::Import);
+    } else if let Some(origin) = existing.unconfirmed_grade() {
+        m.mark_grade_unconfirmed(origin);
+    }
     m
 }
 

@@ -18,7 +18,7 @@ use super::source::{column_letter, Row, Workbook};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::model::fields::{self, label};
-use crate::model::{Catalog, DataItem, Resource};
+use crate::model::{Catalog, DataItem, GradeOrigin, Resource};
 use crate::rules::{self, Finding, ResourceRef};
 
 /// Where a value came from: the sheet (its index in `Imported::sheet_names`), the 1-based row
@@ -49,7 +49,8 @@ pub struct SheetReport {
     pub header_rows: Vec<u32>,
     pub columns: Vec<MappedColumn>,
     pub rows: u32,
-    /// Why the sheet was not read (instructions, a view of another sheet, no header).
+    /// Why the sheet was not read: one of `roles::SKIP_REASONS`, shown by `roles::skip_reason`.
+    #[ts(type = "\"view\" | \"instructions\" | \"no-header\" | null")]
     pub skipped: Option<String>,
 }
 
@@ -107,7 +108,8 @@ impl Imported {
         self.docs[i] = crate::store::doc::encode(r).ok();
     }
 
-    /// Attaches the cell position to a finding about an imported resource.
+    /// Attaches the cell position to a finding about an imported resource: the row, and the
+    /// column only when the sheet has one for the field (a missing 来源业务 is on no cell).
     pub fn locate(&self, f: &mut Finding) {
         let Some(places) = f.resource_index.and_then(|i| self.locations.get(i)) else { return };
         let field = f.field.as_deref().unwrap_or("");
@@ -117,22 +119,23 @@ impl Imported {
         let loc = cols
             .index(field)
             .and_then(|i| places.fields.iter().find(|(k, _)| *k as usize == i))
-            .map(|(_, l)| *l)
+            .map(|(_, l)| (*l, Some(l.col)))
             .or_else(|| {
                 // A data item's field: the item's row, in that field's column.
                 if let Some((head, tail)) = field.split_once("].") {
                     let n: usize = head.strip_prefix("items[")?.parse().ok()?;
                     let l = *places.items.get(n)?;
-                    return Some(Loc { col: column_in(l.sheet, &format!("item.{tail}")).unwrap_or(l.col), ..l });
+                    return Some((l, column_in(l.sheet, &format!("item.{tail}"))));
                 }
-                // An empty cell: the resource's first row, in the field's column when the sheet has one.
+                // An empty cell (or one entry of a list, `related_codes[1]`): the resource's first row.
+                let key = field.strip_suffix(']').and_then(|f| f.rsplit_once('[')).map_or(field, |(k, _)| k);
                 let first = places.first?;
-                Some(Loc { col: column_in(first.sheet, field).unwrap_or(first.col), ..first })
+                Some((first, column_in(first.sheet, key)))
             });
-        if let Some(l) = loc {
+        if let Some((l, col)) = loc {
             f.sheet = self.sheet_names.get(l.sheet as usize).cloned();
             f.row = Some(l.row);
-            f.column = Some(column_letter(l.col));
+            f.column = col.map(column_letter);
         }
     }
 }
@@ -512,11 +515,15 @@ impl<'s> SheetReader<'s> {
                     locs.fields.push((i, loc(col)));
                 }
             }
-            if let Err(e) = fields::set(resource, key, &text) {
-                let (l, expected) = (label(key, lang), rejected(e));
-                let args = [("label", l), ("value", text.as_str()), ("expected", &expected)];
-                located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
-                notes.push(format!("{}: {text}", hc.text));
+            match fields::set(resource, key, &text) {
+                Ok(()) if key == "sensitivity" => resource.mark_grade_unconfirmed(GradeOrigin::Import),
+                Ok(()) => {}
+                Err(e) => {
+                    let (l, expected) = (label(key, lang), rejected(e));
+                    let args = [("label", l), ("value", text.as_str()), ("expected", &expected)];
+                    located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
+                    notes.push(format!("{}: {text}", hc.text));
+                }
             }
         }
         for n in notes {

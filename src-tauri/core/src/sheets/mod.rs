@@ -22,4 +22,6 @@ mod formats;
 #[cfg(test)]
 mod hostile;
 #[cfg(test)]
+mod officer_tests;
+#[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@ use super::export::{SHEET_AGENCY, SHEET_OPEN, SHEET_RESOURCES, SHEET_SHARING, SH
 use super::import::Imported;
 use super::source::Workbook;
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::model::fields;
 use crate::model::InfoSystem;
 
@@ -17,6 +18,33 @@ pub enum Role {
     View,
     Instructions,
     Data,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [Role::Agency, Role::Systems, Role::View, Role::Instructions, Role::Data];
+
+    /// What the sheet is, as the import preview and the command line say it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Role::Agency => lang.pick("机构信息", "the agency profile"),
+            Role::Systems => lang.pick("信息系统", "information systems"),
+            Role::View => lang.pick("由资源目录生成的视图", "a view of the resource catalog"),
+            Role::Instructions => lang.pick("填表说明", "fill-in instructions"),
+            Role::Data => lang.pick("目录数据", "catalog data"),
+        }
+    }
+}
+
+/// Why a sheet was not read (`SheetReport::skipped`): a view, instructions, or no header.
+pub const SKIP_REASONS: [&str; 3] = ["view", "instructions", "no-header"];
+
+/// A skip reason in the person's language; the key itself is never shown.
+pub fn skip_reason(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "view" => Role::View.label(lang),
+        "instructions" => Role::Instructions.label(lang),
+        _ => lang.pick("没有可识别的表头", "no recognisable header"),
+    }
 }
 
 /// The sheets an import reads, in order, each with its role; `only` names the one sheet to read
