@@ -69,17 +69,11 @@ pub fn apply_all(
     reason: Option<String>,
     lang: Lang,
 ) -> Result<()> {
-    let mut graded = Vec::with_capacity(ids.len());
-    for &id in ids {
-        let old = ws.resource(id)?.resource;
-        let mut r = old.clone();
-        grading::apply(&mut r, answers.grading(), chosen, reason.clone(), lang)?;
-        if r != old {
-            graded.push((id, r));
-        }
-    }
-    // One change set for all of them: the history says "grading", and one undo reverts it.
-    ws.update_resources("resource.grade", graded)?;
+    // One change set for all of them: the history says "grading", and one undo reverts it. Each
+    // record is graded as stored at the moment of writing.
+    ws.edit_resources("resource.grade", ids, |_, r| {
+        grading::apply(r, answers.grading(), chosen, reason.clone(), lang)
+    })?;
     Ok(())
 }
 

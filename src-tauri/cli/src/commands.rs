@@ -28,26 +28,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
                 }
             }
             let mut ws = Workspace::open_or_create(&path)?;
-            let mut agency = ws.agency()?;
-            for (k, v) in a.pairs() {
-                if let Some(v) = v {
-                    fields::set_agency(&mut agency, k, v)?;
-                }
-            }
-            ws.set_agency(&agency)?;
+            ws.edit_agency(|agency| set_agency_pairs(agency, &a))?;
             out!("{}{}", lang.pick("已创建工作区：", "Workspace created: "), path.display());
             print::agency_findings(&ws.catalog()?, &ctx);
             Ok(Outcome::Ok)
         }
         Command::Agency(AgencyCommand::Set(a)) => {
             let mut ws = Workspace::open(&path)?;
-            let mut agency = ws.agency()?;
-            for (k, v) in a.pairs() {
-                if let Some(v) = v {
-                    fields::set_agency(&mut agency, k, v)?;
-                }
-            }
-            ws.set_agency(&agency)?;
+            // Read inside the write: a field saved meanwhile by the app is kept.
+            ws.edit_agency(|agency| set_agency_pairs(agency, &a))?;
             out!("{}", lang.pick("机构信息已保存。", "Agency profile saved."));
             print::agency_findings(&ws.catalog()?, &ctx);
             Ok(Outcome::Ok)
@@ -195,6 +184,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
     }
 }
 
+fn set_agency_pairs(agency: &mut mulu_core::model::Agency, a: &crate::args::AgencyArgs) -> Result<()> {
+    for (k, v) in a.pairs() {
+        if let Some(v) = v {
+            fields::set_agency(agency, k, v)?;
+        }
+    }
+    Ok(())
+}
+
 /// The header mapping from a saved file, `--map` rules and `--header-row`, later ones winning.
 fn import_mapping(
     file: Option<&std::path::Path>,
@@ -283,29 +281,21 @@ fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Resu
             for (k, v) in args.pairs() {
                 fields::set(&mut r, k, v)?;
             }
-            if r.code.is_none() {
-                if let Some(code) = ws.next_code()? {
-                    fields::set(&mut r, "code", &code)?;
-                }
-            }
-            if r.provider_name.is_none() && r.provider_code.is_none() {
-                // The agency itself provides what it catalogues, unless told otherwise.
-                let a = ws.agency()?;
-                r.provider_name = a.name;
-                r.provider_code = a.uscc;
-            }
             apply_items(&mut r, &items, &[], &[])?;
-            let id = ws.add_resource(r)?;
-            id
+            // Numbered, and the agency named as provider unless told otherwise, inside the write:
+            // two programs adding at once never get one code.
+            ws.create_resources(vec![r])?[0].id
         }
         ResourceCommand::Edit { resource, fields: args, items, add_items, remove_items } => {
             let id = ws.find(&resource)?;
-            let mut r = ws.resource(id)?.resource;
-            for (k, v) in args.pairs() {
-                fields::set(&mut r, k, v)?;
-            }
-            apply_items(&mut r, &items, &add_items, &remove_items)?;
-            ws.update_resource(id, r)?;
+            // The record is read inside the write lock: another program's edit of other fields
+            // made meanwhile is kept, not written over with what this one read before.
+            ws.edit_resource(id, |r| {
+                for (k, v) in args.pairs() {
+                    fields::set(r, k, v)?;
+                }
+                apply_items(r, &items, &add_items, &remove_items)
+            })?;
             id
         }
         ResourceCommand::Rm { resource } => {
