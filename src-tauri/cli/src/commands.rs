@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use mulu_core::model::fields;
 use mulu_core::model::{InfoSystem, Resource, View};
+use mulu_core::output::{check_output, OutputKind};
 use mulu_core::rules::{self, Context};
 use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
@@ -91,7 +92,13 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(if report.has_errors() { Outcome::Findings } else { Outcome::Ok })
         }
-        Command::Import { file, sheet, dry_run, json, map, header_row, mapping, save_mapping } => {
+        Command::Import { file, sheet, dry_run, json, map, header_row, mapping, save_mapping, force } => {
+            // Refused before anything is imported: the mapping never replaces the workbook read,
+            // the mapping read, the workspace or a key.
+            if let Some(out) = &save_mapping {
+                let inputs: Vec<&std::path::Path> = std::iter::once(file.as_path()).chain(mapping.as_deref()).collect();
+                check_output(out, OutputKind::Json, Some(&path), &inputs, force)?;
+            }
             let mapping = import_mapping(mapping.as_deref(), &map, header_row)?;
             let opts = mulu_core::sheets::ImportOptions { sheet, mapping };
             let imported = mulu_core::sheets::read(&file, &opts, lang)?;
@@ -116,7 +123,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(if plan.summary.errors > 0 { Outcome::Findings } else { Outcome::Ok })
         }
-        Command::Export(ExportCommand::Catalogs { out }) => {
+        Command::Export(ExportCommand::Catalogs { out, force }) => {
+            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
             let ws = Workspace::open(&path)?;
             let catalog = ws.catalog()?;
             mulu_core::sheets::export_catalog(&catalog, &out)?;
@@ -142,13 +150,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Command::Export(ExportCommand::Template { out }) => {
+        Command::Export(ExportCommand::Template { out, force }) => {
+            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
             let ws = Workspace::open(&path)?;
             mulu_core::sheets::export_template(&ws.agency()?, &out)?;
             out!("{}{}", lang.pick("已导出填报模板：", "Fill-in template written: "), out.display());
             Ok(Outcome::Ok)
         }
-        Command::Export(ExportCommand::Dcat { out }) => {
+        Command::Export(ExportCommand::Dcat { out, force }) => {
+            check_output(&out, OutputKind::Json, Some(&path), &[], force)?;
             let ws = Workspace::open(&path)?;
             let catalog = ws.catalog()?;
             mulu_core::dcat::export_dcat(&catalog, &out)?;
