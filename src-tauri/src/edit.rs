@@ -21,26 +21,17 @@ fn overview(ws: &Workspace, lang: Lang) -> Result<Overview> {
 }
 
 /// Sets one agency-profile field from the text typed; saves only when it changed.
+/// The profile is read inside the write, so a change saved meanwhile by another window or the
+/// command line is kept.
 pub fn set_agency_field(ws: &mut Workspace, key: &str, text: &str) -> Result<()> {
-    let old = ws.agency()?;
-    let mut agency = old.clone();
-    fields::set_agency(&mut agency, key, text)?;
-    if agency != old || !ws.has_agency()? {
-        ws.set_agency(&agency)?;
-    }
-    Ok(())
+    ws.edit_agency(|agency| fields::set_agency(agency, key, text)).map(|_| ())
 }
 
 /// Sets one resource field from the text typed; saves only when it changed (a save clears the
-/// secrecy review, which a no-op must not do).
+/// secrecy review, which a no-op must not do). The record is read inside the write, so the
+/// other fields are as stored now, not as this window last read them.
 pub fn set_resource_field(ws: &mut Workspace, id: i64, key: &str, text: &str) -> Result<()> {
-    let old = ws.resource(id)?.resource;
-    let mut resource = old.clone();
-    fields::set(&mut resource, key, text)?;
-    if resource != old {
-        ws.update_resource(id, resource)?;
-    }
-    Ok(())
+    ws.edit_resource(id, |r| fields::set(r, key, text)).map(|_| ())
 }
 
 /// A data item as the table editor holds it: text as typed. Flags left `null` (rows pasted or
@@ -78,33 +69,23 @@ fn item(input: &ItemInput) -> Result<DataItem> {
 
 /// Replaces a resource's data items (the table editor sends the whole table after each edit).
 pub fn set_items(ws: &mut Workspace, id: i64, items: &[ItemInput]) -> Result<()> {
-    let old = ws.resource(id)?.resource;
-    let mut resource = old.clone();
-    resource.items = items.iter().map(item).collect::<Result<_>>()?;
-    if resource != old {
-        ws.update_resource(id, resource)?;
-    }
-    Ok(())
+    let items = items.iter().map(item).collect::<Result<Vec<_>>>()?;
+    ws.edit_resource(id, |r| {
+        r.items = items;
+        Ok(())
+    })
+    .map(|_| ())
 }
 
-/// A new resource named `name`, numbered under the agency's code prefix, provided by the agency.
+/// A new resource named `name`, numbered under the agency's code prefix (inside the write, so
+/// two programs adding at once get different codes), provided by the agency.
 pub fn add_resource(ws: &mut Workspace, name: &str) -> Result<i64> {
     let mut r = Resource::default();
     fields::set(&mut r, "name", name)?;
     if r.name.is_empty() {
         return Err(Error::invalid("name", name, "信息资源名称"));
     }
-    if let Some(code) = ws.next_code()? {
-        fields::set(&mut r, "code", &code)?;
-    }
-    let agency = ws.agency()?;
-    if let Some(n) = &agency.name {
-        fields::set(&mut r, "provider_name", n)?;
-    }
-    if let Some(u) = &agency.uscc {
-        fields::set(&mut r, "provider_code", u)?;
-    }
-    ws.add_resource(r)
+    Ok(ws.create_resources(vec![r])?[0].id)
 }
 
 /// The USCC as typed, normalised as the profile will store it, and why it is wrong (if it is).

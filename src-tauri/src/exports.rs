@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::model::catalog::View;
+use mulu_core::output::{check_output, OutputKind};
 use mulu_core::store::Workspace;
 use mulu_core::{Lang, Result};
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,12 @@ impl Kind {
             Kind::Dcat => lang.pick("开放目录.dcat.jsonld", "open-catalog.dcat.jsonld"),
         }
     }
+    fn output(self) -> OutputKind {
+        match self {
+            Kind::Dcat => OutputKind::Json,
+            _ => OutputKind::Workbook,
+        }
+    }
     fn ext(self) -> &'static str {
         match self {
             Kind::Dcat => "jsonld",
@@ -54,7 +61,10 @@ impl Kind {
     }
 }
 
+/// Writes one export to `out`. The save dialog asked before replacing a file; one of another
+/// kind (the workspace, a key, a package) is refused whatever was answered.
 pub fn write(ws: &Workspace, kind: Kind, out: &Path) -> Result<()> {
+    check_output(out, kind.output(), Some(ws.path()), &[], false)?;
     match kind {
         Kind::Catalog => mulu_core::sheets::export_catalog(&ws.catalog()?, out),
         Kind::Template => mulu_core::sheets::export_template(&ws.agency()?, out),
@@ -116,5 +126,24 @@ mod tests {
             write(&ws, kind, &out).unwrap();
             assert!(std::fs::metadata(&out).unwrap().len() > 0, "{kind:?}");
         }
+    }
+
+    /// The save dialog asked "replace?"; the workspace itself, or a file of another kind (the
+    /// catalog workbook where the DCAT file goes), is refused whatever was answered.
+    #[test]
+    fn an_export_refuses_the_workspace_and_files_of_another_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.mulu");
+        let ws = Workspace::open_or_create(&path).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let err = write(&ws, Kind::Catalog, &path).unwrap_err();
+        assert_eq!(err.payload(Lang::Zh).code, "output.workspace");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the workspace untouched");
+        let book = dir.path().join("目录.xlsx");
+        write(&ws, Kind::Catalog, &book).unwrap();
+        write(&ws, Kind::Catalog, &book).unwrap();
+        let err = write(&ws, Kind::Dcat, &book).unwrap_err().payload(Lang::En);
+        assert_eq!(err.code, "output.other_kind");
+        assert!(err.message.contains("a workbook") && !err.message.contains("--force"), "{}", err.message);
     }
 }

@@ -69,17 +69,11 @@ pub fn apply_all(
     reason: Option<String>,
     lang: Lang,
 ) -> Result<()> {
-    let mut graded = Vec::with_capacity(ids.len());
-    for &id in ids {
-        let old = ws.resource(id)?.resource;
-        let mut r = old.clone();
-        grading::apply(&mut r, answers.grading(), chosen, reason.clone(), lang)?;
-        if r != old {
-            graded.push((id, r));
-        }
-    }
-    // One change set for all of them: the history says "grading", and one undo reverts it.
-    ws.update_resources("resource.grade", graded)?;
+    // One change set for all of them: the history says "grading", and one undo reverts it. Each
+    // record is graded as stored at the moment of writing.
+    ws.edit_resources("resource.grade", ids, |_, r| {
+        grading::apply(r, answers.grading(), chosen, reason.clone(), lang)
+    })?;
     Ok(())
 }
 
@@ -194,10 +188,12 @@ mod tests {
         let (_d, mut ws) = workspace();
         let ids = [add(&mut ws, "道路养护记录", false), add(&mut ws, "路灯维修记录", false)];
         for &id in &ids {
-            let mut r = ws.resource(id).unwrap().resource;
-            mulu_core::model::fields::set(&mut r, "sensitivity", "公开").unwrap();
-            r.mark_grade_unconfirmed(mulu_core::model::GradeOrigin::Import);
-            ws.update_resource(id, r).unwrap();
+            ws.edit_resource(id, |r| {
+                mulu_core::model::fields::set(r, "sensitivity", "公开")?;
+                r.mark_grade_unconfirmed(mulu_core::model::GradeOrigin::Import);
+                Ok(())
+            })
+            .unwrap();
         }
         let to_confirm = |ws: &Workspace| {
             let o = mulu_core::overview::overview(ws, &Context::now(Lang::Zh)).unwrap();

@@ -153,7 +153,7 @@ mod tests {
     fn a_package_argument_is_reviewed_against_the_workspace_given_or_the_usual_one() {
         let dir = tempfile::tempdir().unwrap();
         let key = dir.path().join("k.pem");
-        signing::create_key(&key, "口令 2026", "口令 2026").unwrap();
+        signing::create_key(&key, &dir.path().join("w.mulu"), "口令 2026", "口令 2026").unwrap();
         let workspace = dir.path().join("青岩镇.mulu");
         let mut ws = mulu_core::store::Workspace::open_or_create(&workspace).unwrap();
         ws.set_agency(&mulu_core::sample::agency()).unwrap();

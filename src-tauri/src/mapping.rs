@@ -59,6 +59,9 @@ pub async fn mapping_save(app: AppHandle, mapping: Mapping, lang: Lang) -> Resul
         }
     };
     let Some(out) = out else { return Ok(None) };
+    let workspace = app.state::<AppState>().path().to_path_buf();
+    mulu_core::output::check_output(&out, mulu_core::output::OutputKind::Json, Some(&workspace), &[], false)
+        .map_err(|e| e.payload(lang))?;
     mapping.save(&out).map_err(|e| e.payload(lang))?;
     Ok(Some(out.display().to_string()))
 }

@@ -189,7 +189,7 @@ mod tests {
     /// A signed package made as the officer makes it, and its signer's fingerprint.
     fn package(dir: &Path) -> (PathBuf, String) {
         let key = dir.join("签名私钥.pem");
-        let info = crate::signing::create_key(&key, "青岩 2026", "青岩 2026").unwrap();
+        let info = crate::signing::create_key(&key, &dir.join("w.mulu"), "青岩 2026", "青岩 2026").unwrap();
         let mut ws = mulu_core::store::Workspace::open_or_create(&dir.join("青岩镇.mulu")).unwrap();
         ws.set_agency(&mulu_core::sample::agency()).unwrap();
         let id = ws.add_resource(mulu_core::sample::resource()).unwrap();

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use mulu_core::error::ErrorPayload;
+use mulu_core::output::{check_output, OutputKind};
 use mulu_core::overview::Overview;
 use mulu_core::package::{self, keys, Step};
 use mulu_core::rules::Context;
@@ -53,10 +54,11 @@ pub struct PackageDone {
 }
 
 /// Creates an encrypted key file at `path` (never over an existing one).
-pub fn create_key(path: &Path, passphrase: &str, repeat: &str) -> Result<KeyInfo> {
+pub fn create_key(path: &Path, workspace: &Path, passphrase: &str, repeat: &str) -> Result<KeyInfo> {
     if passphrase != repeat {
         return Err(Error::PassphraseMismatch);
     }
+    check_output(path, OutputKind::PrivateKey, Some(workspace), &[], false)?;
     let public = keys::write_new_key_file(path, passphrase)?;
     Ok(KeyInfo { path: path.display().to_string(), fingerprint: keys::grouped(&keys::fingerprint(&public)) })
 }
@@ -70,6 +72,9 @@ pub fn make_package(
     out: &Path,
     progress: &mut dyn FnMut(Step),
 ) -> Result<PackageDone> {
+    // The save dialog asked before replacing a file; the workspace, the key or a file of
+    // another kind is refused whatever was answered.
+    check_output(out, OutputKind::Package, Some(ws.path()), &[key], false)?;
     let made = package::make::make(ws, key, passphrase, out, false, progress)?;
     Ok(PackageDone {
         path: out.display().to_string(),
@@ -170,7 +175,8 @@ pub async fn key_create(
     let Some(path) = save_or_test(&app, "MULU_E2E_KEY_FILE", title, name, "pem", lang).await? else {
         return Ok(None);
     };
-    let info = tauri::async_runtime::spawn_blocking(move || create_key(&path, &passphrase, &repeat))
+    let workspace = app.state::<AppState>().path().to_path_buf();
+    let info = tauri::async_runtime::spawn_blocking(move || create_key(&path, &workspace, &passphrase, &repeat))
         .await
         .map_err(|e| internal(&e.to_string(), lang))?
         .map_err(|e| e.payload(lang))?;
@@ -285,10 +291,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let key = dir.path().join("签名私钥.pem");
         assert!(matches!(
-            create_key(&key, "长城 长江 黄河 2026", "长城 长江 黄河 2025"),
+            create_key(&key, &dir.path().join("w.mulu"), "长城 长江 黄河 2026", "长城 长江 黄河 2025"),
             Err(Error::PassphraseMismatch)
         ));
-        let info = create_key(&key, "长城 长江 黄河 2026", "长城 长江 黄河 2026").unwrap();
+        let info = create_key(&key, &dir.path().join("w.mulu"), "长城 长江 黄河 2026", "长城 长江 黄河 2026").unwrap();
         assert_eq!(info.fingerprint.split(' ').count(), 16, "sixteen groups of four");
         let pem = std::fs::read_to_string(&key).unwrap();
         assert!(pem.contains("ENCRYPTED PRIVATE KEY") && !pem.contains("长城"), "encrypted, passphrase not stored");

@@ -79,6 +79,10 @@ pub enum Command {
         /// 保存本次使用的表头映射，供下次使用 / save the mapping used, for next time
         #[arg(long)]
         save_mapping: Option<PathBuf>,
+        /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
+        /// kind (never the workspace, a private key or an input)
+        #[arg(long)]
+        force: bool,
     },
     /// 梳理数据文件，每个工作表或 CSV 提议为一个资源 / scan data files and propose resources
     Scan {
@@ -121,6 +125,10 @@ pub enum Command {
         /// 有校验错误时仍打包（记录在 bag-info.txt）/ package despite validation errors (recorded)
         #[arg(long)]
         allow_findings: bool,
+        /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
+        /// kind (never the workspace, a private key or an input)
+        #[arg(long)]
+        force: bool,
     },
     /// 核验报送包 / verify a package (exit 0 trusted, 3 signer unknown, 2 broken)
     Verify {
@@ -147,11 +155,29 @@ pub enum GradeCommand {
 #[derive(Subcommand, Debug)]
 pub enum ExportCommand {
     /// 目录工作簿：资源目录、共享目录、开放目录、信息项 / the catalog workbook
-    Catalogs { out: PathBuf },
+    Catalogs {
+        out: PathBuf,
+        /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
+        /// kind (never the workspace, a private key or an input)
+        #[arg(long)]
+        force: bool,
+    },
     /// 填报模板：下拉选项、必填标记、填表说明 / the fill-in template
-    Template { out: PathBuf },
+    Template {
+        out: PathBuf,
+        /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
+        /// kind (never the workspace, a private key or an input)
+        #[arg(long)]
+        force: bool,
+    },
     /// 开放目录的 DCAT 3 JSON-LD / the open catalog as DCAT 3 JSON-LD
-    Dcat { out: PathBuf },
+    Dcat {
+        out: PathBuf,
+        /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
+        /// kind (never the workspace, a private key or an input)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

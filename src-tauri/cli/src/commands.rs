@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use mulu_core::model::fields;
 use mulu_core::model::{InfoSystem, Resource, View};
+use mulu_core::output::{check_output, OutputKind};
 use mulu_core::rules::{self, Context};
 use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
@@ -29,26 +30,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
                 }
             }
             let mut ws = Workspace::open_or_create(&path)?;
-            let mut agency = ws.agency()?;
-            for (k, v) in a.pairs() {
-                if let Some(v) = v {
-                    fields::set_agency(&mut agency, k, v)?;
-                }
-            }
-            ws.set_agency(&agency)?;
+            ws.edit_agency(|agency| set_agency_pairs(agency, &a))?;
             out!("{}{}", lang.pick("已创建工作区：", "Workspace created: "), path.display());
             print::agency_findings(&ws.catalog()?, &ctx);
             Ok(Outcome::Ok)
         }
         Command::Agency(AgencyCommand::Set(a)) => {
             let mut ws = Workspace::open(&path)?;
-            let mut agency = ws.agency()?;
-            for (k, v) in a.pairs() {
-                if let Some(v) = v {
-                    fields::set_agency(&mut agency, k, v)?;
-                }
-            }
-            ws.set_agency(&agency)?;
+            // Read inside the write: a field saved meanwhile by the app is kept.
+            ws.edit_agency(|agency| set_agency_pairs(agency, &a))?;
             out!("{}", lang.pick("机构信息已保存。", "Agency profile saved."));
             print::agency_findings(&ws.catalog()?, &ctx);
             Ok(Outcome::Ok)
@@ -106,7 +96,13 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(if report.has_errors() { Outcome::Findings } else { Outcome::Ok })
         }
-        Command::Import { file, sheet, dry_run, map, header_row, mapping, save_mapping } => {
+        Command::Import { file, sheet, dry_run, map, header_row, mapping, save_mapping, force } => {
+            // Refused before anything is imported: the mapping never replaces the workbook read,
+            // the mapping read, the workspace or a key.
+            if let Some(out) = &save_mapping {
+                let inputs: Vec<&std::path::Path> = std::iter::once(file.as_path()).chain(mapping.as_deref()).collect();
+                check_output(out, OutputKind::Json, Some(&path), &inputs, force)?;
+            }
             let mapping = import_mapping(mapping.as_deref(), &map, header_row)?;
             let opts = mulu_core::sheets::ImportOptions { sheet, mapping };
             let imported = mulu_core::sheets::read(&file, &opts, lang)?;
@@ -131,7 +127,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(if plan.summary.errors > 0 { Outcome::Findings } else { Outcome::Ok })
         }
-        Command::Export(ExportCommand::Catalogs { out }) => {
+        Command::Export(ExportCommand::Catalogs { out, force }) => {
+            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
             let ws = Workspace::open(&path)?;
             let catalog = ws.catalog()?;
             mulu_core::sheets::export_catalog(&catalog, &out)?;
@@ -157,13 +154,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Command::Export(ExportCommand::Template { out }) => {
+        Command::Export(ExportCommand::Template { out, force }) => {
+            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
             let ws = Workspace::open(&path)?;
             mulu_core::sheets::export_template(&ws.agency()?, &out)?;
             out!("{}{}", lang.pick("已导出填报模板：", "Fill-in template written: "), out.display());
             Ok(Outcome::Ok)
         }
-        Command::Export(ExportCommand::Dcat { out }) => {
+        Command::Export(ExportCommand::Dcat { out, force }) => {
+            check_output(&out, OutputKind::Json, Some(&path), &[], force)?;
             let ws = Workspace::open(&path)?;
             let catalog = ws.catalog()?;
             mulu_core::dcat::export_dcat(&catalog, &out)?;
@@ -197,6 +196,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
     }
+}
+
+fn set_agency_pairs(agency: &mut mulu_core::model::Agency, a: &crate::args::AgencyArgs) -> Result<()> {
+    for (k, v) in a.pairs() {
+        if let Some(v) = v {
+            fields::set_agency(agency, k, v)?;
+        }
+    }
+    Ok(())
 }
 
 /// The header mapping from a saved file, `--map` rules and `--header-row`, later ones winning.
@@ -287,29 +295,21 @@ fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Resu
             for (k, v) in args.pairs() {
                 fields::set(&mut r, k, v)?;
             }
-            if r.code.is_none() {
-                if let Some(code) = ws.next_code()? {
-                    fields::set(&mut r, "code", &code)?;
-                }
-            }
-            if r.provider_name.is_none() && r.provider_code.is_none() {
-                // The agency itself provides what it catalogues, unless told otherwise.
-                let a = ws.agency()?;
-                r.provider_name = a.name;
-                r.provider_code = a.uscc;
-            }
             apply_items(&mut r, &items, &[], &[])?;
-            let id = ws.add_resource(r)?;
-            id
+            // Numbered, and the agency named as provider unless told otherwise, inside the write:
+            // two programs adding at once never get one code.
+            ws.create_resources(vec![r])?[0].id
         }
         ResourceCommand::Edit { resource, fields: args, items, add_items, remove_items } => {
             let id = ws.find(&resource)?;
-            let mut r = ws.resource(id)?.resource;
-            for (k, v) in args.pairs() {
-                fields::set(&mut r, k, v)?;
-            }
-            apply_items(&mut r, &items, &add_items, &remove_items)?;
-            ws.update_resource(id, r)?;
+            // The record is read inside the write lock: another program's edit of other fields
+            // made meanwhile is kept, not written over with what this one read before.
+            ws.edit_resource(id, |r| {
+                for (k, v) in args.pairs() {
+                    fields::set(r, k, v)?;
+                }
+                apply_items(r, &items, &add_items, &remove_items)
+            })?;
             id
         }
         ResourceCommand::Rm { resource } => {

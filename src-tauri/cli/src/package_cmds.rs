@@ -7,6 +7,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
+use mulu_core::output::{check_output, OutputKind};
 use mulu_core::package::trust::{Trust, TrustedKey};
 use mulu_core::package::{self, keys, make, Step, Verdict, Verification};
 use mulu_core::rules::{self, Context};
@@ -25,8 +26,18 @@ pub enum KeyCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// 输出公钥（stdout）及其指纹（stderr）/ print the public key (stdout) and its fingerprint (stderr)
-    Export { keyfile: PathBuf },
+    /// 输出公钥（stdout 或 --out）及其指纹（stderr）/ print the public key (stdout or --out) and its
+    /// fingerprint (stderr)
+    Export {
+        keyfile: PathBuf,
+        /// 写入公钥文件而非 stdout / write the public key to this file, not stdout
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of
+        /// another kind (never the workspace, a private key or an input)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -88,6 +99,8 @@ pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -
     let ws_path = || workspace.map(Path::to_path_buf).unwrap_or_else(store::default_path);
     match command {
         Command::Key(KeyCommand::New { out }) => {
+            // An existing file is never replaced (`keys` refuses it); the workspace is named.
+            check_output(&out, OutputKind::PrivateKey, Some(&ws_path()), &[], false)?;
             let pass = passphrase(lang, true)?;
             let public = keys::write_new_key_file(&out, &pass)?;
             let fp = keys::grouped(&keys::fingerprint(&public));
@@ -106,11 +119,22 @@ pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -
             );
             Ok(Outcome::Ok)
         }
-        Command::Key(KeyCommand::Export { keyfile }) => {
+        Command::Key(KeyCommand::Export { keyfile, out, force }) => {
+            if let Some(out) = &out {
+                check_output(out, OutputKind::PublicKey, Some(&ws_path()), &[&keyfile], force)?;
+            }
             let pass = passphrase(lang, false)?;
             let key = keys::read_key_file(&keyfile, &pass)?;
             let public = key.public_key();
-            let _ = std::io::stdout().lock().write_all(keys::public_pem(&public).as_bytes());
+            let pem = keys::public_pem(&public);
+            match &out {
+                Some(out) => mulu_core::fsutil::atomic_write(out, |tmp| {
+                    std::fs::write(tmp, pem.as_bytes()).map_err(|e| Error::io(out, e))
+                })?,
+                None => {
+                    let _ = std::io::stdout().lock().write_all(pem.as_bytes());
+                }
+            }
             eprintln!("{}{}", lang.pick("公钥指纹：", "Fingerprint: "), keys::grouped(&keys::fingerprint(&public)));
             Ok(Outcome::Ok)
         }
@@ -129,7 +153,10 @@ pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -
             }
             Ok(Outcome::Ok)
         }
-        Command::Package { key, out, allow_findings } => make_package(&ws_path(), &key, &out, allow_findings, lang),
+        Command::Package { key, out, allow_findings, force } => {
+            check_output(&out, OutputKind::Package, Some(&ws_path()), &[&key], force)?;
+            make_package(&ws_path(), &key, &out, allow_findings, lang)
+        }
         Command::Verify { package, trust } => verify(&package, &trust, workspace, json, lang),
         _ => unreachable!("commands.rs dispatches only package commands here"),
     }

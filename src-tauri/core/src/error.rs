@@ -97,6 +97,11 @@ pub enum Error {
     FingerprintMismatch,
     #[error("the signer of this package cannot be trusted ({reason})")]
     NotTrustable { reason: &'static str },
+    /// An output that would destroy what it must not (the workspace, a key, an input) or a file
+    /// of another kind (`reason`: `workspace`, `key`, `input`, `directory`, `other-kind`; `found`:
+    /// what the file holds, see `fsutil::Found::name`).
+    #[error("will not write {}: {reason}", path.display())]
+    OutputRefused { path: PathBuf, reason: &'static str, found: Option<&'static str> },
     /// The person stopped a long read (an import, a scan) before it finished.
     #[error("cancelled")]
     Cancelled,
@@ -177,6 +182,13 @@ impl Error {
             Error::FingerprintMismatch => "key.fingerprint_mismatch",
             Error::NotTrustable { .. } => "key.not_trustable",
             Error::Cancelled => "cancelled",
+            Error::OutputRefused { reason, .. } => match *reason {
+                "workspace" => "output.workspace",
+                "key" => "output.key",
+                "input" => "output.input",
+                "directory" => "output.directory",
+                _ => "output.other_kind",
+            },
         }
     }
 
@@ -553,6 +565,7 @@ impl Error {
             }
             .to_string(),
             Error::Cancelled => lang.pick("已取消，未作任何修改。", "Cancelled; nothing was changed.").to_string(),
+            Error::OutputRefused { path, reason, found } => crate::output::refusal(path, reason, *found, lang, face),
         }
     }
 

@@ -352,10 +352,8 @@ pub fn scan_with(
 
 /// Adds the accepted proposals' resources in one transaction, coded and attributed to the
 /// agency as a resource added by hand is; returns them as added, with their codes.
-pub fn accept(ws: &mut Workspace, mut resources: Vec<Resource>) -> Result<Vec<Resource>> {
-    ws.prepare_new(&mut resources)?;
-    ws.add_resources(resources.clone())?;
-    Ok(resources)
+pub fn accept(ws: &mut Workspace, resources: Vec<Resource>) -> Result<Vec<Resource>> {
+    Ok(ws.create_resources(resources)?.into_iter().map(|s| s.resource).collect())
 }
 
 #[cfg(test)]

@@ -231,6 +231,19 @@ pub fn write_zip<W: Write + std::io::Seek>(bag: &Bag, w: W) -> Result<W> {
 
 /// Builds the whole package and writes it to `out` atomically.
 pub fn build(inputs: &Inputs, key: &SecretKey, out: &Path, progress: &mut dyn FnMut(Step)) -> Result<Built> {
+    let (built, staged) = build_staged(inputs, key, out, progress)?;
+    staged.publish()?;
+    Ok(built)
+}
+
+/// Builds the whole package into a file beside `out`, flushed but not yet in place: the caller
+/// records it, then publishes it.
+pub fn build_staged(
+    inputs: &Inputs,
+    key: &SecretKey,
+    out: &Path,
+    progress: &mut dyn FnMut(Step),
+) -> Result<(Built, crate::fsutil::Staged)> {
     let package_id = package_id(inputs.catalog, inputs.sequence, inputs.bagging_date)?;
     let payload = payload(inputs, progress)?;
     let catalog_json = String::from_utf8(payload[0].bytes.clone()).expect("serde_json writes UTF-8");
@@ -239,19 +252,20 @@ pub fn build(inputs: &Inputs, key: &SecretKey, out: &Path, progress: &mut dyn Fn
     progress(Step::Signing);
     let bag = seal(inputs.folder.clone(), payload, &info, key)?;
     progress(Step::Zip);
-    crate::fsutil::atomic_write(out, |tmp| {
+    let (staged, ()) = crate::fsutil::stage(out, |tmp| {
         let file = std::fs::File::create(tmp).map_err(|e| Error::io(out, e))?;
         let w = write_zip(&bag, std::io::BufWriter::with_capacity(1 << 20, file))?;
         w.into_inner().map_err(|e| Error::io(out, e.into_error()))?;
         Ok(())
     })?;
     let tm = &bag.get(TAGMANIFEST).expect("sealed").bytes;
-    Ok(Built {
+    let built = Built {
         package_id,
         tagmanifest_sha256: bagit::hex(&sha256(tm)),
         payload_oxum: bagit::field(&info, "Payload-Oxum").unwrap_or_default().to_string(),
         fingerprint: keys::fingerprint(&key.public_key()),
         bag_info: info,
         catalog_json,
-    })
+    };
+    Ok((built, staged))
 }

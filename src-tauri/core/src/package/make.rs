@@ -97,7 +97,9 @@ pub fn make(
         bagging_date: ctx.today,
         allowed_findings: allow_findings,
     };
-    let built = super::build(&inputs, &secret, out, progress)?;
+    // Record first, then publish: a package killed in between leaves a record without a file,
+    // never a file the workspace does not know, so its number is never handed out again.
+    let (built, staged) = super::build::build_staged(&inputs, &secret, out, progress)?;
     let rec = store::packages::PackageRecord {
         seq: sequence,
         package_id: built.package_id.clone(),
@@ -106,8 +108,11 @@ pub fn make(
         tagmanifest_sha256: built.tagmanifest_sha256.clone(),
         signer_fingerprint: built.fingerprint.clone(),
     };
-    if let Err(e) = ws.record_package(&rec, &built.catalog_json) {
-        let _ = std::fs::remove_file(out);
+    ws.record_package(&rec, &built.catalog_json)?;
+    failpoint::hit("recorded")?;
+    if let Err(e) = failpoint::hit("publish").and_then(|()| staged.publish()) {
+        // Nothing was published under this number: it may be used again.
+        ws.unrecord_package(sequence)?;
         return Err(e);
     }
     let classified = bagit::field(&built.bag_info, "Mulu-Classified-Count").and_then(|n| n.parse().ok()).unwrap_or(0);
@@ -122,4 +127,87 @@ pub fn make(
         classified,
         fingerprint: keys::grouped(&built.fingerprint),
     })
+}
+
+/// Where a test stops `make` as a kill would: no cleanup, nothing after. Compiled out of the
+/// program; a test arms one point on its own thread.
+mod failpoint {
+    use crate::error::Result;
+
+    #[cfg(test)]
+    thread_local! {
+        pub static ARMED: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+    }
+
+    #[cfg(test)]
+    pub fn hit(point: &'static str) -> Result<()> {
+        match ARMED.with(|a| a.get()) {
+            Some(p) if p == point => Err(crate::error::Error::Cancelled),
+            _ => Ok(()),
+        }
+    }
+
+    #[cfg(not(test))]
+    #[inline(always)]
+    pub fn hit(_point: &'static str) -> Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready(dir: &Path) -> (Workspace, std::path::PathBuf) {
+        let mut ws = Workspace::create(&dir.join("w.mulu")).unwrap();
+        ws.set_agency(&crate::sample::agency()).unwrap();
+        let id = ws.add_resource(crate::sample::resource()).unwrap();
+        ws.confirm_secrecy(id, "王芳").unwrap();
+        let key = dir.join("key.pem");
+        keys::write_new_key_file(&key, "口令").unwrap();
+        (ws, key)
+    }
+
+    fn arm(point: Option<&'static str>) {
+        failpoint::ARMED.with(|a| a.set(point));
+    }
+
+    #[test]
+    fn a_package_killed_before_it_is_published_is_recorded_and_its_number_never_reused() {
+        let d = tempfile::tempdir().unwrap();
+        let (mut ws, key) = ready(d.path());
+        let (first, second) = (d.path().join("1.zip"), d.path().join("2.zip"));
+
+        arm(Some("recorded"));
+        assert!(make(&mut ws, &key, "口令", &first, true, &mut |_| {}).is_err());
+        arm(None);
+        assert!(!first.exists(), "killed before publishing: no package in place");
+        let (rec, _) = ws.last_package().unwrap().expect("recorded before it was published");
+        assert_eq!(rec.seq, 1);
+
+        let made = make(&mut ws, &key, "口令", &second, true, &mut |_| {}).unwrap();
+        assert_eq!(made.sequence, 2, "the next package takes the next number");
+        assert_ne!(made.package_id, rec.package_id, "no two packages share an id");
+        assert_eq!(ws.last_package().unwrap().unwrap().0.package_id, made.package_id);
+        let trust = crate::package::trust::Trust::default();
+        let v = crate::package::verify_file(&second, &trust, &Default::default(), Lang::Zh).unwrap();
+        assert_ne!(v.verdict, crate::package::Verdict::Broken, "{v:?}");
+    }
+
+    #[test]
+    fn a_package_that_cannot_be_published_gives_its_number_back() {
+        let d = tempfile::tempdir().unwrap();
+        let (mut ws, key) = ready(d.path());
+        let first = d.path().join("1.zip");
+        let made = make(&mut ws, &key, "口令", &first, true, &mut |_| {}).unwrap();
+
+        arm(Some("publish"));
+        assert!(make(&mut ws, &key, "口令", &d.path().join("2.zip"), true, &mut |_| {}).is_err());
+        arm(None);
+        assert!(!d.path().join("2.zip").exists());
+        let (rec, catalog) = ws.last_package().unwrap().unwrap();
+        assert_eq!((rec.seq, rec.package_id.as_str()), (1, made.package_id.as_str()), "the failed one unrecorded");
+        assert!(catalog.is_some(), "the previous package's catalog kept for the next package's changes");
+        assert_eq!(make(&mut ws, &key, "口令", &d.path().join("3.zip"), true, &mut |_| {}).unwrap().sequence, 2);
+    }
 }

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::model::fields;
 use crate::model::{Catalog, Resource};
 use crate::rules::{self, Context, Finding, Summary};
-use crate::store::{changelog, Workspace};
+use crate::store::{self, changelog, StoredResource, Workspace};
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct FieldChange {
@@ -54,7 +54,14 @@ pub struct Effect {
     /// Positions in `catalog.resources` of the records to add.
     adds: Vec<usize>,
     updates: Vec<(i64, Resource)>,
-    agency: Option<crate::model::Agency>,
+    /// The workbook's agency profile, taken when the workspace has none at the commit.
+    file_agency: Option<crate::model::Agency>,
+    /// Which columns each imported record had (what a merge takes from it).
+    present: Vec<u64>,
+    /// The workspace's change mark when the records were matched and merged: the commit redoes
+    /// the matching against the records as they are inside its write when the mark has moved
+    /// (another program or window changed the workspace meanwhile).
+    mark: i64,
     /// Where the values came from, to position the findings; `None` once the rules have run.
     pending: Option<(Imported, Context)>,
 }
@@ -90,21 +97,17 @@ fn merge(existing: &Resource, imported: &Resource, present: u64) -> Resource {
     m
 }
 
-/// Computes what importing `imported` into `ws` would do, with the rules' findings (the dry run
-/// and the preview); writes nothing.
-pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect> {
-    let mut effect = prepare(ws, imported, ctx)?;
-    if let Some((located, ctx)) = effect.pending.take() {
-        let (findings, summary) = check(&effect.catalog, located, &ctx);
-        effect.plan.findings = findings;
-        effect.plan.summary = summary;
-    }
-    Ok(effect)
+/// What importing `catalog` does to the records `existing`: which to add, and the merged
+/// version of each matched one that changes.
+struct Decision {
+    adds: Vec<usize>,
+    updates: Vec<(i64, Resource)>,
+    added: Vec<rules::ResourceRef>,
+    changed: Vec<ResourceChange>,
+    unchanged: usize,
 }
 
-/// Like [`plan`], leaving the rules to run during the commit.
-pub fn prepare(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect> {
-    let existing = ws.resources()?;
+fn decide(existing: &[StoredResource], catalog: &Catalog, present: &[u64]) -> Result<Decision> {
     let mut by_code = std::collections::HashMap::new();
     let mut by_name = std::collections::HashMap::new();
     for (i, s) in existing.iter().enumerate() {
@@ -113,33 +116,6 @@ pub fn prepare(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effe
         }
         by_name.entry(s.resource.name.clone()).or_insert(i);
     }
-    let Imported { mut catalog, has_agency, sheets, findings, locations, present, field_columns, sheet_names, docs } =
-        imported;
-    let located = Imported { locations, field_columns, sheet_names, findings, ..Default::default() };
-    // The rules judge the records against the workspace's agency; the file's is kept for the commit.
-    let file_agency = std::mem::replace(&mut catalog.agency, ws.agency()?);
-    // The stored form of every record: most were written while reading (`Imported::docs`);
-    // the rest now, on both cores when they are many (a workbook whose items sheet reopened
-    // every resource).
-    let mut docs = docs;
-    docs.resize(catalog.resources.len(), None);
-    let missing: Vec<usize> = (0..docs.len()).filter(|&i| docs[i].is_none()).collect();
-    for &i in &missing {
-        catalog.resources[i].derive_classification();
-    }
-    let encode =
-        |is: &[usize]| is.iter().map(|&i| crate::store::doc::encode(&catalog.resources[i])).collect::<Result<Vec<_>>>();
-    let (a, b) = missing.split_at(missing.len() / 2);
-    let (head, tail) = std::thread::scope(|s| {
-        let head = s.spawn(|| encode(a));
-        (head.join(), encode(b))
-    });
-    let encoded = head.unwrap_or_else(|p| std::panic::resume_unwind(p))?.into_iter().chain(tail?);
-    for (&i, doc) in missing.iter().zip(encoded) {
-        docs[i] = Some(doc);
-    }
-    let docs: Vec<String> = docs.into_iter().map(Option::unwrap_or_default).collect();
-
     let (mut adds, mut updates, mut added, mut changed, mut unchanged) = (vec![], vec![], vec![], vec![], 0);
     for (i, r) in catalog.resources.iter().enumerate() {
         let hit = r.code.as_ref().and_then(|c| by_code.get(c)).or_else(|| by_name.get(&r.name)).copied();
@@ -176,19 +152,67 @@ pub fn prepare(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effe
             }
         }
     }
-    let agency = (has_agency && !ws.has_agency()?).then_some(file_agency);
+    Ok(Decision { adds, updates, added, changed, unchanged })
+}
+
+/// Computes what importing `imported` into `ws` would do, with the rules' findings (the dry run
+/// and the preview); writes nothing.
+pub fn plan(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect> {
+    let mut effect = prepare(ws, imported, ctx)?;
+    if let Some((located, ctx)) = effect.pending.take() {
+        let (findings, summary) = check(&effect.catalog, located, &ctx);
+        effect.plan.findings = findings;
+        effect.plan.summary = summary;
+    }
+    Ok(effect)
+}
+
+/// Like [`plan`], leaving the rules to run during the commit.
+pub fn prepare(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effect> {
+    // Taken before the records are read: a change in between makes the commit redo the matching.
+    let mark = ws.change_mark()?;
+    let existing = ws.resources()?;
+    let Imported { mut catalog, has_agency, sheets, findings, locations, present, field_columns, sheet_names, docs } =
+        imported;
+    let located = Imported { locations, field_columns, sheet_names, findings, ..Default::default() };
+    // The rules judge the records against the workspace's agency; the file's is kept for the commit.
+    let file_agency = std::mem::replace(&mut catalog.agency, ws.agency()?);
+    // The stored form of every record: most were written while reading (`Imported::docs`);
+    // the rest now, on both cores when they are many (a workbook whose items sheet reopened
+    // every resource).
+    let mut docs = docs;
+    docs.resize(catalog.resources.len(), None);
+    let missing: Vec<usize> = (0..docs.len()).filter(|&i| docs[i].is_none()).collect();
+    for &i in &missing {
+        catalog.resources[i].derive_classification();
+    }
+    let encode =
+        |is: &[usize]| is.iter().map(|&i| crate::store::doc::encode(&catalog.resources[i])).collect::<Result<Vec<_>>>();
+    let (a, b) = missing.split_at(missing.len() / 2);
+    let (head, tail) = std::thread::scope(|s| {
+        let head = s.spawn(|| encode(a));
+        (head.join(), encode(b))
+    });
+    let encoded = head.unwrap_or_else(|p| std::panic::resume_unwind(p))?.into_iter().chain(tail?);
+    for (&i, doc) in missing.iter().zip(encoded) {
+        docs[i] = Some(doc);
+    }
+    let docs: Vec<String> = docs.into_iter().map(Option::unwrap_or_default).collect();
+
+    let Decision { adds, updates, added, changed, unchanged } = decide(&existing, &catalog, &present)?;
+    let file_agency = has_agency.then_some(file_agency);
     let plan = ImportPlan {
         added,
         changed,
         unchanged,
-        agency: agency.is_some(),
+        agency: file_agency.is_some() && !ws.has_agency()?,
         systems: catalog.systems.len(),
         sheets,
         findings: vec![],
         summary: Summary::default(),
         committed: false,
     };
-    Ok(Effect { plan, catalog, docs, adds, updates, agency, pending: Some((located, *ctx)) })
+    Ok(Effect { plan, catalog, docs, adds, updates, file_agency, present, mark, pending: Some((located, *ctx)) })
 }
 
 /// The rules on the imported records, each finding positioned at its cell.
@@ -206,14 +230,33 @@ fn check(catalog: &Catalog, located: Imported, ctx: &Context) -> (Vec<Finding>, 
 /// Commits an effect in one transaction: all of it or none of it. Rules not yet run run now,
 /// on the other core, while SQLite writes.
 pub fn commit(ws: &mut Workspace, effect: Effect) -> Result<ImportPlan> {
-    let Effect { mut plan, catalog, docs, adds, updates, agency, pending } = effect;
-    let rows: Vec<(&Resource, &str)> = adds.iter().map(|&i| (&catalog.resources[i], docs[i].as_str())).collect();
+    let Effect { mut plan, catalog, docs, adds, updates, file_agency, present, mark, pending } = effect;
     let (written, checked) = std::thread::scope(|s| {
         let checked = pending.map(|(located, ctx)| {
             let catalog = &catalog;
             s.spawn(move || check(catalog, located, &ctx))
         });
-        let written = ws.apply_import(agency.as_ref(), &catalog.systems, rows, updates);
+        let plan = &mut plan;
+        let written = ws.write(|tx| {
+            // Matched and merged against records that have changed since: do it again against
+            // the records as they are now, under the write lock, so no edit made meanwhile is
+            // written over and no record added meanwhile is added twice.
+            let (adds, updates) = if store::write::change_mark(tx)? == mark {
+                (adds, updates)
+            } else {
+                let d = decide(&store::resources::read_all(tx)?, &catalog, &present)?;
+                (plan.added, plan.changed, plan.unchanged) = (d.added, d.changed, d.unchanged);
+                (d.adds, d.updates)
+            };
+            let agency = match &file_agency {
+                Some(a) if !store::write::read_agency(tx)?.1 => Some(a),
+                _ => None,
+            };
+            plan.agency = agency.is_some();
+            let rows: Vec<(&Resource, &str)> =
+                adds.iter().map(|&i| (&catalog.resources[i], docs[i].as_str())).collect();
+            store::resources::apply_import_in(tx, agency, &catalog.systems, rows, updates)
+        });
         (written, checked.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))))
     });
     written?;
@@ -223,4 +266,54 @@ pub fn commit(ws: &mut Workspace, effect: Effect) -> Result<ImportPlan> {
     }
     plan.committed = true;
     Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fields::{get, set};
+    use crate::sheets::{read, ImportOptions};
+
+    /// An import previewed, then committed after another window changed the workspace: the
+    /// merge is made against the records as they are at the commit, so the other window's edit
+    /// is kept and a resource it added is matched, not added twice.
+    #[test]
+    fn an_import_committed_after_another_edit_merges_with_what_is_stored_then() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("w.mulu");
+        let mut ws = Workspace::create(&path).unwrap();
+        let ids = ws.add_resources(crate::sample::large_catalog(2, 1).resources).unwrap();
+        let name = ws.resource(ids[0]).unwrap().resource.name;
+        let file = d.path().join("更新周期.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let sheet = wb.add_worksheet();
+        for (row, cells) in
+            [["信息资源名称", "更新周期"], [name.as_str(), "每月"], ["新增的台账", "每季度"]].iter().enumerate()
+        {
+            for (col, text) in cells.iter().enumerate() {
+                sheet.write_string(row as u32, col as u16, *text).unwrap();
+            }
+        }
+        wb.save(&file).unwrap();
+        let ctx = Context { today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), lang: crate::Lang::Zh };
+        let effect = plan(&ws, read(&file, &ImportOptions::default(), crate::Lang::Zh).unwrap(), &ctx).unwrap();
+        assert_eq!((effect.plan.added.len(), effect.plan.changed.len()), (1, 1));
+
+        // Meanwhile, in another window: a field the workbook has no column for, and the new one.
+        let mut other = Workspace::open(&path).unwrap();
+        other.edit_resource(ids[0], |r| set(r, "notes", "预览之后补充的备注")).unwrap();
+        let mut added = Resource::default();
+        set(&mut added, "name", "新增的台账").unwrap();
+        other.add_resource(added).unwrap();
+        drop(other);
+
+        let done = commit(&mut ws, effect).unwrap();
+        let r = ws.resource(ids[0]).unwrap().resource;
+        assert_eq!(get(&r, "notes").as_deref(), Some("预览之后补充的备注"), "the other window's edit is kept");
+        assert_eq!(get(&r, "update_cycle").as_deref(), Some("每月"), "and the import's change made");
+        let twins: Vec<_> = ws.resources().unwrap().into_iter().filter(|s| s.resource.name == "新增的台账").collect();
+        assert_eq!(twins.len(), 1, "matched, not added twice");
+        assert_eq!(get(&twins[0].resource, "update_cycle").as_deref(), Some("每季度"));
+        assert_eq!((done.added.len(), done.changed.len()), (0, 2), "the plan returned says what was done");
+    }
 }

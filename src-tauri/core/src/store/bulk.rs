@@ -20,14 +20,7 @@ impl Workspace {
                 None => Error::UnknownField { field: key.to_string() },
             });
         }
-        let mut seen = std::collections::HashSet::with_capacity(ids.len());
-        let mut updates = Vec::with_capacity(ids.len());
-        for &id in ids.iter().filter(|id| seen.insert(**id)) {
-            let mut r = self.resource(id)?.resource;
-            fields::set(&mut r, key, text)?;
-            updates.push((id, r));
-        }
-        self.update_resources(BULK_ACTION, updates)
+        self.edit_resources(BULK_ACTION, ids, |_, r| fields::set(r, key, text))
     }
 }
 

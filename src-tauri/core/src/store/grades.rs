@@ -15,38 +15,31 @@ impl Workspace {
     /// Confirms the grades of `ids` that are still to confirm; returns the ids confirmed, in the
     /// order given. A resource without such a grade is left as it is.
     pub fn confirm_grades(&mut self, ids: &[i64]) -> Result<Vec<i64>> {
-        let mut confirmed = Vec::new();
-        for &id in ids {
-            let old = self.resource(id)?.resource;
-            if old.unconfirmed_grade().is_none() || confirmed.iter().any(|(i, _, _)| *i == id) {
-                continue;
-            }
-            let mut new = old.clone();
-            new.confirm_grade();
-            confirmed.push((id, old, new));
-        }
-        if confirmed.is_empty() {
-            return Ok(vec![]);
-        }
-        let at = changelog::now();
-        let tx = self.conn.transaction()?;
-        let set = changelog::begin(&tx, CONFIRM_ACTION)?;
-        {
+        // Read and written in one write transaction: a grade changed meanwhile by another
+        // program is confirmed as it is now, never overwritten by what was read before.
+        self.write(|tx| {
+            let mut confirmed = Vec::new();
+            let mut set = None;
+            let at = changelog::now();
             let mut upd = tx.prepare_cached("UPDATE resource SET doc = ?1, updated_at = ?2 WHERE id = ?3")?;
-            for (id, old, new) in &confirmed {
-                changelog::record_diff(
-                    &tx,
-                    set,
-                    "resource",
-                    Some(*id),
-                    &serde_json::to_value(old)?,
-                    &serde_json::to_value(new)?,
-                )?;
-                upd.execute(params![super::doc::encode(new)?, at, id])?;
+            for &id in ids {
+                let old = super::write::read_resource(tx, id)?;
+                if old.unconfirmed_grade().is_none() || confirmed.contains(&id) {
+                    continue;
+                }
+                let mut new = old.clone();
+                new.confirm_grade();
+                let set = match set {
+                    Some(s) => s,
+                    None => *set.insert(changelog::begin(tx, CONFIRM_ACTION)?),
+                };
+                let (ov, nv) = (serde_json::to_value(&old)?, serde_json::to_value(&new)?);
+                changelog::record_diff(tx, set, "resource", Some(id), &ov, &nv)?;
+                upd.execute(params![super::doc::encode(&new)?, at, id])?;
+                confirmed.push(id);
             }
-        }
-        tx.commit()?;
-        Ok(confirmed.into_iter().map(|(id, _, _)| id).collect())
+            Ok(confirmed)
+        })
     }
 
     /// The resources whose grade is still to confirm, in catalog order.

@@ -12,11 +12,12 @@ mod grades;
 pub(crate) mod guard;
 mod migrate;
 pub mod packages;
-mod resources;
+pub(crate) mod resources;
 mod search;
 mod secrecy;
 pub mod trust;
 mod undo;
+pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -166,17 +167,14 @@ impl Workspace {
         Ok(self.conn.query_row("SELECT count(*) FROM agency", [], |r| r.get::<_, i64>(0))? > 0)
     }
 
+    /// Replaces the agency profile whole (a profile read from a file). A change of some fields
+    /// goes through [`Workspace::edit_agency`], which reads the profile inside the write.
     pub fn set_agency(&mut self, agency: &Agency) -> Result<()> {
-        let old = self.agency()?;
-        let tx = self.conn.transaction()?;
-        let set = changelog::begin(&tx, "agency.set")?;
-        changelog::record_diff(&tx, set, "agency", None, &serde_json::to_value(&old)?, &serde_json::to_value(agency)?)?;
-        tx.execute(
-            "INSERT INTO agency(id, doc) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
-            [serde_json::to_string(agency)?],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.edit_agency(|a| {
+            *a = agency.clone();
+            Ok(())
+        })
+        .map(|_| ())
     }
 
     pub fn systems(&self) -> Result<Vec<InfoSystem>> {
@@ -187,39 +185,42 @@ impl Workspace {
 
     /// Adds or replaces (by name) an information system.
     pub fn put_system(&mut self, system: &InfoSystem) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let old: Option<(i64, String)> = tx
-            .query_row("SELECT id, doc FROM info_system WHERE name = ?1", [&system.name], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
-        let set = changelog::begin(&tx, "system.put")?;
-        let new = serde_json::to_value(system)?;
-        match old {
-            Some((id, doc)) => {
-                changelog::record_diff(&tx, set, "system", Some(id), &serde_json::from_str(&doc)?, &new)?;
-                tx.execute("UPDATE info_system SET doc = ?1 WHERE id = ?2", rusqlite::params![new.to_string(), id])?;
+        self.write(|tx| {
+            let old: Option<(i64, String)> = tx
+                .query_row("SELECT id, doc FROM info_system WHERE name = ?1", [&system.name], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            let set = changelog::begin(tx, "system.put")?;
+            let new = serde_json::to_value(system)?;
+            match old {
+                Some((id, doc)) => {
+                    changelog::record_diff(tx, set, "system", Some(id), &serde_json::from_str(&doc)?, &new)?;
+                    tx.execute(
+                        "UPDATE info_system SET doc = ?1 WHERE id = ?2",
+                        rusqlite::params![new.to_string(), id],
+                    )?;
+                }
+                None => {
+                    tx.execute("INSERT INTO info_system(doc) VALUES (?1)", [new.to_string()])?;
+                    changelog::record_whole(tx, set, "system", tx.last_insert_rowid(), None, Some(&new))?;
+                }
             }
-            None => {
-                tx.execute("INSERT INTO info_system(doc) VALUES (?1)", [new.to_string()])?;
-                changelog::record_whole(&tx, set, "system", tx.last_insert_rowid(), None, Some(&new))?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+            Ok(())
+        })
     }
 
     pub fn remove_system(&mut self, name: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let old: Option<(i64, String)> = tx
-            .query_row("SELECT id, doc FROM info_system WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let Some((id, doc)) = old else { return Err(Error::SystemNotFound { name: name.into() }) };
-        let set = changelog::begin(&tx, "system.remove")?;
-        changelog::record_whole(&tx, set, "system", id, Some(&serde_json::from_str(&doc)?), None)?;
-        tx.execute("DELETE FROM info_system WHERE id = ?1", [id])?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            let old: Option<(i64, String)> = tx
+                .query_row("SELECT id, doc FROM info_system WHERE name = ?1", [name], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let Some((id, doc)) = old else { return Err(Error::SystemNotFound { name: name.into() }) };
+            let set = changelog::begin(tx, "system.remove")?;
+            changelog::record_whole(tx, set, "system", id, Some(&serde_json::from_str(&doc)?), None)?;
+            tx.execute("DELETE FROM info_system WHERE id = ?1", [id])?;
+            Ok(())
+        })
     }
 
     /// The whole catalog, in the shape of `mulu show --json`.

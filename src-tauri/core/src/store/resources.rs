@@ -1,5 +1,5 @@
-//! Resources in the store: list, find, add, update, remove. Each mutation is one transaction
-//! with its change-log rows.
+//! Resources in the store: list, find, add, remove. Each mutation is one transaction with its
+//! change-log rows; edits go through [`super::write`].
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::{changelog, Workspace};
 use crate::error::{Error, Result};
-use crate::model::{Resource, SecrecyReview};
+use crate::model::Resource;
 
 /// A resource with its row id, which the app and `#N` selectors use.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -68,6 +68,97 @@ fn decode(doc: &str) -> Result<Resource> {
     Ok(serde_json::from_str(doc)?)
 }
 
+/// Every resource, in catalog order, as stored now (inside the caller's transaction, if any).
+pub(crate) fn read_all(conn: &rusqlite::Connection) -> Result<Vec<StoredResource>> {
+    let mut st = conn.prepare_cached("SELECT id, doc FROM resource ORDER BY position, id")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, doc) = row?;
+        out.push(StoredResource { id, resource: decode(&doc)? });
+    }
+    Ok(out)
+}
+
+fn next_code_in(conn: &rusqlite::Connection) -> Result<Option<String>> {
+    let Some(prefix) = super::write::read_agency(conn)?.0.code_prefix else { return Ok(None) };
+    let mut st = conn.prepare_cached("SELECT code FROM resource WHERE code LIKE ?1 || '/%'")?;
+    let codes: Vec<String> = st.query_map([&prefix], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Some(crate::ids::code::next_code(&prefix, codes.iter().map(String::as_str))))
+}
+
+/// Numbers the resources without a code in order under the agency's prefix and names the agency
+/// as provider where none is, from the workspace as it is in the caller's transaction.
+fn prepare_new(conn: &rusqlite::Connection, resources: &mut [Resource]) -> Result<()> {
+    let agency = super::write::read_agency(conn)?.0;
+    let mut next = next_code_in(conn)?;
+    for r in resources.iter_mut() {
+        if r.code.is_none() {
+            if let Some(code) = next.take() {
+                let (prefix, seq) = code.split_once('/').unwrap_or((&code, "1"));
+                let n: u64 = seq.parse().unwrap_or(1);
+                next = Some(format!("{prefix}/{:06}", n + 1));
+                crate::model::fields::set(r, "code", &code)?;
+            }
+        }
+        if r.provider_name.is_none() && r.provider_code.is_none() {
+            r.provider_name = agency.name.clone();
+            r.provider_code = agency.uscc.clone();
+        }
+    }
+    Ok(())
+}
+
+/// Applies an import inside the caller's transaction, as one change set: the agency profile
+/// when given, systems by name, new resources at the end (each with its JSON, serialised by the
+/// caller while validation ran), merged versions of matched ones — which the caller computed
+/// against the records as they are in this same transaction. Many new resources are indexed
+/// for search at the next search, not now.
+pub(crate) fn apply_import_in(
+    tx: &rusqlite::Transaction,
+    agency: Option<&crate::model::Agency>,
+    systems: &[crate::model::InfoSystem],
+    adds: Vec<(&Resource, &str)>,
+    updates: Vec<(i64, Resource)>,
+) -> Result<()> {
+    let set = changelog::begin(tx, "import")?;
+    if let Some(a) = agency {
+        let old = serde_json::to_value(super::write::read_agency(tx)?.0)?;
+        let new = serde_json::to_value(a)?;
+        changelog::record_diff(tx, set, "agency", None, &old, &new)?;
+        tx.execute(
+            "INSERT INTO agency(id, doc) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
+            [new.to_string()],
+        )?;
+    }
+    for s in systems {
+        let doc = serde_json::to_string(s)?;
+        let changed =
+            tx.execute("UPDATE info_system SET doc = ?1 WHERE name = ?2 AND doc <> ?1", params![doc, s.name])?;
+        if changed == 0 {
+            tx.execute(
+                "INSERT INTO info_system(doc) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM info_system WHERE name = ?2)",
+                params![doc, s.name],
+            )?;
+        }
+    }
+    // A few new records cost less to index now than the whole index costs to rebuild.
+    let indexing = if adds.len() >= DEFER_INDEX_FROM { Indexing::Deferred } else { Indexing::Now };
+    insert_new(tx, set, adds, indexing)?;
+    let at = changelog::now();
+    let mut upd = tx.prepare_cached(UPDATE)?;
+    for (id, mut r) in updates {
+        let old = serde_json::to_value(super::write::read_resource(tx, id)?)?;
+        r.derive_classification();
+        r.secrecy_review = None;
+        let new = serde_json::to_value(&r)?;
+        changelog::record_diff(tx, set, "resource", Some(id), &old, &new)?;
+        upd.execute(params![r.code, r.name, super::doc::encode(&r)?, at, id])?;
+        super::search::index(tx, id, &r)?;
+    }
+    Ok(())
+}
+
 impl Workspace {
     /// Every resource's code and name, from their own columns (kept with each write of the
     /// record): what checking one resource against the catalog reads, without decoding records.
@@ -79,14 +170,7 @@ impl Workspace {
 
     /// Every resource, in catalog order.
     pub fn resources(&self) -> Result<Vec<StoredResource>> {
-        let mut st = self.conn().prepare_cached("SELECT id, doc FROM resource ORDER BY position, id")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, doc) = row?;
-            out.push(StoredResource { id, resource: decode(&doc)? });
-        }
-        Ok(out)
+        read_all(self.conn())
     }
 
     pub fn resource(&self, id: i64) -> Result<StoredResource> {
@@ -121,37 +205,15 @@ impl Workspace {
         Err(Error::ResourceNotFound { selector: sel })
     }
 
-    /// The next free code under the agency's prefix, when it has one.
+    /// The next free code under the agency's prefix, when it has one: what the next resource
+    /// created would get if nothing else is added first (creating one numbers it inside its own
+    /// write, [`Workspace::create_resources`]).
     pub fn next_code(&self) -> Result<Option<String>> {
-        let Some(prefix) = self.agency()?.code_prefix else { return Ok(None) };
-        let mut st = self.conn().prepare("SELECT code FROM resource WHERE code LIKE ?1 || '/%'")?;
-        let codes: Vec<String> = st.query_map([&prefix], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        Ok(Some(crate::ids::code::next_code(&prefix, codes.iter().map(String::as_str))))
+        next_code_in(self.conn())
     }
 
-    /// Prepares new resources the way the agency catalogues them: codes numbered in order under
-    /// the agency's prefix for those without one, and the agency as provider when none is named.
-    pub fn prepare_new(&self, resources: &mut [Resource]) -> Result<()> {
-        let agency = self.agency()?;
-        let mut next = self.next_code()?;
-        for r in resources.iter_mut() {
-            if r.code.is_none() {
-                if let Some(code) = next.take() {
-                    let (prefix, seq) = code.split_once('/').unwrap_or((&code, "1"));
-                    let n: u64 = seq.parse().unwrap_or(1);
-                    next = Some(format!("{prefix}/{:06}", n + 1));
-                    crate::model::fields::set(r, "code", &code)?;
-                }
-            }
-            if r.provider_name.is_none() && r.provider_code.is_none() {
-                r.provider_name = agency.name.clone();
-                r.provider_code = agency.uscc.clone();
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds resources at the end of the catalog, all in one transaction; returns their ids.
+    /// Adds resources, as given, at the end of the catalog, all in one transaction; returns their
+    /// ids.
     pub fn add_resources(&mut self, resources: Vec<Resource>) -> Result<Vec<i64>> {
         let mut docs = Vec::with_capacity(resources.len());
         for mut r in resources {
@@ -159,134 +221,64 @@ impl Workspace {
             let doc = super::doc::encode(&r)?;
             docs.push((r, doc));
         }
-        let tx = self.conn.transaction()?;
-        let set = changelog::begin(&tx, if docs.len() == 1 { "resource.add" } else { "resource.add_many" })?;
-        let ids = insert_new(&tx, set, docs.iter().map(|(r, d)| (r, d.as_str())).collect(), Indexing::Now)?;
-        tx.commit()?;
-        Ok(ids)
+        self.write(|tx| {
+            let set = changelog::begin(tx, if docs.len() == 1 { "resource.add" } else { "resource.add_many" })?;
+            insert_new(tx, set, docs.iter().map(|(r, d)| (r, d.as_str())).collect(), Indexing::Now)
+        })
     }
 
     pub fn add_resource(&mut self, resource: Resource) -> Result<i64> {
         Ok(self.add_resources(vec![resource])?[0])
     }
 
-    /// Saves a new version of a resource (see [`Workspace::update_resources`]).
-    pub fn update_resource(&mut self, id: i64, resource: Resource) -> Result<()> {
-        self.update_resources("resource.edit", vec![(id, resource)]).map(|_| ())
-    }
-
-    /// Saves new versions of resources in one transaction and one change set named `action`
-    /// (`resource.edit`, `resource.bulk`, `resource.grade`), so one undo reverts them together.
-    /// Unchanged ones are skipped; returns how many changed. Any change other than the secrecy
-    /// review itself clears the secrecy review (G Art. 24: the review covers what was reviewed).
-    pub fn update_resources(&mut self, action: &str, updates: Vec<(i64, Resource)>) -> Result<usize> {
-        let mut changed = Vec::with_capacity(updates.len());
-        for (id, mut resource) in updates {
-            let old = self.resource(id)?.resource;
-            if old == resource {
-                continue;
+    /// Creates new resources the way the agency catalogues them, in one transaction: codes
+    /// numbered in order under the agency's prefix for those without one — computed inside the
+    /// write, so two programs adding at once never hand out one code twice — and the agency as
+    /// provider when none is named. Returns them as stored.
+    pub fn create_resources(&mut self, resources: Vec<Resource>) -> Result<Vec<StoredResource>> {
+        self.write(|tx| {
+            let mut resources = resources;
+            prepare_new(tx, &mut resources)?;
+            let mut docs = Vec::with_capacity(resources.len());
+            for mut r in resources {
+                r.derive_classification();
+                let doc = super::doc::encode(&r)?;
+                docs.push((r, doc));
             }
-            let touched_other = {
-                let mut a = old.clone();
-                let mut b = resource.clone();
-                a.secrecy_review = None;
-                b.secrecy_review = None;
-                a != b
-            };
-            if touched_other {
-                resource.secrecy_review = None;
-            }
-            resource.derive_classification();
-            changed.push((id, serde_json::to_value(&old)?, resource));
-        }
-        if changed.is_empty() {
-            return Ok(0);
-        }
-        let at = changelog::now();
-        let tx = self.conn.transaction()?;
-        let set = changelog::begin(&tx, action)?;
-        {
-            let mut upd = tx.prepare_cached(UPDATE)?;
-            for (id, ov, resource) in &changed {
-                let nv = serde_json::to_value(resource)?;
-                changelog::record_diff(&tx, set, "resource", Some(*id), ov, &nv)?;
-                upd.execute(params![resource.code, resource.name, super::doc::encode(resource)?, at, id])?;
-                super::search::index(&tx, *id, resource)?;
-            }
-        }
-        tx.commit()?;
-        Ok(changed.len())
+            let set = changelog::begin(tx, if docs.len() == 1 { "resource.add" } else { "resource.add_many" })?;
+            let ids = insert_new(tx, set, docs.iter().map(|(r, d)| (r, d.as_str())).collect(), Indexing::Now)?;
+            Ok(ids.into_iter().zip(docs).map(|(id, (resource, _))| StoredResource { id, resource }).collect())
+        })
     }
 
     pub fn remove_resource(&mut self, id: i64) -> Result<Resource> {
-        let old = self.resource(id)?.resource;
-        let tx = self.conn.transaction()?;
-        let set = changelog::begin(&tx, "resource.remove")?;
-        changelog::record_whole(&tx, set, "resource", id, Some(&serde_json::to_value(&old)?), None)?;
-        tx.execute("DELETE FROM resource WHERE id = ?1", [id])?;
-        super::search::unindex(&tx, id)?;
-        tx.commit()?;
-        Ok(old)
+        self.write(|tx| {
+            let old = super::write::read_resource(tx, id)?;
+            let set = changelog::begin(tx, "resource.remove")?;
+            changelog::record_whole(tx, set, "resource", id, Some(&serde_json::to_value(&old)?), None)?;
+            tx.execute("DELETE FROM resource WHERE id = ?1", [id])?;
+            super::search::unindex(tx, id)?;
+            Ok(old)
+        })
     }
 
     /// Records the secrecy review (保密审查) of a resource by `reviewer`, now.
     pub fn confirm_secrecy(&mut self, id: i64, reviewer: &str) -> Result<()> {
-        let mut r = self.resource(id)?.resource;
-        r.secrecy_review = Some(SecrecyReview { reviewer: reviewer.into(), at: changelog::now() });
-        self.update_resource(id, r)
+        self.confirm_secrecy_many(&[id], reviewer).map(|_| ())
     }
 
-    /// Applies an import in one transaction (one change set): the agency profile when given,
-    /// systems by name, new resources at the end (each with its JSON, serialised by the caller
-    /// while validation ran), merged versions of matched ones. Many new resources are indexed
-    /// for search at the next search, not now.
-    pub fn apply_import(
+    /// Applies an import in one transaction (see [`apply_import_in`]); `updates` replace records
+    /// whole, so only tests call this: an import goes through `sheets::commit`, which merges
+    /// against the records as they are inside its write.
+    #[cfg(test)]
+    pub(crate) fn apply_import(
         &mut self,
         agency: Option<&crate::model::Agency>,
         systems: &[crate::model::InfoSystem],
         adds: Vec<(&Resource, &str)>,
         updates: Vec<(i64, Resource)>,
     ) -> Result<()> {
-        let old_agency = serde_json::to_value(self.agency()?)?;
-        let mut old_docs = Vec::with_capacity(updates.len());
-        for (id, _) in &updates {
-            old_docs.push(serde_json::to_value(&self.resource(*id)?.resource)?);
-        }
-        let tx = self.conn.transaction()?;
-        let set = changelog::begin(&tx, "import")?;
-        if let Some(a) = agency {
-            let new = serde_json::to_value(a)?;
-            changelog::record_diff(&tx, set, "agency", None, &old_agency, &new)?;
-            tx.execute(
-                "INSERT INTO agency(id, doc) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
-                [new.to_string()],
-            )?;
-        }
-        for s in systems {
-            let doc = serde_json::to_string(s)?;
-            let changed =
-                tx.execute("UPDATE info_system SET doc = ?1 WHERE name = ?2 AND doc <> ?1", params![doc, s.name])?;
-            if changed == 0 {
-                tx.execute("INSERT INTO info_system(doc) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM info_system WHERE name = ?2)", params![doc, s.name])?;
-            }
-        }
-        // A few new records cost less to index now than the whole index costs to rebuild.
-        let indexing = if adds.len() >= DEFER_INDEX_FROM { Indexing::Deferred } else { Indexing::Now };
-        insert_new(&tx, set, adds, indexing)?;
-        {
-            let at = changelog::now();
-            let mut upd = tx.prepare_cached(UPDATE)?;
-            for ((id, mut r), old) in updates.into_iter().zip(old_docs) {
-                r.derive_classification();
-                r.secrecy_review = None;
-                let new = serde_json::to_value(&r)?;
-                changelog::record_diff(&tx, set, "resource", Some(id), &old, &new)?;
-                upd.execute(params![r.code, r.name, super::doc::encode(&r)?, at, id])?;
-                super::search::index(&tx, id, &r)?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| apply_import_in(tx, agency, systems, adds, updates))
     }
 
     /// The change log, newest first; of one resource when `id` is given.

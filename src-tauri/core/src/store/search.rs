@@ -73,7 +73,10 @@ impl Workspace {
         if !stale {
             return Ok(());
         }
-        let tx = conn.unchecked_transaction()?;
+        // Immediate: the write lock first, then the records, so a record another program
+        // writes meanwhile is not indexed from its older version.
+        let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| super::write::busy(self.path(), e.into()))?;
         tx.execute("INSERT INTO resource_search(resource_search) VALUES ('delete-all')", [])?;
         {
             let mut st = tx.prepare("SELECT id, doc FROM resource")?;
@@ -142,7 +145,11 @@ mod tests {
         assert!(ws.search("   ", 50).unwrap().is_empty());
         let mut r = ws.resource(ids[7]).unwrap().resource;
         set(&mut r, "name", "城市低收入家庭名册").unwrap();
-        ws.update_resource(ids[7], r).unwrap();
+        ws.edit_resource(ids[7], |x| {
+            *x = r;
+            Ok(())
+        })
+        .unwrap();
         assert!(ws.search("低保对象", 50).unwrap().is_empty(), "re-indexed on edit");
         assert_eq!(ws.search("低收入家庭", 50).unwrap(), [ids[7]]);
         ws.remove_resource(ids[12]).unwrap();
@@ -168,7 +175,11 @@ mod tests {
         let id = ws.find("城市低保对象名册").unwrap();
         let mut r = ws.resource(id).unwrap().resource;
         set(&mut r, "name", "城市低收入家庭名册").unwrap();
-        ws.update_resource(id, r).unwrap();
+        ws.edit_resource(id, |x| {
+            *x = r;
+            Ok(())
+        })
+        .unwrap();
         assert_eq!(ws.search("低保对象", 50).unwrap(), [ws.find("农村低保对象名册").unwrap()]);
         assert!(!stale(&ws), "built once");
         assert_eq!(ws.search("低收入家庭", 50).unwrap(), [id]);

@@ -57,7 +57,11 @@ fn every_mutation_is_logged_field_by_field() {
     let mut r = ws.resource(id).unwrap().resource;
     set(&mut r, "update_cycle", "每月").unwrap();
     set(&mut r, "notes", "补充说明").unwrap();
-    ws.update_resource(id, r).unwrap();
+    ws.edit_resource(id, |x| {
+        *x = r;
+        Ok(())
+    })
+    .unwrap();
     let h = ws.history(Some(id), 10).unwrap();
     let paths: Vec<(&str, Option<&str>, Option<&str>)> =
         h.iter().map(|c| (c.path.as_str(), c.old.as_deref(), c.new.as_deref())).collect();
@@ -77,7 +81,11 @@ fn an_edit_clears_the_secrecy_review() {
     assert_eq!(ws.resource(id).unwrap().resource.secrecy_review.unwrap().reviewer, "李审查");
     let mut r = ws.resource(id).unwrap().resource;
     r.notes = Some("改了".into());
-    ws.update_resource(id, r).unwrap();
+    ws.edit_resource(id, |x| {
+        *x = r;
+        Ok(())
+    })
+    .unwrap();
     assert_eq!(ws.resource(id).unwrap().resource.secrecy_review, None, "any later edit clears the review");
 }
 

@@ -144,9 +144,9 @@ impl Workspace {
     /// Returns `None` when there is nothing left to undo; refuses, changing nothing, a set
     /// holding a change of a kind it does not reverse.
     pub fn undo(&mut self) -> Result<Option<Undone>> {
-        let tx = self.conn.transaction()?;
-        let Some((set_id, action, at)) = target(&tx)? else { return Ok(None) };
-        if census(&tx, set_id)?.1 {
+        self.write(|tx| {
+        let Some((set_id, action, at)) = target(tx)? else { return Ok(None) };
+        if census(tx, set_id)?.1 {
             return Err(Error::UndoUnsupported { action });
         }
         let rows: Vec<Row> = {
@@ -157,7 +157,7 @@ impl Workspace {
             })?;
             it.collect::<rusqlite::Result<_>>()?
         };
-        let undo_set = changelog::begin(&tx, &format!("undo {action}"))?;
+        let undo_set = changelog::begin(tx, &format!("undo {action}"))?;
         let now = changelog::now();
         let parse = |s: &Option<String>| s.as_deref().map(serde_json::from_str::<Value>).transpose();
         for row in &rows {
@@ -169,7 +169,7 @@ impl Workspace {
                             tx.query_row("SELECT doc FROM resource WHERE id = ?1", [id], |r| r.get(0)).optional()?;
                         if let Some(doc) = doc {
                             changelog::record_whole(
-                                &tx,
+                                tx,
                                 undo_set,
                                 "resource",
                                 id,
@@ -177,7 +177,7 @@ impl Workspace {
                                 None,
                             )?;
                             tx.execute("DELETE FROM resource WHERE id = ?1", [id])?;
-                            search::unindex(&tx, id)?;
+                            search::unindex(tx, id)?;
                         }
                     }
                     // It was removed: put it back, at the end of the catalog, with its id.
@@ -189,8 +189,8 @@ impl Workspace {
                             "INSERT INTO resource(id, position, code, name, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
                             params![id, next, r.code, r.name, super::doc::encode(&r)?, now],
                         )?;
-                        search::index_new(&tx, id, &r)?;
-                        changelog::record_whole(&tx, undo_set, "resource", id, None, Some(&old))?;
+                        search::index_new(tx, id, &r)?;
+                        changelog::record_whole(tx, undo_set, "resource", id, None, Some(&old))?;
                     }
                 },
                 ("resource", path, Some(id)) => {
@@ -203,12 +203,12 @@ impl Workspace {
                     let mut after = before.clone();
                     put_back(&mut after, path, parse(&row.old)?);
                     let r: Resource = serde_json::from_value(after.clone())?;
-                    changelog::record_diff(&tx, undo_set, "resource", Some(id), &before, &after)?;
+                    changelog::record_diff(tx, undo_set, "resource", Some(id), &before, &after)?;
                     tx.execute(
                         "UPDATE resource SET code = ?1, name = ?2, doc = ?3, updated_at = ?4 WHERE id = ?5",
                         params![r.code, r.name, super::doc::encode(&r)?, now, id],
                     )?;
-                    search::index(&tx, id, &r)?;
+                    search::index(tx, id, &r)?;
                 }
                 ("agency", path, _) => {
                     let doc: Option<String> =
@@ -221,7 +221,7 @@ impl Workspace {
                     let mut after = before.clone();
                     put_back(&mut after, path, parse(&row.old)?);
                     let _: crate::model::Agency = serde_json::from_value(after.clone())?;
-                    changelog::record_diff(&tx, undo_set, "agency", None, &before, &after)?;
+                    changelog::record_diff(tx, undo_set, "agency", None, &before, &after)?;
                     tx.execute(
                         "INSERT INTO agency(id, doc) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
                         [after.to_string()],
@@ -232,9 +232,9 @@ impl Workspace {
             }
         }
         tx.execute("UPDATE change_set SET undone_by = ?1 WHERE id = ?2", params![undo_set, set_id])?;
-        let details = changelog::of_set(&tx, undo_set, UNDONE_DETAILS)?;
-        tx.commit()?;
+        let details = changelog::of_set(tx, undo_set, UNDONE_DETAILS)?;
         Ok(Some(Undone { set_id, action, at, changes: rows.len(), details }))
+        })
     }
 }
 
@@ -257,7 +257,11 @@ mod tests {
         set(&mut r, "name", "改过的名称").unwrap();
         r.items.push(parse_item("身份证号:C:18").unwrap());
         r.items.remove(0);
-        ws.update_resource(id, r).unwrap();
+        ws.edit_resource(id, |x| {
+            *x = r;
+            Ok(())
+        })
+        .unwrap();
         let other = ws.add_resource(sample::large_catalog(2, 1).resources[1].clone()).unwrap();
         ws.remove_resource(id).unwrap();
         assert!(ws.resource(id).is_err());
@@ -289,7 +293,11 @@ mod tests {
         let id = ws.add_resource(sample::resource()).unwrap();
         let mut r = ws.resource(id).unwrap().resource;
         set(&mut r, "update_cycle", "每月").unwrap();
-        ws.update_resource(id, r).unwrap();
+        ws.edit_resource(id, |x| {
+            *x = r;
+            Ok(())
+        })
+        .unwrap();
 
         let next = ws.next_undo(crate::Lang::Zh, app).unwrap().unwrap();
         assert_eq!((next.action.as_str(), next.changes, next.refused), ("resource.edit", 1, None));
