@@ -110,9 +110,11 @@ pub(super) fn check_resource(r: &Resource, agency: &Agency, sink: &mut Sink) {
         }
     }
     let sep = lang.pick("、", ", ");
-    // A record keyed by an entity's code is about the entity: its contact person's name and
-    // phone do not make it a record of natural persons.
-    if !has_person_id && !has_entity_key && !personal.is_empty() {
+    // A record about entities (keyed by their code, or naming them) is an entity record: its
+    // contact person's name and phone do not make it a record of natural persons, and when it
+    // lacks the entity's key, that is the one finding (adding the USCC settles both).
+    let entity_record = has_entity_key || superseded.is_some() || !entity.is_empty();
+    if !has_person_id && !entity_record && !personal.is_empty() {
         personal.truncate(3);
         sink.emit("identity.person", Some("items"), &[("items", &personal.join(sep))]);
     }

@@ -352,6 +352,16 @@ fn an_entity_record_with_its_contact_person_is_not_a_person_record() {
     ] {
         assert!(with_items(items).is_empty(), "{items:?}: {:?}", with_items(items));
     }
+    // Without the entity's key, that is the one finding: adding the USCC settles it all.
+    for (items, rule) in [
+        (&["企业名称:C", "联系人:C", "联系电话:C"][..], "identity.entity"),
+        (&["组织机构代码:C", "法定代表人姓名:C"], "identity.entity.superseded"),
+    ] {
+        assert_eq!(with_items(items), [rule], "{items:?}");
+        let mut keyed = items.to_vec();
+        keyed.push("统一社会信用代码:C:18");
+        assert!(with_items(&keyed).is_empty(), "{keyed:?}: {:?}", with_items(&keyed));
+    }
 }
 
 #[test]
