@@ -80,6 +80,26 @@ fn within(key: &str, words: &[String]) -> bool {
 /// Classifies a data item by its name. Keys first (户主公民身份号码 is a key, not a name), then
 /// names of people before entity words, so 法定代表人姓名 is a person's name.
 pub fn classify(name: &str) -> NameKind {
+    // A city catalog repeats a few thousand names (姓名, 身份证号 …) across 240,000 items: each
+    // is looked for in the word lists once per thread.
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, NameKind>> = Default::default();
+    }
+    const MAX_SEEN: usize = 50_000;
+    if let Some(kind) = SEEN.with(|s| s.borrow().get(name).copied()) {
+        return kind;
+    }
+    let kind = classify_uncached(name);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() < MAX_SEEN {
+            s.insert(name.to_string(), kind);
+        }
+    });
+    kind
+}
+
+fn classify_uncached(name: &str) -> NameKind {
     let k = keys();
     let key = match_key(name);
     if k.person_id.contains(&key) || within(&key, &k.person_id_within) {
