@@ -29,7 +29,7 @@ const resource = (over: Partial<Resource> = {}): Resource => ({
   items: [],
   sensitivity: '内部',
   sharing: { type: '有条件共享', condition: null, basis: null, method: { class: '共享平台方式', type: '接口' } },
-  open: { type: null, condition: null, declassified: false },
+  open: { type: null, condition: null, basis: null, declassified: false },
   update_cycle: '每月',
   published_on: '2026-01-15',
   related_codes: ['101001/1', '201001/2'],

@@ -336,6 +336,9 @@ pub struct ResourceArgs {
     /// 开放条件
     #[arg(long)]
     pub open_condition: Option<String>,
+    /// 开放依据（内部数据：规定开放的法律、法规）
+    #[arg(long)]
+    pub open_basis: Option<String>,
     /// 已解密或脱敏：是 / 否
     #[arg(long)]
     pub declassified: Option<String>,
@@ -391,6 +394,7 @@ impl ResourceArgs {
             ("sharing.method", &self.sharing_method),
             ("open.type", &self.open_type),
             ("open.condition", &self.open_condition),
+            ("open.basis", &self.open_basis),
             ("open.declassified", &self.declassified),
             ("update_cycle", &self.update_cycle),
             ("published_on", &self.published_on),

@@ -89,7 +89,12 @@ fn field_label(field: &str, lang: Lang) -> String {
 pub fn finding_line(f: &Finding, lang: Lang) -> String {
     let who = match &f.resource {
         Some(r) => format!("{} {}", r.code.as_deref().unwrap_or("-"), r.name),
-        None => lang.pick("机构信息", "agency").to_string(),
+        // A finding on no resource concerns the agency profile (agency.* fields) or the catalog
+        // as a whole (its systems, its secrecy review).
+        None if f.field.as_deref().is_some_and(|x| x.starts_with("agency")) => {
+            lang.pick("机构信息", "agency").to_string()
+        }
+        None => lang.pick("目录", "catalog").to_string(),
     };
     let field = f.field.as_deref().map(|x| format!(" · {}", field_label(x, lang))).unwrap_or_default();
     let sev = severity(f.severity, lang);
@@ -124,7 +129,11 @@ pub fn findings(findings: &[Finding], lang: Lang) {
 
 pub fn agency_findings(catalog: &Catalog, ctx: &Context) {
     let report = mulu_core::rules::validate(catalog, ctx);
-    let own: Vec<Finding> = report.findings.into_iter().filter(|f| f.resource.is_none()).collect();
+    let own: Vec<Finding> = report
+        .findings
+        .into_iter()
+        .filter(|f| f.resource.is_none() && f.field.as_deref().is_some_and(|x| x.starts_with("agency")))
+        .collect();
     if !own.is_empty() {
         out!("{}", ctx.lang.pick("机构信息还需补充：", "The agency profile still needs:"));
         findings(&own, ctx.lang);

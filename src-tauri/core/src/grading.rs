@@ -34,14 +34,18 @@ fn keys<T: Domain>(v: &[T]) -> Vec<String> {
     v.iter().map(|x| x.key().to_string()).collect()
 }
 
-/// The sharing and open types a grade allows (§6.1), the first being the default.
+/// The sharing and open types a grade allows (§6.1), the first being the default. The rules
+/// read the same table, so the questionnaire and validation never disagree. Declassified or
+/// desensitised classified data "应当开放" (Art. 9): opening is the default, and leaving it
+/// closed is allowed but warned about (`grade.declassified.open`).
 pub fn allowed(grade: Sensitivity, declassified: bool) -> (&'static [SharingType], &'static [OpenType]) {
     match grade {
         Sensitivity::Public => (&[SharingType::Unconditional], &[OpenType::Unconditional]),
         Sensitivity::Internal => (&[SharingType::Unconditional], &[OpenType::NotOpened, OpenType::Conditional]),
-        Sensitivity::Classified if declassified => {
-            (&[SharingType::Conditional, SharingType::NotShared], &[OpenType::NotOpened, OpenType::Conditional])
-        }
+        Sensitivity::Classified if declassified => (
+            &[SharingType::Conditional, SharingType::NotShared],
+            &[OpenType::Conditional, OpenType::Unconditional, OpenType::NotOpened],
+        ),
         Sensitivity::Classified => (&[SharingType::Conditional, SharingType::NotShared], &[OpenType::NotOpened]),
     }
 }
@@ -155,9 +159,18 @@ pub fn apply(
             sharing[0]
         };
         r.sharing.kind = Some(pick.into());
+        // A condition and basis of restricted sharing are stale once sharing is unconditional:
+        // cleared with the change, so the store records (and undo restores) them together.
+        if pick == SharingType::Unconditional {
+            r.sharing.condition = None;
+            r.sharing.basis = None;
+        }
     }
     if !r.open_type().is_some_and(|t| open.contains(&t)) {
         r.open.kind = Some(open[0].into());
+        if open[0] == OpenType::Unconditional {
+            r.open.condition = None;
+        }
     }
     if grade == Sensitivity::Classified && r.sharing.basis.is_none() {
         r.sharing.basis = answers.basis.clone();

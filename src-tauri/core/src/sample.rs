@@ -43,7 +43,7 @@ pub fn resource() -> Resource {
             basis: None,
             method: SharingMethod { class: Some(MethodClass::Platform.into()), kind: Some("文件".into()) },
         },
-        open: Open { kind: Some(OpenType::Unconditional.into()), condition: None, declassified: false },
+        open: Open { kind: Some(OpenType::Unconditional.into()), ..Default::default() },
         update_cycle: Some(UpdateCycle::Yearly.into()),
         published_on: Some("2026-01-15".into()),
         source_business: Some("财政预算编制".into()),
@@ -74,10 +74,12 @@ pub fn large_catalog(n: usize, items: usize) -> Catalog {
         match i % 3 {
             1 => {
                 r.sensitivity = Some(Sensitivity::Internal.into());
+                // Opened desensitised, as Art. 9 allows internal data to be.
                 r.open = Open {
                     kind: Some(OpenType::Conditional.into()),
                     condition: Some("脱敏后开放".into()),
-                    declassified: false,
+                    declassified: true,
+                    ..Default::default()
                 };
                 r.usage_requirements = Some("仅用于本部门履职".into());
             }

@@ -144,7 +144,12 @@ export type SharingMethod = { class: string | null, type: string | null, };
 
 export type Open = { type: string | null, condition: string | null, 
 /**
- * A 涉密 resource that was declassified or desensitised may be opened with conditions.
+ * 开放依据: the law or regulation that provides for opening it (G Art. 9: internal data
+ * is opened "按照法律法规规定" or desensitised).
+ */
+basis: string | null, 
+/**
+ * Declassified (涉密) or desensitised (内部): Art. 9 lets such data be opened.
  */
 declassified: boolean, };
 

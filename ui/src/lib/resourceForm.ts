@@ -60,6 +60,7 @@ export const GROUPS: Group[] = [
       { key: 'open.type', control: 'select', domain: 'open_type' },
       { key: 'open.declassified', control: 'switch' },
       { key: 'open.condition', control: 'textarea', wide: true },
+      { key: 'open.basis', control: 'textarea', wide: true },
     ],
   },
   {

@@ -36,17 +36,46 @@ pub struct Tables {
     pub agency_level: Vec<Entry>,
     pub method_type_synonyms: HashMap<String, Vec<String>>,
     pub identity: IdentityNames,
+    pub legal_basis: BasisWords,
+    pub lead: Vec<Lead>,
 }
 
-/// Data-item names that reveal identifiers and personal data (domain.md §6.3).
+/// A base or thematic resource class (类 1/2 and its 项) and the agency that leads its catalog
+/// (G Art. 12; S Art. 11). Thematic resources name no department: their lead is the agency
+/// leading the joint project.
+#[derive(Debug, Deserialize)]
+pub struct Lead {
+    pub class: String,
+    pub item: String,
+    pub name: crate::i18n::Text,
+    #[serde(default)]
+    pub lead: Option<crate::i18n::Text>,
+}
+
+/// Words that tell a named legal document from a vague reference (S Art. 12).
+#[derive(Debug, Deserialize)]
+pub struct BasisWords {
+    pub title_suffixes: Vec<String>,
+    pub generic_words: Vec<String>,
+    pub lead_words: Vec<String>,
+    pub law_not_after: Vec<String>,
+}
+
+/// Data-item names that reveal identifiers and personal data (domain.md §6.3, G Art. 18): whole
+/// names, and words looked for inside a longer name (`*_within`).
 #[derive(Debug, Deserialize)]
 pub struct IdentityNames {
     pub person_id: Vec<String>,
-    pub entity_id: Vec<String>,
+    pub person_id_within: Vec<String>,
+    pub entity_id_within: Vec<String>,
+    pub entity_licence_within: Vec<String>,
+    pub entity_superseded_within: Vec<String>,
     pub personal: Vec<String>,
+    pub personal_within: Vec<String>,
     pub personal_suffix: Vec<String>,
     pub personal_suffix_exclude: Vec<String>,
     pub entity: Vec<String>,
+    pub entity_within: Vec<String>,
 }
 
 struct Loaded {
@@ -361,6 +390,9 @@ mod tests {
         assert_eq!(DataType::parse("字符型 Ｃ"), Some(DataType::C));
         assert_eq!(DataType::parse("varchar"), Some(DataType::C));
         assert_eq!(DataType::parse("文本型"), None, "文本型 is ambiguous between C and M");
+        for c in ["文本", " 文本 ", "字符串", "varchar"] {
+            assert_eq!(DataType::parse(c), Some(DataType::C), "{c} is an accepted spelling of 字符型 C (§5.2)");
+        }
         assert_eq!(UpdateCycle::parse("月"), Some(UpdateCycle::Monthly));
         assert_eq!(UpdateCycle::parse("年度"), Some(UpdateCycle::Yearly));
         assert_eq!(OpenType::parse("Y"), Some(OpenType::Unconditional));

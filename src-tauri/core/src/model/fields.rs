@@ -44,6 +44,7 @@ pub const RESOURCE_FIELDS: &[FieldSpec] = &[
     f("sharing.method.type", "共享方式类型", "Sharing method type", false),
     f("open.type", "开放类型", "Open type", true),
     f("open.condition", "开放条件", "Open condition", false),
+    f("open.basis", "开放依据", "Legal basis for opening", false),
     f("open.declassified", "已解密或脱敏", "Declassified or desensitised", false),
     f("update_cycle", "更新周期", "Update cycle", true),
     f("published_on", "发布日期", "Publication date", true),
@@ -206,6 +207,12 @@ fn parse_classification(s: &str) -> Option<Classification> {
 pub fn set(r: &mut Resource, key: &str, value: &str) -> Result<()> {
     match key {
         "code" => {
+            // A classification derived from the old code follows the new one; one set apart
+            // is kept (and the rules report it if it contradicts the code).
+            let derived = r.code.as_deref().and_then(crate::ids::code::ResourceCode::parse).map(|c| c.classification());
+            if r.classification.is_some() && r.classification == derived {
+                r.classification = None;
+            }
             r.code = opt(&clean_code(value));
             if r.classification.is_none() {
                 r.derive_classification();
@@ -233,8 +240,15 @@ pub fn set(r: &mut Resource, key: &str, value: &str) -> Result<()> {
         "sharing.method.type" => {
             r.sharing.method.kind = opt(value).map(|t| domain::method_type(&t).map(str::to_string).unwrap_or(t))
         }
-        "open.type" => r.open.kind = Coded::parse(value),
+        "open.type" => {
+            r.open.kind = Coded::parse(value);
+            // 脱敏开放 says the data is desensitised: the flag Art. 9 reads (set, never cleared).
+            if r.open_type() == Some(domain::OpenType::Conditional) && match_key(value).contains("脱敏") {
+                r.open.declassified = true;
+            }
+        }
         "open.condition" => r.open.condition = opt(value),
+        "open.basis" => r.open.basis = opt(value),
         "open.declassified" => {
             r.open.declassified = parse_bool(value).ok_or_else(|| Error::invalid(key, value, "是/否"))?
         }
@@ -320,6 +334,7 @@ pub fn get(r: &Resource, key: &str) -> Option<String> {
         "sharing.method.type" => r.sharing.method.kind.clone(),
         "open.type" => r.open.kind.as_ref().map(|c| c.label(Lang::Zh).to_string()),
         "open.condition" => r.open.condition.clone(),
+        "open.basis" => r.open.basis.clone(),
         "open.declassified" => r.open.declassified.then(|| yes_no(true)),
         "update_cycle" => r.update_cycle.as_ref().map(|c| c.label(Lang::Zh).to_string()),
         "published_on" => r.published_on.clone(),

@@ -1,6 +1,7 @@
 //! The catalog's records. Plain data with serde; no I/O here.
 
 pub mod agency;
+pub mod basis;
 pub mod catalog;
 pub mod domain;
 pub mod fields;

@@ -58,7 +58,10 @@ pub struct Open {
     #[ts(type = "string | null")]
     pub kind: Option<Coded<OpenType>>,
     pub condition: Option<String>,
-    /// A 涉密 resource that was declassified or desensitised may be opened with conditions.
+    /// 开放依据: the law or regulation that provides for opening it (G Art. 9: internal data
+    /// is opened "按照法律法规规定" or desensitised).
+    pub basis: Option<String>,
+    /// Declassified (涉密) or desensitised (内部): Art. 9 lets such data be opened.
     pub declassified: bool,
 }
 
@@ -206,9 +209,24 @@ impl Resource {
         matches!(self.sharing_type(), Some(SharingType::Unconditional | SharingType::Conditional))
     }
 
-    /// 开放目录 view: 无条件开放 or 有条件开放.
+    /// Whether Art. 9 lets the resource be opened to society at all, whatever its open type
+    /// says: 公开 data is; 内部 data only by a named legal provision or desensitised; 涉密 data
+    /// only once declassified or desensitised. An ungraded resource is not.
+    pub fn opening_permitted(&self) -> bool {
+        match self.sensitivity() {
+            Some(Sensitivity::Public) => true,
+            Some(Sensitivity::Internal) => {
+                self.open.declassified || self.open.basis.as_deref().is_some_and(super::basis::names_document)
+            }
+            Some(Sensitivity::Classified) => self.open.declassified,
+            None => false,
+        }
+    }
+
+    /// 开放目录 view: 无条件开放 or 有条件开放, and permitted by Art. 9 — a 涉密 resource
+    /// marked 有条件开放 but not declassified is never published (views, DCAT, the package).
     pub fn in_open_catalog(&self) -> bool {
-        matches!(self.open_type(), Some(OpenType::Unconditional | OpenType::Conditional))
+        matches!(self.open_type(), Some(OpenType::Unconditional | OpenType::Conditional)) && self.opening_permitted()
     }
 
     /// Fills the classification from the code when it has none (domain.md §3.2).

@@ -40,15 +40,8 @@ pub fn check(catalog: &Catalog, report: &Report, allow_findings: bool) -> Result
             resources: report.summary.resources_with_errors,
         });
     }
-    let unreviewed: Vec<String> = catalog
-        .resources
-        .iter()
-        .filter(|r| r.secrecy_review.is_none())
-        .map(|r| match &r.code {
-            Some(c) => format!("{c} {}", r.name),
-            None => r.name.clone(),
-        })
-        .collect();
+    let unreviewed: Vec<String> =
+        catalog.resources.iter().filter(|r| rules::needs_review(r)).map(rules::resource_label).collect();
     if !unreviewed.is_empty() {
         return Err(Error::PackageUnreviewed { resources: unreviewed });
     }

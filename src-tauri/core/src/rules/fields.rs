@@ -135,8 +135,10 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
             }
         }
     }
-    let conditional =
-        r.sharing_type() == Some(SharingType::Conditional) || r.open_type() == Some(OpenType::Conditional);
+    // Only a conditional type the grade allows needs usage requirements: a wrong one is reported
+    // by grade.sharing / grade.open alone (one problem, one finding).
+    let conditional = (r.sharing_type() == Some(SharingType::Conditional) && super::grading::sharing_fits(r))
+        || (r.open_type() == Some(OpenType::Conditional) && super::grading::open_fits(r));
     if conditional && blank(&r.usage_requirements) {
         sink.emit("usage.required", Some("usage_requirements"), &[]);
     }

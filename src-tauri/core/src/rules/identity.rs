@@ -1,90 +1,13 @@
 //! Identifiers: the agency's and providers' USCC and division codes, and Art. 18 — natural
 //! persons keyed by the citizen ID number, legal entities by the USCC.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
 use crate::ids::{division, uscc};
-use crate::model::domain::{tables, AgencyLevel, Coded, Domain};
+use crate::model::domain::{AgencyLevel, Coded, Domain};
 use crate::model::fields::label;
-use crate::model::{Agency, DataItem, Resource};
-use crate::text::match_key;
+use crate::model::{Agency, Resource};
 
+pub use super::names::{classify, detect_item_flags, NameKind};
 use super::Sink;
-
-/// What an item's name says about it (domain.md §6.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameKind {
-    /// 公民身份号码 and its spellings.
-    PersonId,
-    /// 统一社会信用代码 and its spellings.
-    EntityId,
-    /// 姓名, 联系电话, 申请人 …
-    Personal,
-    /// 企业名称, 单位名称, 承租方 …
-    Entity,
-    Other,
-}
-
-/// The name lists as match keys, computed once: validation classifies 240,000 item names.
-struct Keys {
-    person_id: HashSet<String>,
-    entity_id: HashSet<String>,
-    personal: HashSet<String>,
-    personal_suffix: Vec<String>,
-    personal_suffix_exclude: Vec<String>,
-    entity: HashSet<String>,
-}
-
-fn keys() -> &'static Keys {
-    static K: OnceLock<Keys> = OnceLock::new();
-    K.get_or_init(|| {
-        let t = &tables().identity;
-        let set = |l: &[String]| l.iter().map(|n| match_key(n)).collect::<HashSet<_>>();
-        Keys {
-            person_id: set(&t.person_id),
-            entity_id: set(&t.entity_id),
-            personal: set(&t.personal),
-            personal_suffix: t.personal_suffix.iter().map(|n| match_key(n)).collect(),
-            personal_suffix_exclude: t.personal_suffix_exclude.iter().map(|n| match_key(n)).collect(),
-            entity: set(&t.entity),
-        }
-    })
-}
-
-/// Classifies a data item by its name.
-pub fn classify(name: &str) -> NameKind {
-    let k = keys();
-    let key = match_key(name);
-    if k.person_id.contains(&key) {
-        NameKind::PersonId
-    } else if k.entity_id.contains(&key) {
-        NameKind::EntityId
-    } else if k.entity.contains(&key) {
-        NameKind::Entity
-    } else if k.personal.contains(&key)
-        || (key.chars().count() >= 2
-            && k.personal_suffix.iter().any(|s| key.ends_with(s.as_str()))
-            && !k.personal_suffix_exclude.iter().any(|e| key.contains(e.as_str())))
-    {
-        NameKind::Personal
-    } else {
-        NameKind::Other
-    }
-}
-
-/// Sets `is_identifier` / `is_personal` from the item's name (never clears a flag the officer set).
-pub fn detect_item_flags(item: &mut DataItem) {
-    match classify(&item.name) {
-        NameKind::PersonId => {
-            item.is_identifier = true;
-            item.is_personal = true;
-        }
-        NameKind::EntityId => item.is_identifier = true,
-        NameKind::Personal => item.is_personal = true,
-        NameKind::Entity | NameKind::Other => {}
-    }
-}
 
 pub(super) fn check_agency(a: &Agency, sink: &mut Sink) {
     let lang = sink.lang();
@@ -166,13 +89,19 @@ pub(super) fn check_resource(r: &Resource, agency: &Agency, sink: &mut Sink) {
         }
     }
 
-    // Art. 18: natural persons by the citizen ID number, legal entities by the USCC.
-    let (mut has_person_id, mut has_entity_id) = (false, false);
+    // Art. 18: natural persons by the citizen ID number, legal entities by the USCC (market
+    // entities without one by their business licence).
+    let (mut has_person_id, mut has_entity_key, mut superseded) = (false, false, None);
     let (mut personal, mut entity) = (Vec::new(), Vec::new());
     for item in &r.items {
         let kind = classify(&item.name);
         has_person_id |= kind == NameKind::PersonId || (item.is_identifier && item.is_personal);
-        has_entity_id |= kind == NameKind::EntityId || (item.is_identifier && !item.is_personal);
+        // An identifier the officer flagged under a name we do not know counts; the superseded
+        // organisation code never does.
+        has_entity_key |= kind.keys_entity() || (item.is_identifier && !item.is_personal && kind == NameKind::Other);
+        if kind == NameKind::EntitySuperseded && superseded.is_none() {
+            superseded = Some(item.name.as_str());
+        }
         if !item.is_identifier && (item.is_personal || kind == NameKind::Personal) {
             personal.push(item.name.as_str());
         }
@@ -181,32 +110,22 @@ pub(super) fn check_resource(r: &Resource, agency: &Agency, sink: &mut Sink) {
         }
     }
     let sep = lang.pick("、", ", ");
-    if !has_person_id && !personal.is_empty() {
+    // A record about entities (keyed by their code, or naming them) is an entity record: its
+    // contact person's name and phone do not make it a record of natural persons, and when it
+    // lacks the entity's key, that is the one finding (adding the USCC settles both).
+    let entity_record = has_entity_key || superseded.is_some() || !entity.is_empty();
+    if !has_person_id && !entity_record && !personal.is_empty() {
         personal.truncate(3);
         sink.emit("identity.person", Some("items"), &[("items", &personal.join(sep))]);
     }
-    if !has_entity_id && !entity.is_empty() {
-        entity.truncate(3);
-        sink.emit("identity.entity", Some("items"), &[("items", &entity.join(sep))]);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn detects_flags_from_names() {
-        let mut i = DataItem { name: "身份证号码".into(), ..Default::default() };
-        detect_item_flags(&mut i);
-        assert!(i.is_identifier && i.is_personal);
-        let mut j = DataItem { name: "统一社会信用代码".into(), ..Default::default() };
-        detect_item_flags(&mut j);
-        assert!(j.is_identifier && !j.is_personal);
-        let mut k = DataItem { name: "申请人".into(), ..Default::default() };
-        detect_item_flags(&mut k);
-        assert!(k.is_personal && !k.is_identifier);
-        assert_eq!(classify("法定代表人"), NameKind::Entity, "a company's representative is entity data");
-        assert_eq!(classify("人"), NameKind::Other, "a lone character is not a name");
+    if !has_entity_key {
+        // One problem, one finding: an entity record keyed by the old code is told to use the
+        // USCC in its place, not also that it lacks one.
+        if let Some(item) = superseded {
+            sink.emit("identity.entity.superseded", Some("items"), &[("item", item)]);
+        } else if !entity.is_empty() {
+            entity.truncate(3);
+            sink.emit("identity.entity", Some("items"), &[("items", &entity.join(sep))]);
+        }
     }
 }

@@ -18,6 +18,8 @@ mod grading;
 pub mod identity;
 pub mod info;
 mod items;
+mod lead;
+mod names;
 mod unconfirmed;
 
 pub use info::{explain, list, RuleInfo};
@@ -180,7 +182,10 @@ pub fn finding(
         row: None,
         column: None,
         message: {
-            let clipped: Vec<(&str, std::borrow::Cow<str>)> = args.iter().map(|(k, v)| (*k, clip(v))).collect();
+            // Mulu's own sentences and value lists are never the person's data: not clipped.
+            let own = |k: &str| matches!(k, "what" | "ways" | "allowed");
+            let clipped: Vec<(&str, std::borrow::Cow<str>)> =
+                args.iter().map(|(k, v)| (*k, if own(k) { std::borrow::Cow::Borrowed(*v) } else { clip(v) })).collect();
             let refs: Vec<(&str, &str)> = clipped.iter().map(|(k, v)| (*k, v.as_ref())).collect();
             fill(spec.message.get(lang), &refs)
         },
@@ -229,6 +234,7 @@ pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
     {
         let mut sink = Sink { ctx, out: &mut findings, resource: None };
         codes::check_systems(catalog, &mut sink);
+        check_review(catalog, &mut sink);
     }
     let summary = summarize(catalog, &findings);
     Report { findings, summary }
@@ -265,9 +271,42 @@ fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, si
     fields::check(r, sink);
     items::check(r, sink);
     codes::check(r, index, sink);
+    lead::check_classification(r, sink);
+    lead::check_lead(r, agency, sink);
     identity::check_resource(r, agency, sink);
     grading::check(r, sink);
     unconfirmed::check(r, sink);
+}
+
+/// Whether the resource still needs its secrecy review (none since its last edit, G Arts. 24,
+/// 27). Validation reports and packaging refuses exactly these resources.
+pub fn needs_review(r: &Resource) -> bool {
+    r.secrecy_review.is_none()
+}
+
+/// How packaging names a resource it refuses, and validation the same resource.
+pub fn resource_label(r: &Resource) -> String {
+    match &r.code {
+        Some(c) => format!("{c} {}", r.name),
+        None => r.name.clone(),
+    }
+}
+
+/// The resources not yet secrecy-reviewed, as one finding on the catalog: the review is the
+/// last step before packaging (every edit clears it), so it is not repeated on each record
+/// while the officer is still filling it in.
+fn check_review(catalog: &Catalog, sink: &mut Sink) {
+    let pending: Vec<String> = catalog.resources.iter().filter(|r| needs_review(r)).map(resource_label).collect();
+    if pending.is_empty() {
+        return;
+    }
+    const SHOWN: usize = 3;
+    let lang = sink.lang();
+    let mut names = pending.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(lang.pick("、", "; "));
+    if pending.len() > SHOWN {
+        names.push_str(lang.pick(" 等", " …"));
+    }
+    sink.emit("review.secrecy", None, &[("count", &pending.len().to_string()), ("names", &names)]);
 }
 
 pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
@@ -297,3 +336,5 @@ pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_legal;

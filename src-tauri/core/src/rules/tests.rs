@@ -10,13 +10,27 @@ fn ctx() -> Context {
     Context { today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), lang: Lang::Zh }
 }
 
+/// The §12 worked example with its secrecy review: a resource ready to package.
+pub(super) fn catalog() -> Catalog {
+    let mut c = sample::catalog();
+    reviewed(&mut c);
+    c
+}
+
+pub(super) fn reviewed(c: &mut Catalog) {
+    for r in &mut c.resources {
+        r.secrecy_review =
+            Some(crate::model::SecrecyReview { reviewer: "李审查".into(), at: "2026-11-20T10:00:00+08:00".into() });
+    }
+}
+
 fn rules_of(c: &Catalog) -> Vec<String> {
     validate(c, &ctx()).findings.into_iter().map(|f| f.rule).collect()
 }
 
 /// The catalog with one edit applied to its only resource.
-fn with(edits: &[(&str, &str)]) -> Catalog {
-    let mut c = sample::catalog();
+pub(super) fn with(edits: &[(&str, &str)]) -> Catalog {
+    let mut c = catalog();
     for (k, v) in edits {
         set(&mut c.resources[0], k, v).unwrap();
     }
@@ -25,8 +39,10 @@ fn with(edits: &[(&str, &str)]) -> Catalog {
 
 #[test]
 fn the_reference_resource_is_clean() {
-    let report = validate(&sample::catalog(), &ctx());
+    let report = validate(&catalog(), &ctx());
     assert!(report.findings.is_empty(), "domain.md §12 is complete and valid: {:#?}", report.findings);
+    // Before its secrecy review, the only finding is that review (what packaging refuses).
+    assert_eq!(rules_of(&sample::catalog()), ["review.secrecy"]);
     assert_eq!(report.summary.resources, 1);
     assert_eq!(report.summary.items, 4);
     assert_eq!(report.summary.sharing_catalog, 1);
@@ -63,7 +79,7 @@ fn values_outside_their_domain_are_errors_that_name_the_value() {
 
 #[test]
 fn data_items() {
-    let mut c = sample::catalog();
+    let mut c = catalog();
     c.resources[0].items.push(DataItem {
         name: "科目编码".into(),
         data_type: Some(Coded::Raw("文本型".into())),
@@ -75,7 +91,7 @@ fn data_items() {
     for r in ["item.data_type.domain", "item.length", "item.name.duplicate", "item.required"] {
         assert!(rules.contains(&r.to_string()), "{r} in {rules:?}");
     }
-    let mut empty = sample::catalog();
+    let mut empty = catalog();
     empty.resources[0].items.clear();
     assert!(rules_of(&empty).contains(&"item.required".to_string()), "a spreadsheet needs items");
     set(&mut empty.resources[0], "format", "电子文件 pdf").unwrap();
@@ -87,7 +103,7 @@ fn data_items() {
 fn codes_are_checked_and_unique() {
     assert_eq!(rules_of(&with(&[("code", "35211/1")])), ["code.format"]);
     assert_eq!(rules_of(&with(&[("code", "113001/000001")])), ["code.class"]);
-    let mut c = sample::catalog();
+    let mut c = catalog();
     let mut twin = c.resources[0].clone();
     twin.name = "另一个资源".into();
     c.resources.push(twin);
@@ -108,7 +124,7 @@ fn identifiers() {
     assert!(f[0].message.contains("校验位应为“R”"), "{}", f[0].message);
     let elsewhere = with(&[("provider_code", "91350100M000100Y43")]);
     assert_eq!(rules_of(&elsewhere), ["provider.division"], "a Fujian provider for a Guiyang township");
-    let mut c = sample::catalog();
+    let mut c = catalog();
     c.agency.uscc = Some("115201110091453290".into());
     c.agency.division_code = Some("990111".into());
     assert_eq!(rules_of(&c), ["provider.uscc", "agency.division"]);
@@ -156,7 +172,9 @@ fn conditional_and_non_sharing_need_condition_and_basis() {
     e.push(("sharing.type", "有条件共享"));
     assert_eq!(rules_of(&with(&e)), ["sharing.condition", "sharing.basis"]);
     e.push(("sharing.condition", "依据《中华人民共和国统计法》仅供统计部门使用"));
-    assert!(rules_of(&with(&e)).is_empty(), "a basis written inside the condition counts");
+    assert_eq!(rules_of(&with(&e)), ["sharing.basis"], "the basis is its own field, never read from the condition");
+    e.push(("sharing.basis", "《中华人民共和国统计法》"));
+    assert!(rules_of(&with(&e)).is_empty(), "{:?}", rules_of(&with(&e)));
     let mut n = base.to_vec();
     n.push(("sharing.type", "不予共享"));
     assert_eq!(rules_of(&with(&n)), ["sharing.basis"]);
@@ -171,12 +189,14 @@ fn conditional_and_non_sharing_need_condition_and_basis() {
 #[test]
 fn open_condition_and_usage() {
     let c = with(&[("sensitivity", "内部"), ("open.type", "有条件开放")]);
+    assert_eq!(rules_of(&c), ["usage.required", "grade.internal.open", "open.condition"]);
+    let c = with(&[("sensitivity", "内部"), ("open.type", "有条件开放"), ("open.declassified", "是")]);
     assert_eq!(rules_of(&c), ["usage.required", "open.condition"]);
 }
 
 #[test]
 fn article_18_identity() {
-    let mut c = sample::catalog();
+    let mut c = catalog();
     c.resources[0].items.push(crate::model::fields::parse_item("申请人姓名:C").unwrap());
     assert_eq!(rules_of(&c), ["identity.person"]);
     c.resources[0].items.push(crate::model::fields::parse_item("身份证号:C:18").unwrap());
@@ -192,7 +212,7 @@ fn dates_and_systems() {
     assert_eq!(rules_of(&with(&[("published_on", "2027-01-01")])), ["date.range"]);
     assert_eq!(rules_of(&with(&[("published_on", "1948-01-01")])), ["date.range"]);
     assert_eq!(rules_of(&with(&[("published_on", "上月")])), ["field.domain"]);
-    let mut c = sample::catalog();
+    let mut c = catalog();
     c.systems.push(InfoSystem { name: "低保管理系统".into(), public_funds: true, description: None });
     assert_eq!(rules_of(&c), ["system.catalog"]);
     set(&mut c.resources[0], "source_system", "低保管理系统").unwrap();
@@ -210,6 +230,7 @@ fn messages_follow_the_language() {
 #[test]
 fn summary_counts() {
     let mut c = sample::large_catalog(30, 3);
+    reviewed(&mut c);
     c.resources[0].name.clear();
     let s = validate(&c, &ctx()).summary;
     assert_eq!(s.resources, 30);
@@ -223,6 +244,7 @@ fn summary_counts() {
 #[test]
 fn a_large_catalog_validated_on_several_cores_gives_the_same_findings_in_order() {
     let mut c = sample::large_catalog(4500, 2);
+    reviewed(&mut c);
     for i in [0, 1, 2249, 2250, 2251, 4499] {
         c.resources[i].summary = None;
         c.resources[i].items[0].data_type = Some(Coded::Raw("文本型".into()));
