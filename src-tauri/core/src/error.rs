@@ -97,6 +97,18 @@ pub enum Error {
     /// The person stopped a long read (an import, a scan) before it finished.
     #[error("cancelled")]
     Cancelled,
+    /// A text longer than a spreadsheet cell holds, met while writing the catalog workbook.
+    #[error("{field} of {resource} has {len} characters, more than a cell holds ({max})")]
+    CellTooLong { resource: String, field: String, len: usize, max: usize },
+}
+
+/// The field key of a field path, for its label: `items[2].description` → `item.description`;
+/// others as they are.
+fn field_key(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.strip_prefix("items[").and_then(|rest| rest.split_once("].")) {
+        Some((_, k)) => format!("item.{k}").into(),
+        None => path.into(),
+    }
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -161,12 +173,16 @@ impl Error {
             Error::FingerprintMismatch => "key.fingerprint_mismatch",
             Error::NotTrustable { .. } => "key.not_trustable",
             Error::Cancelled => "cancelled",
+            Error::CellTooLong { .. } => "sheet.cell_too_long",
         }
     }
 
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::UnknownField { field } | Error::InvalidValue { field, .. } | Error::NotBulk { field } => Some(field),
+            Error::UnknownField { field }
+            | Error::InvalidValue { field, .. }
+            | Error::NotBulk { field }
+            | Error::CellTooLong { field, .. } => Some(field),
             _ => None,
         }
     }
@@ -530,6 +546,19 @@ impl Error {
             }
             .to_string(),
             Error::Cancelled => lang.pick("已取消，未作任何修改。", "Cancelled; nothing was changed.").to_string(),
+            Error::CellTooLong { resource, field, len, max } => {
+                let key = field_key(field);
+                let label = crate::model::fields::label(&key, lang);
+                let advice = todo(
+                    ["请精简该字段（`mulu validate` 在该字段报告 field.cell_limit）后重试。", "Shorten the field (`mulu validate` reports it as field.cell_limit) and try again."],
+                    ["请在第 5 步“校验”中找到该字段并精简后重试。", "Find the field at step 5, Check, shorten it and try again."],
+                );
+                if zh {
+                    format!("“{resource}”的“{label}”（{field}）有 {len} 个字符，超过电子表格单元格最多能容纳的 {max} 个字符，无法写入表格，未留下任何文件。{advice}")
+                } else {
+                    format!("“{label}” ({field}) of “{resource}” has {len} characters, more than the {max} a spreadsheet cell holds, so the workbook cannot be written; no file was left. {advice}")
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ use ts_rs::TS;
 use crate::i18n::{fill, Lang, Text};
 use crate::model::{Agency, Catalog, Resource};
 
+mod cells;
 mod codes;
 mod fields;
 mod grading;
@@ -189,6 +190,7 @@ pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
     {
         let mut sink = Sink { ctx, out: &mut findings, resource: None };
         identity::check_agency(&catalog.agency, &mut sink);
+        cells::check_agency(&catalog.agency, &mut sink);
     }
     let index = codes::CatalogIndex::build(catalog);
     let check_range = |range: std::ops::Range<usize>| {
@@ -258,6 +260,7 @@ fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, si
     codes::check(r, index, sink);
     identity::check_resource(r, agency, sink);
     grading::check(r, sink);
+    cells::check(r, sink);
 }
 
 pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::cell::Cell;
+use super::fold::{append_note, kept_line, same_name, Index, Kept};
 use super::header::{self, Header};
 use super::roles::{read_agency, read_systems, roles, Role};
 use super::source::{column_letter, Row, Workbook};
@@ -180,14 +181,8 @@ pub fn read_with(
     if let Some(m) = &opts.mapping {
         m.validate()?;
     }
-    let mut st = State {
-        lang,
-        mapping: opts.mapping.clone(),
-        out: Imported::default(),
-        by_code: HashMap::new(),
-        by_name: HashMap::new(),
-        rows_seen: 0,
-    };
+    let mut st =
+        State { lang, mapping: opts.mapping.clone(), out: Imported::default(), index: Index::default(), rows_seen: 0 };
     let mut data_sheets = 0;
     for (name, role) in roles(&names, opts.sheet.as_deref()) {
         let skip = |reason: &str| SheetReport {
@@ -219,9 +214,8 @@ struct State {
     lang: Lang,
     mapping: Option<header::Mapping>,
     out: Imported,
-    /// Resources of this import by code and by name → index, for rows that continue one.
-    by_code: HashMap<String, usize>,
-    by_name: HashMap<String, usize>,
+    /// Resources of this import by code and by name, for rows that continue one.
+    index: Index,
     /// Rows read from every sheet so far, for the progress reports.
     rows_seen: u64,
 }
@@ -390,13 +384,7 @@ impl<'s> SheetReader<'s> {
             }
         }
 
-        let target = if name.is_empty() && code.is_empty() {
-            self.current
-        } else if !code.is_empty() {
-            st.by_code.get(code.as_str()).copied()
-        } else {
-            st.by_name.get(name.as_str()).copied()
-        };
+        let target = st.index.target(&code, &name, self.current, &st.out.catalog.resources);
         let ri = match target {
             Some(i) => i,
             None => {
@@ -424,6 +412,9 @@ impl<'s> SheetReader<'s> {
         let mut item_col: Option<u32> = None;
         let mut findings: Vec<Finding> = Vec::new();
         let mut notes: Vec<String> = Vec::new();
+        // Lines for the data item's description, added after its cells (a description column
+        // later in the row would otherwise overwrite them).
+        let mut item_notes: Vec<String> = Vec::new();
         st.out.docs[ri] = None;
         let resource = &mut st.out.catalog.resources[ri];
         let locs = &mut st.out.locations[ri];
@@ -457,6 +448,15 @@ impl<'s> SheetReader<'s> {
                     col,
                     &mut findings,
                 );
+                // Kept, marked, where validation keeps reporting it (`notes.unread`).
+                let line = kept_line(Kept::Unread, &hc.text, e);
+                if is_item_key(key) {
+                    item.get_or_insert_with(DataItem::default);
+                    item_col.get_or_insert(col);
+                    item_notes.push(line);
+                } else {
+                    notes.push(line);
+                }
                 continue;
             }
             if is_item_key(key) {
@@ -466,11 +466,7 @@ impl<'s> SheetReader<'s> {
                     let (l, expected) = (label(key, lang), rejected(e));
                     let args = [("label", l), ("value", &text), ("expected", &expected)];
                     located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
-                    let d = it.description.get_or_insert_with(String::new);
-                    if !d.is_empty() {
-                        d.push('\n');
-                    }
-                    d.push_str(&format!("{}: {text}", hc.text));
+                    item_notes.push(kept_line(Kept::Unread, &hc.text, &text));
                 }
                 item_col.get_or_insert(col);
                 continue;
@@ -478,11 +474,12 @@ impl<'s> SheetReader<'s> {
             // Resource-level: rows of one resource (merged down or repeated) must agree.
             let raw = cell.text();
             if let Some(prev) = &self.stretch[ci] {
-                if **prev != *raw {
+                // Names that differ only in spaces or widths are one name (how rows fold).
+                if **prev != *raw && !(key == "name" && same_name(prev, &raw)) {
                     let l = label(key, lang);
                     let args = [("label", l), ("first", prev.as_str()), ("value", &raw)];
                     located(rules::finding("import.conflict", lang, None, Some(key), &args), col, &mut findings);
-                    notes.push(format!("{}: {raw}", hc.text));
+                    notes.push(kept_line(Kept::Conflict, &hc.text, &raw));
                 }
                 continue;
             }
@@ -496,13 +493,14 @@ impl<'s> SheetReader<'s> {
                 // (after normalising both) is a conflict, the first kept.
                 if let Some(old) = fields::get(resource, key) {
                     let mut probe = Resource::default();
-                    let same = fields::set(&mut probe, key, &text).is_ok()
-                        && fields::get(&probe, key).as_deref() == Some(old.as_str());
+                    let same = (fields::set(&mut probe, key, &text).is_ok()
+                        && fields::get(&probe, key).as_deref() == Some(old.as_str()))
+                        || (key == "name" && same_name(&old, &text));
                     if !same {
                         let l = label(key, lang);
                         let args = [("label", l), ("first", old.as_str()), ("value", &text)];
                         located(rules::finding("import.conflict", lang, None, Some(key), &args), col, &mut findings);
-                        notes.push(format!("{}: {text}", hc.text));
+                        notes.push(kept_line(Kept::Conflict, &hc.text, &text));
                     }
                     continue;
                 }
@@ -516,13 +514,20 @@ impl<'s> SheetReader<'s> {
                 let (l, expected) = (label(key, lang), rejected(e));
                 let args = [("label", l), ("value", text.as_str()), ("expected", &expected)];
                 located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
-                notes.push(format!("{}: {text}", hc.text));
+                notes.push(kept_line(Kept::Unread, &hc.text, &text));
             }
         }
         for n in notes {
             append_note(resource, n);
         }
-        if let Some(it) = item {
+        if let Some(mut it) = item {
+            for line in item_notes {
+                let d = it.description.get_or_insert_with(String::new);
+                if !d.is_empty() {
+                    d.push('\n');
+                }
+                d.push_str(&line);
+            }
             let n = resource.items.len();
             locs.items.push(loc(item_col.unwrap_or(0)));
             resource.items.push(it);
@@ -536,12 +541,7 @@ impl<'s> SheetReader<'s> {
                 st.out.findings.push(f);
             }
         }
-        if !code.is_empty() {
-            st.by_code.entry(code).or_insert(ri);
-        }
-        if !name.is_empty() {
-            st.by_name.entry(name).or_insert(ri);
-        }
+        st.index.note(code, name, ri);
     }
 }
 
@@ -576,15 +576,4 @@ fn start(path: &Path, sheet: &str, sheet_index: u16, rows: &[Row], st: &mut Stat
         skipped: None,
     });
     Ok(Some(h))
-}
-
-fn append_note(r: &mut Resource, line: String) {
-    match &mut r.notes {
-        Some(n) if n.lines().any(|l| l == line) => {}
-        Some(n) => {
-            n.push('\n');
-            n.push_str(&line);
-        }
-        None => r.notes = Some(line),
-    }
 }

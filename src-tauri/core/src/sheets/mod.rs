@@ -6,6 +6,7 @@ pub mod cell;
 pub mod columns;
 pub mod draft;
 pub mod export;
+pub mod fold;
 pub mod header;
 pub mod import;
 pub mod roles;
@@ -21,5 +22,7 @@ pub use template::export_template;
 mod formats;
 #[cfg(test)]
 mod hostile;
+#[cfg(test)]
+mod integrity;
 #[cfg(test)]
 mod tests;
