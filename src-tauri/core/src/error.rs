@@ -97,6 +97,9 @@ pub enum Error {
     /// The person stopped a long read (an import, a scan) before it finished.
     #[error("cancelled")]
     Cancelled,
+    /// A workbook over one of the limits that bound an import's memory (`sheets::limits`).
+    #[error("{} is over the import limit on {what:?} ({max})", file.display())]
+    SheetLimit { file: PathBuf, what: crate::sheets::limits::Limit, max: u64 },
     /// A text longer than a spreadsheet cell holds, met while writing the catalog workbook.
     #[error("{field} of {resource} has {len} characters, more than a cell holds ({max})")]
     CellTooLong { resource: String, field: String, len: usize, max: usize },
@@ -174,6 +177,7 @@ impl Error {
             Error::NotTrustable { .. } => "key.not_trustable",
             Error::Cancelled => "cancelled",
             Error::CellTooLong { .. } => "sheet.cell_too_long",
+            Error::SheetLimit { .. } => "sheet.limit",
         }
     }
 
@@ -546,6 +550,21 @@ impl Error {
             }
             .to_string(),
             Error::Cancelled => lang.pick("已取消，未作任何修改。", "Cancelled; nothing was changed.").to_string(),
+            Error::SheetLimit { file, what, max } => {
+                use crate::sheets::limits::Limit;
+                let mib = |n: &u64| format!("{} MiB", n >> 20);
+                let (part, limit) = match what {
+                    Limit::SharedStringsBytes => (lang.pick("共享字符串表（sharedStrings.xml）解压后的大小", "its shared-string table (sharedStrings.xml), unpacked,"), mib(max)),
+                    Limit::SharedStrings => (lang.pick("共享字符串的条数", "the number of its shared strings"), max.to_string()),
+                    Limit::StringBytes => (lang.pick("单个单元格文本的大小", "the size of one cell's text"), mib(max)),
+                    Limit::TextBytes => (lang.pick("全部单元格文本的总量", "the text of all its cells"), mib(max)),
+                };
+                if zh {
+                    format!("{} 的{part}超过导入上限 {limit}，远超任何目录，疑似异常或恶意文件。未导入任何内容。请用 Excel 或 WPS 打开检查；确为目录时，请拆分后分批导入。", file.display())
+                } else {
+                    format!("In {}, {part} is over the import limit of {limit}, far beyond any catalog; the file looks damaged or hostile. Nothing was imported. Open it in Excel or WPS to check; if it is a catalog, split it and import the parts.", file.display())
+                }
+            }
             Error::CellTooLong { resource, field, len, max } => {
                 let key = field_key(field);
                 let label = crate::model::fields::label(&key, lang);

@@ -14,6 +14,7 @@ use ts_rs::TS;
 use super::cell::Cell;
 use super::fold::{append_note, kept_line, same_name, Index, Kept};
 use super::header::{self, Header};
+use super::limits;
 use super::roles::{read_agency, read_systems, roles, Role};
 use super::source::{column_letter, Row, Workbook};
 use crate::error::{Error, Result};
@@ -181,8 +182,14 @@ pub fn read_with(
     if let Some(m) = &opts.mapping {
         m.validate()?;
     }
-    let mut st =
-        State { lang, mapping: opts.mapping.clone(), out: Imported::default(), index: Index::default(), rows_seen: 0 };
+    let mut st = State {
+        lang,
+        mapping: opts.mapping.clone(),
+        out: Imported::default(),
+        index: Index::default(),
+        rows_seen: 0,
+        text_bytes: 0,
+    };
     let mut data_sheets = 0;
     for (name, role) in roles(&names, opts.sheet.as_deref()) {
         let skip = |reason: &str| SheetReport {
@@ -218,6 +225,8 @@ struct State {
     index: Index,
     /// Rows read from every sheet so far, for the progress reports.
     rows_seen: u64,
+    /// Bytes of cell text read so far (`limits::MAX_TEXT_BYTES`).
+    text_bytes: u64,
 }
 
 fn read_sheet(
@@ -234,6 +243,7 @@ fn read_sheet(
     st.out.sheet_names.push(sheet.to_string());
     st.out.field_columns.push(HashMap::new());
     let mut reader = SheetReader::new(sheet, index, book.is_1904);
+    reader.trusted_until = limits::rows_before_reading(book, sheet)?;
     let mut failure: Option<Error> = None;
     book.rows(sheet, |row| {
         st.rows_seen += 1;
@@ -274,6 +284,8 @@ struct SheetReader<'s> {
     revisit: bool,
     rows_read: u32,
     items: Vec<(usize, usize)>,
+    /// The last row the sheet declared, while no row has gone past it (`limits`).
+    trusted_until: Option<u32>,
 }
 
 impl<'s> SheetReader<'s> {
@@ -290,11 +302,15 @@ impl<'s> SheetReader<'s> {
             revisit: false,
             rows_read: 0,
             items: Vec::new(),
+            trusted_until: None,
         }
     }
 
     /// Takes one row; `false` stops the sheet (no header in the search window).
     fn row(&mut self, path: &Path, row: Row<'_>, st: &mut State) -> Result<bool> {
+        limits::past_declared(path, self.sheet, &mut self.trusted_until, row.0)?;
+        // Counted before the row is kept, whether above the header or below it.
+        limits::count_text(path, &mut st.text_bytes, &row.1)?;
         if self.header.is_some() {
             if self.rows_read >= MAX_ROWS {
                 return Err(Error::SheetTooLarge { file: path.to_path_buf(), sheet: self.sheet.into(), max: MAX_ROWS });

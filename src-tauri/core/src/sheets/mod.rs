@@ -9,6 +9,7 @@ pub mod export;
 pub mod fold;
 pub mod header;
 pub mod import;
+pub mod limits;
 pub mod roles;
 pub mod source;
 pub mod template;
