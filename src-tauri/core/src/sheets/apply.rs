@@ -80,6 +80,13 @@ fn merge(existing: &Resource, imported: &Resource, present: u64) -> Resource {
     if items {
         m.items = imported.items.clone();
     }
+    // What the import kept in the notes (a value it could not read, a disagreeing row) reaches
+    // the stored record even when the sheet had no notes column, and stays a finding there.
+    if let Some(notes) = &imported.notes {
+        for line in notes.lines().filter(|l| super::fold::kept_lines(l).next().is_some()) {
+            super::fold::append_note(&mut m, line.to_string());
+        }
+    }
     m
 }
 

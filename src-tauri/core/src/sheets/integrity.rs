@@ -180,3 +180,21 @@ fn text_longer_than_a_cell_is_an_error_at_its_field_and_export_names_it() {
     assert!(m.contains("户籍人口") && m.contains("信息资源摘要") && !m.contains("磁盘"), "{m}");
     assert!(!d.path().join("no.xlsx").exists());
 }
+
+#[test]
+fn a_kept_value_reaches_a_stored_record_that_the_import_updates() {
+    let d = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create(&d.path().join("w.mulu")).unwrap();
+    let header = ["信息资源名称", "信息资源代码", "更新周期"];
+    let clean = d.path().join("clean.xlsx");
+    sheet(&clean, &header, &[&["户籍人口", "352111009/000001", "每月"]]);
+    import_then_validate(&clean, &mut ws);
+    // Updated from a sheet without a notes column whose rows disagree on the cycle.
+    let again = d.path().join("again.xlsx");
+    sheet(&again, &header, &[&["户籍人口", "352111009/000001", "每年"], &["户籍人口", "352111009/000001", "每季度"]]);
+    let findings = import_then_validate(&again, &mut ws);
+    assert_eq!(ws.resource_count().unwrap(), 1);
+    let r = &ws.catalog().unwrap().resources[0];
+    assert!(r.notes.as_deref().is_some_and(|n| n.contains("每季度")), "{:?}", r.notes);
+    assert!(findings.iter().any(|f| f.rule == "notes.conflict"), "{findings:#?}");
+}
