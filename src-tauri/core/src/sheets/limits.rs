@@ -4,7 +4,7 @@
 //! streamed and measured with a flat buffer, and a workbook over a limit is refused naming it.
 //!
 //! The limits are far above any catalog (a city's 240,000 rows hold a table of some tens of
-//! MiB) and keep an import of any workbook under 50 MB below 1 GB.
+//! MiB): a hostile file is refused at a flat few tens of MB, where it used to take gigabytes.
 
 use std::io::Read;
 use std::path::Path;
