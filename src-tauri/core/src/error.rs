@@ -105,6 +105,21 @@ pub enum Error {
     /// The person stopped a long read (an import, a scan) before it finished.
     #[error("cancelled")]
     Cancelled,
+    /// A workbook over one of the limits that bound an import's memory (`sheets::limits`).
+    #[error("{} is over the import limit on {what:?} ({max})", file.display())]
+    SheetLimit { file: PathBuf, what: crate::sheets::limits::Limit, max: u64 },
+    /// A text longer than a spreadsheet cell holds, met while writing the catalog workbook.
+    #[error("{field} of {resource} has {len} characters, more than a cell holds ({max})")]
+    CellTooLong { resource: String, field: String, len: usize, max: usize },
+}
+
+/// The field key of a field path, for its label: `items[2].description` → `item.description`;
+/// others as they are.
+fn field_key(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.strip_prefix("items[").and_then(|rest| rest.split_once("].")) {
+        Some((_, k)) => format!("item.{k}").into(),
+        None => path.into(),
+    }
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -189,12 +204,17 @@ impl Error {
                 "directory" => "output.directory",
                 _ => "output.other_kind",
             },
+            Error::CellTooLong { .. } => "sheet.cell_too_long",
+            Error::SheetLimit { .. } => "sheet.limit",
         }
     }
 
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::UnknownField { field } | Error::InvalidValue { field, .. } | Error::NotBulk { field } => Some(field),
+            Error::UnknownField { field }
+            | Error::InvalidValue { field, .. }
+            | Error::NotBulk { field }
+            | Error::CellTooLong { field, .. } => Some(field),
             _ => None,
         }
     }
@@ -566,6 +586,34 @@ impl Error {
             .to_string(),
             Error::Cancelled => lang.pick("已取消，未作任何修改。", "Cancelled; nothing was changed.").to_string(),
             Error::OutputRefused { path, reason, found } => crate::output::refusal(path, reason, *found, lang, face),
+            Error::SheetLimit { file, what, max } => {
+                use crate::sheets::limits::Limit;
+                let mib = |n: &u64| format!("{} MiB", n >> 20);
+                let (part, limit) = match what {
+                    Limit::SharedStringsBytes => (lang.pick("共享字符串表（sharedStrings.xml）解压后的大小", "its shared-string table (sharedStrings.xml), unpacked,"), mib(max)),
+                    Limit::SharedStrings => (lang.pick("共享字符串的条数", "the number of its shared strings"), max.to_string()),
+                    Limit::StringBytes => (lang.pick("单个单元格文本的大小", "the size of one cell's text"), mib(max)),
+                    Limit::TextBytes => (lang.pick("全部单元格文本的总量", "the text of all its cells"), mib(max)),
+                };
+                if zh {
+                    format!("{} 的{part}超过导入上限 {limit}，远超任何目录，疑似异常或恶意文件。未导入任何内容。请用 Excel 或 WPS 打开检查；确为目录时，请拆分后分批导入。", file.display())
+                } else {
+                    format!("In {}, {part} is over the import limit of {limit}, far beyond any catalog; the file looks damaged or hostile. Nothing was imported. Open it in Excel or WPS to check; if it is a catalog, split it and import the parts.", file.display())
+                }
+            }
+            Error::CellTooLong { resource, field, len, max } => {
+                let key = field_key(field);
+                let label = crate::model::fields::label(&key, lang);
+                let advice = todo(
+                    ["请精简该字段（`mulu validate` 在该字段报告 field.cell_limit）后重试。", "Shorten the field (`mulu validate` reports it as field.cell_limit) and try again."],
+                    ["请在第 5 步“校验”中找到该字段并精简后重试。", "Find the field at step 5, Check, shorten it and try again."],
+                );
+                if zh {
+                    format!("“{resource}”的“{label}”（{field}）有 {len} 个字符，超过电子表格单元格最多能容纳的 {max} 个字符，无法写入表格，未留下任何文件。{advice}")
+                } else {
+                    format!("“{label}” ({field}) of “{resource}” has {len} characters, more than the {max} a spreadsheet cell holds, so the workbook cannot be written; no file was left. {advice}")
+                }
+            }
         }
     }
 
