@@ -21,7 +21,7 @@ use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{error, internal, test_pick};
+use crate::import::{internal, refusal, test_pick};
 
 /// The package under review, from the command line or the open dialog.
 pub struct ReviewState(Mutex<Current>);
@@ -72,7 +72,7 @@ fn current(app: &AppHandle) -> (Option<PathBuf>, Option<Arc<Opened>>) {
 }
 
 fn nothing_open(lang: Lang) -> ErrorPayload {
-    error("review.none", "没有打开报送包。", "No package is open.", lang)
+    refusal("review.none", lang)
 }
 
 /// Verifies the current package on a blocking task (a package may be hundreds of megabytes) and

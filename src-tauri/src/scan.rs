@@ -19,7 +19,7 @@ use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{error, internal, test_pick};
+use crate::import::{internal, refusal, test_pick};
 
 /// The chosen paths, then the proposals made from them; `cancel` stops a running scan.
 #[derive(Default)]
@@ -91,7 +91,7 @@ pub async fn scan_run(app: AppHandle, lang: Lang) -> Result<Scanned, ErrorPayloa
         (pending.paths.clone(), pending.cancel.clone())
     };
     if paths.is_empty() {
-        return Err(error("scan.none", "请先选择要扫描的文件或文件夹。", "Choose files or a folder first.", lang));
+        return Err(refusal("scan.none", lang));
     }
     let handle = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
@@ -139,12 +139,7 @@ fn chosen(proposals: &[Proposal], mut accepted: Vec<usize>, lang: Lang) -> Resul
     accepted.sort_unstable();
     accepted.dedup();
     if accepted.is_empty() || accepted.iter().any(|&i| i >= proposals.len()) {
-        return Err(error(
-            "scan.stale",
-            "扫描结果已失效，请重新扫描。",
-            "The scan's proposals are gone; scan again.",
-            lang,
-        ));
+        return Err(refusal("scan.stale", lang));
     }
     Ok(accepted.iter().map(|&i| proposals[i].resource.clone()).collect())
 }

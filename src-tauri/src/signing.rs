@@ -215,16 +215,7 @@ pub async fn package_check(app: AppHandle, lang: Lang) -> std::result::Result<()
 }
 
 fn no_key(lang: Lang) -> ErrorPayload {
-    ErrorPayload {
-        code: "key.none".into(),
-        message: lang
-            .pick(
-                "还没有签名密钥：请先在第 1 步“机构信息”中生成。",
-                "No signing key yet: make one in step 1 (Agency) first.",
-            )
-            .into(),
-        field: None,
-    }
+    crate::import::refusal("key.none", lang)
 }
 
 /// Builds the signed package where the person chooses, with progress events
