@@ -54,21 +54,6 @@ pub(crate) fn test_pick(e2e: Option<&str>, file: Option<PathBuf>) -> Option<Path
     (e2e == Some("1")).then_some(file).flatten().filter(|p| !p.as_os_str().is_empty())
 }
 
-/// The shell's own refusal codes (the UI maps them to the step that fixes them).
-pub(crate) const REFUSALS: &[&str] =
-    &["key.none", "scan.none", "scan.stale", "import.none", "import.stale", "review.none"];
-
-/// A refusal of the shell itself (nothing chosen yet, no key), worded in the core's
-/// `data/messages.toml` (`[app]`); the UI adds the step that fixes it, by code.
-pub(crate) fn refusal(code: &'static str, lang: Lang) -> ErrorPayload {
-    debug_assert!(REFUSALS.contains(&code), "{code} is not in REFUSALS");
-    let message = mulu_core::messages::app(code, lang).unwrap_or_else(|| {
-        debug_assert!(false, "{code} missing from [app] in data/messages.toml");
-        code
-    });
-    ErrorPayload { code: code.into(), message: message.into(), field: None }
-}
-
 /// A failure of the machinery (a task that panicked), not of the person's data.
 pub(crate) fn internal(e: impl ToString, _lang: Lang) -> ErrorPayload {
     ErrorPayload { code: "internal".into(), message: e.to_string(), field: None }
@@ -103,7 +88,7 @@ pub fn preview(
 /// The chosen workbook, or why there is none.
 pub(crate) fn chosen(app: &AppHandle, lang: Lang) -> Result<PathBuf, ErrorPayload> {
     let path = lock(&app.state::<AppState>().import).path.clone();
-    path.ok_or_else(|| refusal("import.none", lang))
+    path.ok_or_else(|| crate::words::refusal("import.none", lang))
 }
 
 /// Opens the file dialog; returns the chosen path (`null` when the person cancelled).
@@ -118,8 +103,8 @@ pub async fn import_choose(app: AppHandle, lang: Lang) -> Result<Option<String>,
             let dialog = app
                 .dialog()
                 .file()
-                .set_title(lang.pick("选择要导入的目录表格", "Choose a catalog workbook to import"))
-                .add_filter(lang.pick("电子表格", "Spreadsheets"), EXTENSIONS);
+                .set_title(crate::words::dialog("import.open", lang))
+                .add_filter(crate::words::dialog("import.filter", lang), EXTENSIONS);
             let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
                 .await
                 .map_err(|e| internal(e, lang))?;
@@ -170,7 +155,7 @@ pub async fn import_commit(app: AppHandle, lang: Lang) -> Result<ImportPlan, Err
     tauri::async_runtime::spawn_blocking(move || {
         let state = handle.state::<AppState>();
         let effect = std::mem::take(&mut *lock(&state.import)).effect;
-        let effect = effect.ok_or_else(|| refusal("import.stale", lang))?;
+        let effect = effect.ok_or_else(|| crate::words::refusal("import.stale", lang))?;
         state.change(lang, |ws| sheets::commit(ws, effect))
     })
     .await
@@ -187,23 +172,6 @@ pub fn import_cancel(state: State<'_, AppState>) {
 
 #[cfg(test)]
 mod tests {
-    /// Each refusal of the shell has its sentence in both languages, and the core's `[app]`
-    /// list holds no other.
-    #[test]
-    fn the_shell_refusals_are_worded_in_the_messages_file() {
-        for code in super::REFUSALS {
-            for lang in [mulu_core::Lang::Zh, mulu_core::Lang::En] {
-                let m = super::refusal(code, lang).message;
-                assert!(!m.is_empty() && m != *code, "{code}");
-            }
-        }
-        let mut listed: Vec<&str> = mulu_core::messages::app_codes().collect();
-        let mut ours = super::REFUSALS.to_vec();
-        listed.sort();
-        ours.sort();
-        assert_eq!(listed, ours);
-    }
-
     use super::*;
     use mulu_core::model::fields;
     use mulu_core::{Catalog, Resource};

@@ -19,7 +19,8 @@ use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{internal, refusal, test_pick};
+use crate::import::{internal, test_pick};
+use crate::words::{dialog as word, refusal};
 
 /// The chosen paths, then the proposals made from them; `cancel` stops a running scan.
 #[derive(Default)]
@@ -66,12 +67,12 @@ pub async fn scan_choose(app: AppHandle, folder: bool, lang: Lang) -> Result<Vec
                 dialog = dialog.set_directory(f);
             }
             let answer = if folder {
-                let dialog = dialog.set_title(lang.pick("选择要扫描的数据文件夹", "Choose a folder of data files"));
+                let dialog = dialog.set_title(word("scan.folder", lang));
                 tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder().into_iter().collect()).await
             } else {
                 let dialog = dialog
-                    .set_title(lang.pick("选择要扫描的数据文件", "Choose data files to scan"))
-                    .add_filter(lang.pick("数据文件", "Data files"), &["xlsx", "xlsm", "xls", "ods", "csv"]);
+                    .set_title(word("scan.files", lang))
+                    .add_filter(word("scan.filter", lang), &["xlsx", "xlsm", "xls", "ods", "csv"]);
                 tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_files().unwrap_or_default()).await
             };
             answer.map_err(|e| internal(e, lang))?.into_iter().filter_map(|f| f.into_path().ok()).collect()

@@ -30,6 +30,7 @@ pub(crate) struct MessagesFile {
     pub word: BTreeMap<String, BTreeMap<String, Text>>,
     pub problem: BTreeMap<String, Text>,
     pub app: BTreeMap<String, Text>,
+    pub dialog: BTreeMap<String, Text>,
 }
 
 pub(crate) fn file() -> &'static MessagesFile {
@@ -77,6 +78,16 @@ pub fn app_codes() -> impl Iterator<Item = &'static str> {
     file().app.keys().map(String::as_str)
 }
 
+/// A word of the desktop app's native dialogs (a title, a filter, a suggested file name).
+pub fn dialog(key: &str, lang: Lang) -> Option<&'static str> {
+    file().dialog.get(key).map(|t| t.get(lang))
+}
+
+/// The keys of the dialogs' words.
+pub fn dialog_keys() -> impl Iterator<Item = &'static str> {
+    file().dialog.keys().map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,7 +119,7 @@ mod tests {
                 faceless(&t.en, &format!("{group}.{name}"));
             }
         }
-        for (code, t) in f.problem.iter().chain(&f.app) {
+        for (code, t) in f.problem.iter().chain(&f.app).chain(&f.dialog) {
             faceless(&t.zh, code);
             faceless(&t.en, code);
         }
