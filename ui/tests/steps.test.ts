@@ -182,6 +182,19 @@ describe('refusals: the app alone says which step fixes what', async () => {
     expect(REFUSAL_STEP['package.findings']).toBe('validate')
     expect(REFUSAL_STEP['key.none']).toBe('agency')
   })
+  it('advises only on codes the core or the shell really has (data/messages.toml)', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { resolve } = await import('node:path')
+    const toml = readFileSync(resolve(__dirname, '../../src-tauri/core/data/messages.toml'), 'utf8')
+    const errors = [...toml.matchAll(/^\[error\."([^"]+)"\]$/gm)].map((m) => m[1])
+    const app = toml.split(/^\[app\]$/m)[1].split(/^\[/m)[0]
+    const shell = [...app.matchAll(/^"([^"]+)" = /gm)].map((m) => m[1])
+    expect(errors.length).toBeGreaterThan(40)
+    expect(shell).toContain('key.none')
+    for (const code of [...ADVISED, ...Object.keys(REFUSAL_STEP)]) {
+      expect([...errors, ...shell], code).toContain(code)
+    }
+  })
   it('the step number comes from the path, after the core’s face-neutral message', () => {
     const n = STEPS.indexOf('validate') + 1
     expect(adviceText('package.findings', 'zh')).toBe(`请在第 ${n} 步“校验”中查看并修正。`)
