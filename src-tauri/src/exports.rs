@@ -42,9 +42,9 @@ pub enum Kind {
 impl Kind {
     fn file_name(self, lang: Lang) -> &'static str {
         match self {
-            Kind::Catalog => lang.pick("政务数据资源目录.xlsx", "catalog.xlsx"),
-            Kind::Template => lang.pick("目录填报模板.xlsx", "fill-in-template.xlsx"),
-            Kind::Dcat => lang.pick("开放目录.dcat.jsonld", "open-catalog.dcat.jsonld"),
+            Kind::Catalog => crate::words::dialog("export.catalog", lang),
+            Kind::Template => crate::words::dialog("export.template", lang),
+            Kind::Dcat => crate::words::dialog("export.dcat", lang),
         }
     }
     fn output(self) -> OutputKind {
@@ -89,7 +89,7 @@ pub async fn export_file(app: AppHandle, kind: Kind, lang: Lang) -> std::result:
     let out = match e2e {
         Some(p) => Some(p),
         None => {
-            let title = lang.pick("导出到", "Export to").to_string();
+            let title = crate::words::dialog("export.title", lang).to_string();
             crate::signing::save_dialog(&app, title, name.to_string(), kind.ext(), lang).await?
         }
     };

@@ -54,13 +54,9 @@ pub(crate) fn test_pick(e2e: Option<&str>, file: Option<PathBuf>) -> Option<Path
     (e2e == Some("1")).then_some(file).flatten().filter(|p| !p.as_os_str().is_empty())
 }
 
-pub(crate) fn error(code: &str, zh: &str, en: &str, lang: Lang) -> ErrorPayload {
-    ErrorPayload { code: code.into(), message: lang.pick(zh, en).into(), field: None }
-}
-
 /// A failure of the machinery (a task that panicked), not of the person's data.
-pub(crate) fn internal(e: impl ToString, lang: Lang) -> ErrorPayload {
-    error("internal", &e.to_string(), &e.to_string(), lang)
+pub(crate) fn internal(e: impl ToString, _lang: Lang) -> ErrorPayload {
+    ErrorPayload { code: "internal".into(), message: e.to_string(), field: None }
 }
 
 /// Reads the workbook, telling `emit` its progress and stopping once `cancel` is set, then plans
@@ -92,7 +88,7 @@ pub fn preview(
 /// The chosen workbook, or why there is none.
 pub(crate) fn chosen(app: &AppHandle, lang: Lang) -> Result<PathBuf, ErrorPayload> {
     let path = lock(&app.state::<AppState>().import).path.clone();
-    path.ok_or_else(|| error("import.none", "请先选择要导入的表格。", "Choose a workbook first.", lang))
+    path.ok_or_else(|| crate::words::refusal("import.none", lang))
 }
 
 /// Opens the file dialog; returns the chosen path (`null` when the person cancelled).
@@ -107,8 +103,8 @@ pub async fn import_choose(app: AppHandle, lang: Lang) -> Result<Option<String>,
             let dialog = app
                 .dialog()
                 .file()
-                .set_title(lang.pick("选择要导入的目录表格", "Choose a catalog workbook to import"))
-                .add_filter(lang.pick("电子表格", "Spreadsheets"), EXTENSIONS);
+                .set_title(crate::words::dialog("import.open", lang))
+                .add_filter(crate::words::dialog("import.filter", lang), EXTENSIONS);
             let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
                 .await
                 .map_err(|e| internal(e, lang))?;
@@ -159,14 +155,7 @@ pub async fn import_commit(app: AppHandle, lang: Lang) -> Result<ImportPlan, Err
     tauri::async_runtime::spawn_blocking(move || {
         let state = handle.state::<AppState>();
         let effect = std::mem::take(&mut *lock(&state.import)).effect;
-        let effect = effect.ok_or_else(|| {
-            error(
-                "import.stale",
-                "导入预览已失效（工作区在预览后有改动），请重新选择表格。",
-                "The import preview is out of date (the workspace changed since); choose the workbook again.",
-                lang,
-            )
-        })?;
+        let effect = effect.ok_or_else(|| crate::words::refusal("import.stale", lang))?;
         state.change(lang, |ws| sheets::commit(ws, effect))
     })
     .await

@@ -53,8 +53,8 @@ pub async fn mapping_save(app: AppHandle, mapping: Mapping, lang: Lang) -> Resul
     let out = match e2e_file() {
         Some(p) => Some(p),
         None => {
-            let title = lang.pick("保存表头对应规则", "Save the header mapping").to_string();
-            let name = lang.pick("表头对应.json", "header-mapping.json").to_string();
+            let title = crate::words::dialog("mapping.save", lang).to_string();
+            let name = crate::words::dialog("mapping.file", lang).to_string();
             crate::signing::save_dialog(&app, title, name, "json", lang).await?
         }
     };
@@ -72,11 +72,8 @@ pub async fn mapping_open(app: AppHandle, lang: Lang) -> Result<Option<Mapping>,
     let file = match e2e_file() {
         Some(p) => Some(p),
         None => {
-            let mut dialog = app
-                .dialog()
-                .file()
-                .set_title(lang.pick("选择保存的表头对应规则", "Choose a saved header mapping"))
-                .add_filter("JSON", &["json"]);
+            let mut dialog =
+                app.dialog().file().set_title(crate::words::dialog("mapping.open", lang)).add_filter("JSON", &["json"]);
             if let Some(f) = app.state::<AppState>().folder() {
                 dialog = dialog.set_directory(f);
             }

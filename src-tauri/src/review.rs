@@ -21,7 +21,8 @@ use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{error, internal, test_pick};
+use crate::import::{internal, test_pick};
+use crate::words::{dialog as word, refusal};
 
 /// The package under review, from the command line or the open dialog.
 pub struct ReviewState(Mutex<Current>);
@@ -72,7 +73,7 @@ fn current(app: &AppHandle) -> (Option<PathBuf>, Option<Arc<Opened>>) {
 }
 
 fn nothing_open(lang: Lang) -> ErrorPayload {
-    error("review.none", "没有打开报送包。", "No package is open.", lang)
+    refusal("review.none", lang)
 }
 
 /// Verifies the current package on a blocking task (a package may be hundreds of megabytes) and
@@ -124,8 +125,8 @@ pub async fn review_choose(app: AppHandle, lang: Lang) -> Result<Option<String>,
             let mut dialog = app
                 .dialog()
                 .file()
-                .set_title(lang.pick("打开报送包", "Open a package"))
-                .add_filter(lang.pick("报送包", "Packages"), &["zip"]);
+                .set_title(word("review.open", lang))
+                .add_filter(word("review.filter", lang), &["zip"]);
             if let Some(folder) = app.state::<AppState>().folder() {
                 dialog = dialog.set_directory(folder);
             }

@@ -19,7 +19,8 @@ use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{error, internal, test_pick};
+use crate::import::{internal, test_pick};
+use crate::words::{dialog as word, refusal};
 
 /// The chosen paths, then the proposals made from them; `cancel` stops a running scan.
 #[derive(Default)]
@@ -66,12 +67,12 @@ pub async fn scan_choose(app: AppHandle, folder: bool, lang: Lang) -> Result<Vec
                 dialog = dialog.set_directory(f);
             }
             let answer = if folder {
-                let dialog = dialog.set_title(lang.pick("选择要扫描的数据文件夹", "Choose a folder of data files"));
+                let dialog = dialog.set_title(word("scan.folder", lang));
                 tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder().into_iter().collect()).await
             } else {
                 let dialog = dialog
-                    .set_title(lang.pick("选择要扫描的数据文件", "Choose data files to scan"))
-                    .add_filter(lang.pick("数据文件", "Data files"), &["xlsx", "xlsm", "xls", "ods", "csv"]);
+                    .set_title(word("scan.files", lang))
+                    .add_filter(word("scan.filter", lang), &["xlsx", "xlsm", "xls", "ods", "csv"]);
                 tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_files().unwrap_or_default()).await
             };
             answer.map_err(|e| internal(e, lang))?.into_iter().filter_map(|f| f.into_path().ok()).collect()
@@ -91,7 +92,7 @@ pub async fn scan_run(app: AppHandle, lang: Lang) -> Result<Scanned, ErrorPayloa
         (pending.paths.clone(), pending.cancel.clone())
     };
     if paths.is_empty() {
-        return Err(error("scan.none", "请先选择要扫描的文件或文件夹。", "Choose files or a folder first.", lang));
+        return Err(refusal("scan.none", lang));
     }
     let handle = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
@@ -139,12 +140,7 @@ fn chosen(proposals: &[Proposal], mut accepted: Vec<usize>, lang: Lang) -> Resul
     accepted.sort_unstable();
     accepted.dedup();
     if accepted.is_empty() || accepted.iter().any(|&i| i >= proposals.len()) {
-        return Err(error(
-            "scan.stale",
-            "扫描结果已失效，请重新扫描。",
-            "The scan's proposals are gone; scan again.",
-            lang,
-        ));
+        return Err(refusal("scan.stale", lang));
     }
     Ok(accepted.iter().map(|&i| proposals[i].resource.clone()).collect())
 }

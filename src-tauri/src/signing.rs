@@ -170,8 +170,8 @@ pub async fn key_create(
     if passphrase != repeat {
         return Err(Error::PassphraseMismatch.payload(lang));
     }
-    let title = lang.pick("保存签名私钥", "Save the signing key").to_string();
-    let name = lang.pick("签名私钥.pem", "signing-key.pem").to_string();
+    let title = crate::words::dialog("key.save", lang).to_string();
+    let name = crate::words::dialog("key.file", lang).to_string();
     let Some(path) = save_or_test(&app, "MULU_E2E_KEY_FILE", title, name, "pem", lang).await? else {
         return Ok(None);
     };
@@ -215,16 +215,7 @@ pub async fn package_check(app: AppHandle, lang: Lang) -> std::result::Result<()
 }
 
 fn no_key(lang: Lang) -> ErrorPayload {
-    ErrorPayload {
-        code: "key.none".into(),
-        message: lang
-            .pick(
-                "还没有签名密钥：请先在第 1 步“机构信息”中生成。",
-                "No signing key yet: make one in step 1 (Agency) first.",
-            )
-            .into(),
-        field: None,
-    }
+    crate::words::refusal("key.none", lang)
 }
 
 /// Builds the signed package where the person chooses, with progress events
@@ -236,7 +227,7 @@ pub async fn package_make(
     lang: Lang,
 ) -> std::result::Result<Option<PackageDone>, ErrorPayload> {
     let key = read_settings(&app).key.ok_or_else(|| no_key(lang))?;
-    let title = lang.pick("保存报送包", "Save the package").to_string();
+    let title = crate::words::dialog("package.save", lang).to_string();
     let Some(out) = save_or_test(&app, "MULU_E2E_PACKAGE_FILE", title, "mulu-package.zip".into(), "zip", lang).await?
     else {
         return Ok(None);

@@ -9,6 +9,7 @@ pub mod fsutil;
 pub mod grading;
 pub mod i18n;
 pub mod ids;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod overview;

@@ -1,6 +1,6 @@
 // The app's commands (src-tauri/src/*.rs). Core types come from the Rust bindings; the few
 // app-only shapes are declared here, next to their command.
-import { invoke } from '@tauri-apps/api/core'
+import { invoke as tauriInvoke } from '@tauri-apps/api/core'
 import type {
   Change,
   Domains,
@@ -20,6 +20,15 @@ import type {
   Undone,
   View,
 } from '../bindings/mulu'
+import { advised, type Advised } from './refusals'
+
+/** Every command goes through here: a refusal comes back with the app's advice for its code
+ *  (refusals.ts), in the language the command was called in. */
+function invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  return tauriInvoke<T>(cmd, args).catch((e: unknown) => {
+    throw advised(e, args?.lang)
+  })
+}
 
 /** Field labels in both languages, and the resource fields a bulk edit may set (commands.rs `Fields`). */
 export interface Fields {
@@ -130,10 +139,12 @@ export const scanAccept = (accepted: number[], lang: Lang) => invoke<number>('sc
 export const scanCancel = () => invoke<void>('scan_cancel')
 
 /** Any rejection as an ErrorPayload: the core's own, or an IPC failure wrapped with code `ipc`. */
-export function toPayload(e: unknown): ErrorPayload {
+export function toPayload(e: unknown): Advised {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
-    const p = e as ErrorPayload
-    return { code: String(p.code), message: String(p.message), field: p.field ?? null }
+    const p = e as Advised
+    const out: Advised = { code: String(p.code), message: String(p.message), field: p.field ?? null }
+    if (p.advice) Object.assign(out, { core: p.core, advice: p.advice })
+    return out
   }
   return { code: 'ipc', message: e instanceof Error ? e.message : String(e), field: null }
 }
