@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import ElementClickInterceptedException
+from selenium.common.exceptions import (ElementClickInterceptedException, NoSuchElementException,
+                                        StaleElementReferenceException)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
@@ -62,6 +63,23 @@ class App:
                 d.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
                 return False
         self.wait(attempt, message=f"click {target}")
+
+    def click_css(self, selector: str, timeout: float = 20):
+        """Clicks the first element matching `selector`, found again at each attempt (a list that
+        re-renders stales held elements; a fading overlay intercepts clicks)."""
+        def attempt(d):
+            try:
+                el = d.find_element(By.CSS_SELECTOR, selector)
+                try:
+                    el.click()
+                    return True
+                except ElementClickInterceptedException:
+                    # Perhaps under a sticky header: bring it to the middle and try again.
+                    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+                    return False
+            except (StaleElementReferenceException, NoSuchElementException):
+                return False
+        self.wait(attempt, timeout=timeout, message=f"click {selector}")
 
     def control(self, name: str):
         """The <input>/<textarea> of a form control by its data-testid (on the input or around it)."""

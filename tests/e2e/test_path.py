@@ -64,10 +64,12 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
     # field, where the officer types the value and leaves the field (which saves it).
     values = {"provider_name": AGENCY, "provider_code": USCC}
     for _ in range(6):
-        link = app.wait(lambda d: next((e for e in d.find_elements(*tid("goto-finding"))
-                                        if e.get_attribute("data-field") in values), None), message="a provider finding")
-        field = link.get_attribute("data-field")
-        app.click(link)
+        field = app.wait(lambda d: d.execute_script(
+            "const f = [...document.querySelectorAll('[data-testid=\"goto-finding\"]')].map(e => e.dataset.field)"
+            ".find(f => f === 'provider_name' || f === 'provider_code'); return f || null"), message="a provider finding")
+        # Found afresh at each attempt: the list re-renders as the last edit's answer comes, and
+        # the closing drawer may still cover it on a busy machine.
+        app.click_css(f'[data-testid="goto-finding"][data-field="{field}"]')
         app.wait(lambda d: d.execute_script(
             "const a = document.activeElement; return !!a && !!a.closest('[data-testid=\"field-" + field + "\"]')"),
             message=f"the cursor is in {field}")
