@@ -10,6 +10,7 @@ pub mod grading;
 pub mod i18n;
 pub mod ids;
 pub mod model;
+pub mod ops;
 pub mod output;
 pub mod overview;
 pub mod package;
