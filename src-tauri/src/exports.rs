@@ -5,7 +5,7 @@
 //! E2E hook: with `MULU_E2E=1`, `MULU_E2E_EXPORT_DIR` stands in for the dialogs: the file is
 //! written there under its default name.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::model::catalog::View;
@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, State};
 
 use crate::commands::AppState;
+use crate::dialogs::{self, StandIn};
 
 /// The resource ids of each catalog, in catalog order.
 #[derive(Debug, Default, Serialize, PartialEq, Eq)]
@@ -81,18 +82,8 @@ pub async fn catalog_views(state: State<'_, AppState>, lang: Lang) -> std::resul
 #[tauri::command]
 pub async fn export_file(app: AppHandle, kind: Kind, lang: Lang) -> std::result::Result<Option<String>, ErrorPayload> {
     let name = kind.file_name(lang);
-    let e2e = (std::env::var("MULU_E2E").ok().as_deref() == Some("1"))
-        .then(|| std::env::var_os("MULU_E2E_EXPORT_DIR"))
-        .flatten()
-        .filter(|d| !d.is_empty())
-        .map(|d| PathBuf::from(d).join(name));
-    let out = match e2e {
-        Some(p) => Some(p),
-        None => {
-            let title = lang.pick("导出到", "Export to").to_string();
-            crate::signing::save_dialog(&app, title, name.to_string(), kind.ext(), lang).await?
-        }
-    };
+    let title = lang.pick("导出到", "Export to");
+    let out = dialogs::save(&app, StandIn::ExportDir, title, name, kind.ext(), lang).await?;
     let Some(out) = out else { return Ok(None) };
     let handle = app.clone();
     let written = out.clone();

@@ -18,10 +18,10 @@ use mulu_core::package::Limits;
 use mulu_core::Lang;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{error, internal, test_pick};
+use crate::dialogs::{self, StandIn};
+use crate::import::{error, internal};
 
 /// The package under review, from the command line or the open dialog.
 pub struct ReviewState(Mutex<Current>);
@@ -114,27 +114,9 @@ pub async fn review_open(app: AppHandle, fresh: bool, lang: Lang) -> Result<Opti
 /// Chooses a package in the native open dialog; its path, or `null` when cancelled.
 #[tauri::command]
 pub async fn review_choose(app: AppHandle, lang: Lang) -> Result<Option<String>, ErrorPayload> {
-    let e2e = test_pick(
-        std::env::var("MULU_E2E").ok().as_deref(),
-        std::env::var_os("MULU_E2E_OPEN_PACKAGE").map(PathBuf::from),
-    );
-    let picked = match e2e {
-        Some(p) => Some(p),
-        None => {
-            let mut dialog = app
-                .dialog()
-                .file()
-                .set_title(lang.pick("打开报送包", "Open a package"))
-                .add_filter(lang.pick("报送包", "Packages"), &["zip"]);
-            if let Some(folder) = app.state::<AppState>().folder() {
-                dialog = dialog.set_directory(folder);
-            }
-            let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-                .await
-                .map_err(|e| internal(e, lang))?;
-            answer.and_then(|f| f.into_path().ok())
-        }
-    };
+    let title = lang.pick("打开报送包", "Open a package");
+    let filter = (lang.pick("报送包", "Packages"), &["zip"][..]);
+    let picked = dialogs::open(&app, StandIn::OpenPackage, title, filter, true, lang).await?;
     if let Some(p) = &picked {
         *lock(&app.state::<ReviewState>().0) = Current { path: Some(p.clone()), opened: None };
     }

@@ -16,10 +16,10 @@ use mulu_core::scan::{self, Proposal};
 use mulu_core::{Lang, Resource};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{error, internal, test_pick};
+use crate::dialogs::{self, StandIn};
+use crate::import::{error, internal};
 
 /// The chosen paths, then the proposals made from them; `cancel` stops a running scan.
 #[derive(Default)]
@@ -57,28 +57,27 @@ struct Progress {
 /// Opens the native chooser (a folder, or several files); the chosen paths, empty when cancelled.
 #[tauri::command]
 pub async fn scan_choose(app: AppHandle, folder: bool, lang: Lang) -> Result<Vec<String>, ErrorPayload> {
-    let e2e = std::env::var("MULU_E2E").ok();
-    let picked = match test_pick(e2e.as_deref(), std::env::var_os("MULU_E2E_SCAN_PATH").map(PathBuf::from)) {
-        Some(p) => vec![p],
+    let files = match StandIn::ScanPath.answer() {
+        Some(p) => return Ok(keep(&app, vec![p])),
+        None if folder => {
+            let dialog =
+                dialogs::builder(&app, lang.pick("选择要扫描的数据文件夹", "Choose a folder of data files"), true);
+            dialogs::run(move || dialog.blocking_pick_folder().into_iter().collect::<Vec<_>>(), lang).await?
+        }
         None => {
-            let mut dialog = app.dialog().file();
-            if let Some(f) = app.state::<AppState>().folder() {
-                dialog = dialog.set_directory(f);
-            }
-            let answer = if folder {
-                let dialog = dialog.set_title(lang.pick("选择要扫描的数据文件夹", "Choose a folder of data files"));
-                tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder().into_iter().collect()).await
-            } else {
-                let dialog = dialog
-                    .set_title(lang.pick("选择要扫描的数据文件", "Choose data files to scan"))
-                    .add_filter(lang.pick("数据文件", "Data files"), &["xlsx", "xlsm", "xls", "ods", "csv"]);
-                tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_files().unwrap_or_default()).await
-            };
-            answer.map_err(|e| internal(e, lang))?.into_iter().filter_map(|f| f.into_path().ok()).collect()
+            let dialog = dialogs::builder(&app, lang.pick("选择要扫描的数据文件", "Choose data files to scan"), true)
+                .add_filter(lang.pick("数据文件", "Data files"), &["xlsx", "xlsm", "xls", "ods", "csv"]);
+            dialogs::run(move || dialog.blocking_pick_files().unwrap_or_default(), lang).await?
         }
     };
-    *lock(&app.state::<ScanState>().0) = Pending { paths: picked.clone(), ..Default::default() };
-    Ok(picked.iter().map(|p| p.display().to_string()).collect())
+    Ok(keep(&app, files.into_iter().filter_map(|f| f.into_path().ok()).collect()))
+}
+
+/// Keeps the chosen paths for `scan_run`; returns them for the page to show.
+fn keep(app: &AppHandle, picked: Vec<PathBuf>) -> Vec<String> {
+    let shown = picked.iter().map(|p| p.display().to_string()).collect();
+    *lock(&app.state::<ScanState>().0) = Pending { paths: picked, ..Default::default() };
+    shown
 }
 
 /// Scans the chosen paths on a blocking task, with `scan-progress` events; keeps the proposals
