@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use mulu_core::error::ErrorPayload;
+use mulu_core::ops;
 use mulu_core::rules::Context;
 use mulu_core::sheets::draft::SheetHead;
 use mulu_core::sheets::header::Mapping;
@@ -78,7 +79,7 @@ pub fn preview(
     if stopped() {
         return Err(mulu_core::Error::Cancelled.payload(lang));
     }
-    state.with(lang, |ws| sheets::plan(ws, imported, &Context::now(lang)))
+    state.with(lang, |ws| ops::import::preview(ws, imported, &Context::now(lang)))
 }
 
 /// The chosen workbook, or why there is none.
@@ -145,7 +146,7 @@ pub async fn import_commit(app: AppHandle, lang: Lang) -> Result<ImportPlan, Err
                 lang,
             )
         })?;
-        state.change(lang, |ws| sheets::commit(ws, effect))
+        state.change(lang, |ws| ops::import::commit(ws, effect))
     })
     .await
     .map_err(|e| internal(e, lang))?

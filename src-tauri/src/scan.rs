@@ -159,7 +159,7 @@ pub async fn scan_accept(
 ) -> Result<usize, ErrorPayload> {
     let proposals = std::mem::take(&mut *lock(&scanned.0)).proposals;
     let resources = chosen(&proposals, accepted, lang)?;
-    app.state::<AppState>().change(lang, |ws| scan::accept(ws, resources)).map(|added| added.len())
+    app.state::<AppState>().change(lang, |ws| mulu_core::ops::scan::accept(ws, resources)).map(|added| added.len())
 }
 
 /// Stops a running scan and discards its proposals.

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use mulu_core::model::fields;
 use mulu_core::model::{DataItem, InfoSystem, View};
+use mulu_core::ops;
 use mulu_core::ops::resources::{self, FieldText, ResourceEdit};
 use mulu_core::output::{check_output, OutputKind};
 use mulu_core::rules::{self, Context};
@@ -109,10 +110,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             let mut ws = if dry_run { Workspace::open(&path)? } else { Workspace::open_or_create(&path)? };
             // A dry run shows the findings now; a real import finds them while SQLite writes.
             let plan = if dry_run {
-                mulu_core::sheets::plan(&ws, imported, &ctx)?.plan
+                ops::import::preview(&ws, imported, &ctx)?.plan
             } else {
-                let effect = mulu_core::sheets::apply::prepare(&ws, imported, &ctx)?;
-                mulu_core::sheets::commit(&mut ws, effect)?
+                ops::import::import(&mut ws, imported, &ctx)?
             };
             if let Some(out) = save_mapping {
                 if let Some(report) = plan.sheets.iter().find(|s| s.skipped.is_none()) {
@@ -139,7 +139,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             let ws = if accept { Some(Workspace::open(&path)?) } else { None };
             if let Some(mut ws) = ws {
                 let resources = proposals.iter().map(|p| p.resource.clone()).collect();
-                let resources = mulu_core::scan::accept(&mut ws, resources)?;
+                let resources = ops::scan::accept(&mut ws, resources)?;
                 for (p, r) in proposals.iter_mut().zip(resources) {
                     p.resource = r;
                 }

@@ -5,8 +5,10 @@
 //! or return, so a use case behaves the same wherever it is started from.
 
 pub mod grading;
+pub mod import;
 pub mod package;
 pub mod resources;
+pub mod scan;
 pub mod secrecy;
 pub mod trust;
 
