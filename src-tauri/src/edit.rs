@@ -19,10 +19,11 @@ fn overview(ws: &Workspace, lang: Lang) -> Result<Overview> {
 }
 
 /// The USCC as typed, normalised as the profile will store it, and why it is wrong (if it is).
-#[derive(Debug, Serialize, PartialEq)]
+#[derive(Debug, Serialize, PartialEq, ts_rs::TS)]
 pub struct UsccCheck {
     pub normalized: String,
     /// What is wrong: `length`, `character`, `check` or `structure`; `null` when it is valid.
+    #[ts(type = "\"length\" | \"character\" | \"check\" | \"structure\" | null")]
     pub problem: Option<&'static str>,
     pub reason: Option<String>,
 }
@@ -98,7 +99,7 @@ pub async fn update_items(
 }
 
 /// How many resources a bulk edit changed, and the overview after it.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Bulked {
     changed: usize,
     overview: Overview,
@@ -120,8 +121,9 @@ pub async fn bulk_set_field(
     })
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Added {
+    #[ts(type = "number")]
     id: i64,
     overview: Overview,
 }

@@ -19,7 +19,7 @@ use crate::commands::AppState;
 use crate::dialogs::{self, StandIn};
 
 /// The resource ids of each catalog, in catalog order.
-#[derive(Debug, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Default, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Views {
     pub resource: Vec<i64>,
     pub sharing: Vec<i64>,
@@ -32,8 +32,9 @@ pub fn views(ws: &Workspace) -> Result<Views> {
     Ok(Views { resource: ids(View::Resource), sharing: ids(View::Sharing), open: ids(View::Open) })
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "ExportKind")]
 pub enum Kind {
     Catalog,
     Template,

@@ -16,7 +16,7 @@ use crate::commands::AppState;
 pub const HISTORY_LIMIT: usize = 500;
 
 /// What an undo reversed (`None`: nothing was left to undo), and the overview after it.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct UndoAnswer {
     undone: Option<Undone>,
     overview: Overview,

@@ -39,7 +39,8 @@ pub struct Pending {
 }
 
 /// The `import-progress` event: the sheet being read and the rows read so far.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "ImportProgress")]
 pub struct Progress {
     sheet: String,
     rows: u64,

@@ -41,7 +41,8 @@ impl ReviewState {
 
 /// What the review screen shows: the package's file, the workspace whose trust list it was
 /// checked against (and why that list could not be read, when it could not), the review.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "ReviewShown")]
 pub struct Shown {
     pub path: String,
     pub workspace: String,

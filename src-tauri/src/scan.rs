@@ -33,22 +33,23 @@ pub struct Pending {
 pub struct ScanState(Mutex<Pending>);
 
 /// What the scan found (app-only shape; `ui/src/lib/api.ts` `Scanned`).
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Scanned {
     proposals: Vec<Proposal>,
     skipped: Vec<Skipped>,
 }
 
 /// A file the scan could not read, and why (in the person's language).
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Skipped {
     file: String,
     error: ErrorPayload,
 }
 
 /// The `scan-progress` event: `done` of `total` files read, `file` the one being read.
-#[derive(Clone, Serialize)]
-struct Progress {
+#[derive(Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "ScanProgress")]
+pub struct Progress {
     done: usize,
     total: usize,
     file: String,

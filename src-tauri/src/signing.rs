@@ -26,7 +26,7 @@ use crate::commands::{lock, AppState};
 use crate::dialogs::{self, StandIn};
 
 /// The key as the app remembers it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct KeyInfo {
     pub path: String,
     /// Grouped for reading aloud: `3F2A 9C01 …`.

@@ -5,6 +5,7 @@
 pub mod bindings;
 pub mod dcat;
 pub mod error;
+pub mod error_codes;
 pub mod fsutil;
 pub mod grading;
 pub mod i18n;

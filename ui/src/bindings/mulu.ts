@@ -201,6 +201,28 @@ needs_open_condition: boolean,
  */
 reason: string, article: string, };
 
+export type Answers = { state_secret: boolean | null, legal_restriction: boolean | null, personal_or_commercial: boolean | null, already_public: boolean | null, basis: string | null, };
+
+export type GradeRequest = { ids: Array<number>, answers: Answers, chosen: string | null, reason: string | null, };
+
+export type FieldText = { key: string, text: string, };
+
+export type ItemInput = { name: string, data_type: string, length: string, description: string, is_identifier: boolean | null, is_personal: boolean | null, };
+
+export type PackageDone = { path: string, package_id: string, sequence: number, resources: number, added: number, removed: number, changed: number, 
+/**
+ * Validation errors packaged anyway (`allow_findings`), recorded in bag-info.txt.
+ */
+errors: number, 
+/**
+ * 涉密 resources: the package must go through the channel for classified material.
+ */
+classified: number, 
+/**
+ * The signer's key fingerprint, grouped for reading aloud.
+ */
+fingerprint: string, };
+
 export type Made = { package_id: string, sequence: number, resources: number, added: number, removed: number, changed: number, 
 /**
  * Validation errors packaged anyway (`allow_findings`), recorded in bag-info.txt.
@@ -519,3 +541,5 @@ refused: string | null, };
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 
 export type Lang = "zh" | "en";
+
+export type ErrorCode = "workspace.missing" | "workspace.foreign" | "workspace.corrupt" | "workspace.newer" | "workspace.read_only" | "workspace.exists" | "workspace.busy" | "disk.full" | "io" | "store" | "store.decode" | "field.unknown" | "field.invalid" | "resource.not_found" | "resource.ambiguous" | "system.not_found" | "agency.missing" | "sheet.unreadable" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.write" | "sheet.too_large" | "undo.unsupported" | "bulk.field" | "key.generate" | "key.exists" | "key.unreadable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.no_passphrase" | "key.public_unreadable" | "key.trust_not_found" | "key.trust_ambiguous" | "package.no_uscc" | "package.findings" | "package.secrecy" | "package.write" | "verify.unreadable" | "key.fingerprint_mismatch" | "key.not_trustable" | "cancelled" | "output.workspace" | "output.key" | "output.input" | "output.directory" | "output.other_kind";

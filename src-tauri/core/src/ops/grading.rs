@@ -15,6 +15,7 @@ use crate::store::Workspace;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct GradeRequest {
+    #[ts(type = "Array<number>")]
     pub ids: Vec<i64>,
     pub answers: Answers,
     pub chosen: Option<String>,
