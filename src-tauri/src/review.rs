@@ -155,7 +155,7 @@ pub async fn review_trust(app: AppHandle, name: String, heard: String, lang: Lan
 /// trusting is the person's decision, unlike reading).
 pub fn trust(state: &AppState, opened: &Opened, name: &str, heard: &str, lang: Lang) -> Result<(), ErrorPayload> {
     let key = opened.trusted_key(name, heard).map_err(|e| e.payload(lang))?;
-    state.change(lang, |ws| ws.trust_key(&key))
+    state.change(lang, |ws| mulu_core::ops::trust::add(ws, &key))
 }
 
 /// Leaves the review; the page goes (back) to the workspace.

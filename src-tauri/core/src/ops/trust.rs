@@ -7,6 +7,12 @@ use crate::i18n::Lang;
 use crate::package::trust::TrustedKey;
 use crate::store::Workspace;
 
+/// Trusts `key` for its agency (the app's review: the key from a package whose fingerprint the
+/// person heard over the phone).
+pub fn add(ws: &mut Workspace, key: &TrustedKey) -> Result<()> {
+    ws.trust_key(key)
+}
+
 /// Trusts the public key in `public_key` for the agency with USCC `agency` (checked first).
 pub fn add_file(ws: &mut Workspace, public_key: &Path, agency: &str, name: &str, lang: Lang) -> Result<TrustedKey> {
     let agency = crate::text::clean_code(agency);
@@ -14,7 +20,7 @@ pub fn add_file(ws: &mut Workspace, public_key: &Path, agency: &str, name: &str,
         return Err(Error::invalid("uscc", &agency, lang.pick("18 位统一社会信用代码", "an 18-character USCC")));
     }
     let key = TrustedKey::from_file(public_key, &agency, name)?;
-    ws.trust_key(&key)?;
+    add(ws, &key)?;
     Ok(key)
 }
 
