@@ -28,11 +28,12 @@ use ts_rs::TS;
 
 use crate::commands::Fields;
 use crate::edit::{Added, Bulked, UsccCheck};
-use crate::exports::{Kind, Views};
+use crate::exports::Views;
 use crate::history::UndoAnswer;
 use crate::review::Shown;
 use crate::scan::Scanned;
 use crate::signing::KeyInfo;
+use mulu_core::ops::export::ExportKind;
 
 /// The codes of the failures the shell itself reports (beside the core's `ErrorCode`s).
 pub const SHELL_CODES: &[&str] =
@@ -91,7 +92,7 @@ contract! {
     grading::grading_apply(ids: Vec<i64>, answers: Answers, chosen: String, reason: Option<String>, lang: Lang) -> Overview;
     grading::grading_confirm(ids: Vec<i64>, lang: Lang) -> Overview;
     exports::catalog_views(lang: Lang) -> Views;
-    exports::export_file(kind: Kind, lang: Lang) -> Option<String>;
+    exports::export_file(kind: ExportKind, lang: Lang) -> Option<String>;
     signing::key_status() -> Option<KeyInfo>;
     signing::key_create(passphrase: String, repeat: String, lang: Lang) -> Option<KeyInfo>;
     signing::secrecy_confirm(ids: Option<Vec<i64>>, reviewer: String, lang: Lang) -> Overview;
@@ -135,7 +136,6 @@ fn declarations(cfg: &ts_rs::Config) -> Vec<String> {
         crate::import::Progress,
         KeyInfo,
         Views,
-        Kind,
         Shown,
     )
 }

@@ -9,10 +9,10 @@ use std::path::Path;
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::model::catalog::View;
-use mulu_core::output::{check_output, OutputKind};
+use mulu_core::ops::{self, export::ExportKind as Kind};
 use mulu_core::store::Workspace;
 use mulu_core::{Lang, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 
 use crate::commands::AppState;
@@ -32,46 +32,26 @@ pub fn views(ws: &Workspace) -> Result<Views> {
     Ok(Views { resource: ids(View::Resource), sharing: ids(View::Sharing), open: ids(View::Open) })
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, ts_rs::TS)]
-#[serde(rename_all = "lowercase")]
-#[ts(rename = "ExportKind")]
-pub enum Kind {
-    Catalog,
-    Template,
-    Dcat,
+/// The export's default file name, in the person's language.
+fn file_name(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::Catalog => lang.pick("政务数据资源目录.xlsx", "catalog.xlsx"),
+        Kind::Template => lang.pick("目录填报模板.xlsx", "fill-in-template.xlsx"),
+        Kind::Dcat => lang.pick("开放目录.dcat.jsonld", "open-catalog.dcat.jsonld"),
+    }
 }
 
-impl Kind {
-    fn file_name(self, lang: Lang) -> &'static str {
-        match self {
-            Kind::Catalog => lang.pick("政务数据资源目录.xlsx", "catalog.xlsx"),
-            Kind::Template => lang.pick("目录填报模板.xlsx", "fill-in-template.xlsx"),
-            Kind::Dcat => lang.pick("开放目录.dcat.jsonld", "open-catalog.dcat.jsonld"),
-        }
-    }
-    fn output(self) -> OutputKind {
-        match self {
-            Kind::Dcat => OutputKind::Json,
-            _ => OutputKind::Workbook,
-        }
-    }
-    fn ext(self) -> &'static str {
-        match self {
-            Kind::Dcat => "jsonld",
-            _ => "xlsx",
-        }
+fn ext(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Dcat => "jsonld",
+        _ => "xlsx",
     }
 }
 
 /// Writes one export to `out`. The save dialog asked before replacing a file; one of another
 /// kind (the workspace, a key, a package) is refused whatever was answered.
 pub fn write(ws: &Workspace, kind: Kind, out: &Path) -> Result<()> {
-    check_output(out, kind.output(), Some(ws.path()), &[], false)?;
-    match kind {
-        Kind::Catalog => mulu_core::sheets::export_catalog(&ws.catalog()?, out),
-        Kind::Template => mulu_core::sheets::export_template(&ws.agency()?, out),
-        Kind::Dcat => mulu_core::dcat::export_dcat(&ws.catalog()?, out),
-    }
+    ops::export::write(ws, kind, out, false).map(|_| ())
 }
 
 #[tauri::command]
@@ -82,9 +62,9 @@ pub async fn catalog_views(state: State<'_, AppState>, lang: Lang) -> std::resul
 /// Writes one export where the person chooses; its path, or `null` when cancelled.
 #[tauri::command]
 pub async fn export_file(app: AppHandle, kind: Kind, lang: Lang) -> std::result::Result<Option<String>, ErrorPayload> {
-    let name = kind.file_name(lang);
+    let name = file_name(kind, lang);
     let title = lang.pick("导出到", "Export to");
-    let out = dialogs::save(&app, StandIn::ExportDir, title, name, kind.ext(), lang).await?;
+    let out = dialogs::save(&app, StandIn::ExportDir, title, name, ext(kind), lang).await?;
     let Some(out) = out else { return Ok(None) };
     let handle = app.clone();
     let written = out.clone();
@@ -114,7 +94,7 @@ mod tests {
         assert_eq!(v.resource, vec![shared, hidden]);
         assert!(!v.sharing.contains(&hidden) && !v.open.contains(&hidden));
         for kind in [Kind::Catalog, Kind::Template, Kind::Dcat] {
-            let out = dir.path().join(kind.file_name(Lang::Zh));
+            let out = dir.path().join(file_name(kind, Lang::Zh));
             write(&ws, kind, &out).unwrap();
             assert!(std::fs::metadata(&out).unwrap().len() > 0, "{kind:?}");
         }

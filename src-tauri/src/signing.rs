@@ -13,9 +13,8 @@ use std::sync::Mutex;
 use mulu_core::error::ErrorPayload;
 use mulu_core::ops::package::{PackageDone, PackageRequest};
 use mulu_core::ops::{self, secrecy::Selection};
-use mulu_core::output::{check_output, OutputKind};
 use mulu_core::overview::Overview;
-use mulu_core::package::{keys, Step};
+use mulu_core::package::Step;
 use mulu_core::rules::Context;
 use mulu_core::store::Workspace;
 use mulu_core::{Error, Lang, Result};
@@ -49,9 +48,8 @@ pub fn create_key(path: &Path, workspace: &Path, passphrase: &str, repeat: &str)
     if passphrase != repeat {
         return Err(Error::PassphraseMismatch);
     }
-    check_output(path, OutputKind::PrivateKey, Some(workspace), &[], false)?;
-    let public = keys::write_new_key_file(path, passphrase)?;
-    Ok(KeyInfo { path: path.display().to_string(), fingerprint: keys::grouped(&keys::fingerprint(&public)) })
+    let fingerprint = ops::keys::create(path, workspace, passphrase)?;
+    Ok(KeyInfo { path: path.display().to_string(), fingerprint })
 }
 
 /// Packages the workspace (the core's use case: refused while errors remain or any resource
@@ -217,7 +215,7 @@ pub fn reveal_package(app: AppHandle) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mulu_core::package::{self, trust::Trust};
+    use mulu_core::package::{self, keys, trust::Trust};
 
     #[test]
     fn a_key_is_made_then_a_package_signed_with_it_verifies_intact() {

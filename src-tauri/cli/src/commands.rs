@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use mulu_core::model::fields;
 use mulu_core::model::{DataItem, InfoSystem, View};
-use mulu_core::ops;
 use mulu_core::ops::resources::{self, FieldText, ResourceEdit};
+use mulu_core::ops::{self, export::ExportKind};
 use mulu_core::output::{check_output, OutputKind};
 use mulu_core::rules::{self, Context};
 use mulu_core::store::{self, Workspace};
@@ -127,10 +127,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(if plan.summary.errors > 0 { Outcome::Findings } else { Outcome::Ok })
         }
         Command::Export(ExportCommand::Catalogs { out, force }) => {
-            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
-            let ws = Workspace::open(&path)?;
-            let catalog = ws.catalog()?;
-            mulu_core::sheets::export_catalog(&catalog, &out)?;
+            export(&path, ExportKind::Catalog, &out, force)?;
             out!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
             Ok(Outcome::Ok)
         }
@@ -154,18 +151,12 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Command::Export(ExportCommand::Template { out, force }) => {
-            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
-            let ws = Workspace::open(&path)?;
-            mulu_core::sheets::export_template(&ws.agency()?, &out)?;
+            export(&path, ExportKind::Template, &out, force)?;
             out!("{}{}", lang.pick("已导出填报模板：", "Fill-in template written: "), out.display());
             Ok(Outcome::Ok)
         }
         Command::Export(ExportCommand::Dcat { out, force }) => {
-            check_output(&out, OutputKind::Json, Some(&path), &[], force)?;
-            let ws = Workspace::open(&path)?;
-            let catalog = ws.catalog()?;
-            mulu_core::dcat::export_dcat(&catalog, &out)?;
-            let n = catalog.view(View::Open).count();
+            let n = export(&path, ExportKind::Dcat, &out, force)?;
             match lang {
                 Lang::Zh => out!("已导出开放目录（{n} 个资源）的 DCAT：{}", out.display()),
                 Lang::En => out!("Open catalog ({n} resources) written as DCAT: {}", out.display()),
@@ -195,6 +186,13 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
     }
+}
+
+/// Refused before the workspace is opened (an output that would replace it, a key or a file of
+/// another kind), then written by the core's use case.
+fn export(path: &std::path::Path, kind: ExportKind, out: &std::path::Path, force: bool) -> Result<usize> {
+    check_output(out, kind.output(), Some(path), &[], force)?;
+    ops::export::write(&Workspace::open(path)?, kind, out, force)
 }
 
 fn agency_texts(a: &crate::args::AgencyArgs) -> Vec<FieldText> {

@@ -100,10 +100,9 @@ pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -
     match command {
         Command::Key(KeyCommand::New { out }) => {
             // An existing file is never replaced (`keys` refuses it); the workspace is named.
-            check_output(&out, OutputKind::PrivateKey, Some(&ws_path()), &[], false)?;
+            ops::keys::check_place(&out, &ws_path())?;
             let pass = passphrase(lang, true)?;
-            let public = keys::write_new_key_file(&out, &pass)?;
-            let fp = keys::grouped(&keys::fingerprint(&public));
+            let fp = ops::keys::create(&out, &ws_path(), &pass)?;
             out!(
                 "{}{}",
                 lang.pick("已生成签名密钥（私钥已加密）：", "Signing key made (private key encrypted): "),

@@ -34,6 +34,7 @@ pub fn typescript() -> String {
         crate::ops::resources::FieldText,
         crate::ops::resources::ItemInput,
         crate::ops::package::PackageDone,
+        crate::ops::export::ExportKind,
         crate::package::make::Made,
         crate::package::contents::Review,
         crate::package::contents::Facts,

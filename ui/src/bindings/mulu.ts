@@ -223,6 +223,8 @@ classified: number,
  */
 fingerprint: string, };
 
+export type ExportKind = "catalog" | "template" | "dcat";
+
 export type Made = { package_id: string, sequence: number, resources: number, added: number, removed: number, changed: number, 
 /**
  * Validation errors packaged anyway (`allow_findings`), recorded in bag-info.txt.

@@ -3,13 +3,12 @@
 // from Rust: a renamed command, argument, field or error code fails `npm run build`.
 import { invoke } from '@tauri-apps/api/core'
 import type { AppErrorCode, Commands } from '../bindings/commands'
-import type { ErrorPayload, Lang, Mapping, Answers, ItemInput, View } from '../bindings/mulu'
+import type { Answers, ErrorPayload, ExportKind, ItemInput, Lang, Mapping, View } from '../bindings/mulu'
 
 export type {
   Added,
   AppErrorCode,
   Bulked,
-  ExportKind,
   Fields,
   ImportProgress,
   KeyInfo,
@@ -20,7 +19,7 @@ export type {
   UsccCheck,
   Views,
 } from '../bindings/commands'
-export type { Answers, ItemInput, PackageDone } from '../bindings/mulu'
+export type { Answers, ExportKind, ItemInput, PackageDone } from '../bindings/mulu'
 
 type Command = keyof Commands
 type Args<C extends Command> = Commands[C]['args']
@@ -120,7 +119,7 @@ export const revealPackage = () => call('reveal_package')
 
 export const catalogViews = (lang: Lang) => call('catalog_views', { lang })
 /** Opens the save dialog and writes the file; its path, or `null` when cancelled. */
-export const exportFile = (kind: import('../bindings/commands').ExportKind, lang: Lang) =>
+export const exportFile = (kind: ExportKind, lang: Lang) =>
   call('export_file', { kind, lang })
 /** The core's refusals (errors, secrecy review, USCC) and a missing key, before the passphrase. */
 export const packageCheck = (lang: Lang) => call('package_check', { lang })

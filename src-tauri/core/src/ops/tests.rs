@@ -285,3 +285,24 @@ fn a_package_is_refused_until_reviewed_then_made_and_verified_against_the_trust_
     assert_eq!(trust::remove(&mut ws, "青岩镇").unwrap().name, "青岩镇");
     assert!(ws.trusted_keys().unwrap().is_empty());
 }
+
+#[test]
+fn exports_and_a_new_key_never_replace_the_workspace_or_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let wpath = dir.path().join("w.mulu");
+    let mut ws = Workspace::open_or_create(&wpath).unwrap();
+    ws.set_agency(&crate::sample::agency()).unwrap();
+    ws.add_resource(crate::sample::resource()).unwrap();
+    let open = ws.catalog().unwrap().view(crate::model::View::Open).count();
+    let dcat = dir.path().join("open.jsonld");
+    assert_eq!(export::write(&ws, export::ExportKind::Dcat, &dcat, false).unwrap(), open);
+    assert_eq!(export::write(&ws, export::ExportKind::Catalog, &dir.path().join("c.xlsx"), false).unwrap(), 1);
+    assert!(export::write(&ws, export::ExportKind::Catalog, &wpath, true).is_err(), "never over the workspace");
+    assert!(export::write(&ws, export::ExportKind::Catalog, &dcat, false).is_err(), "another kind, not forced");
+
+    let key = dir.path().join("k.pem");
+    let fp = keys::create(&key, &wpath, "青岩 2026").unwrap();
+    assert_eq!(fp.split(' ').count(), 16, "grouped for reading aloud");
+    assert!(keys::check_place(&key, &wpath).is_err(), "an existing key is never replaced");
+    assert!(keys::create(&wpath, &wpath, "青岩 2026").is_err());
+}
