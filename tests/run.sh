@@ -20,6 +20,9 @@ npm --prefix ui test --silent
 step "Rust: build everything once (core, mulu CLI, desktop app)"
 cargo build --workspace --locked
 
+step "Rust: lints (clippy, every target, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
 step "Rust: the mulu CLI's package must not pull in Tauri or WebKit"
 if cargo tree -p mulu-cli -e normal,build --prefix none | grep -iE '^(tauri|wry|webkit)'; then
   echo "mulu-cli depends on the crates above: it must build without Tauri/WebKit" >&2

@@ -35,9 +35,11 @@ use crate::scan::Scanned;
 use crate::signing::KeyInfo;
 use mulu_core::ops::export::ExportKind;
 
-/// The codes of the failures the shell itself reports (beside the core's `ErrorCode`s).
-pub const SHELL_CODES: &[&str] =
-    &["internal", "key.none", "import.none", "import.stale", "scan.none", "scan.stale", "review.none"];
+/// The codes of the failures the shell itself reports (beside the core's `ErrorCode`s): its
+/// refusals (`[app]` in data/messages.toml) and `internal` (a task that panicked).
+fn shell_codes() -> Vec<&'static str> {
+    std::iter::once("internal").chain(mulu_core::messages::app_codes()).collect()
+}
 
 /// A row per command: `module::name(arg: Type, …) -> Answer;`.
 macro_rules! contract {
@@ -148,7 +150,7 @@ pub fn typescript() -> String {
         body.push_str(&d.replace("bigint", "number"));
         body.push_str("\n\n");
     }
-    let shell: Vec<String> = SHELL_CODES.iter().map(|c| format!("\"{c}\"")).collect();
+    let shell: Vec<String> = shell_codes().iter().map(|c| format!("\"{c}\"")).collect();
     body.push_str("/** Every code a command's failure may carry: the core's, and the shell's own. */\n");
     body.push_str(&format!("export type AppErrorCode = ErrorCode | {};\n\n", shell.join(" | ")));
     body.push_str("/** Each command: its arguments (by name, as `invoke` sends them) and its answer. */\n");
@@ -225,7 +227,7 @@ mod tests {
     fn each_command_once_and_shell_codes_apart_from_the_core() {
         let names: std::collections::HashSet<_> = table().iter().map(|r| r.name).collect();
         assert_eq!(names.len(), table().len(), "a command listed twice");
-        assert!(SHELL_CODES.iter().all(|c| !mulu_core::error_codes::CODES.contains(c)));
+        assert!(shell_codes().iter().all(|c| !mulu_core::error_codes::codes().contains(c)));
         assert_eq!(camel("is_personal"), "isPersonal");
         assert!(mentions("a: Overview | null", "Overview") && !mentions("ResourceDetail", "Resource"));
     }

@@ -35,9 +35,9 @@ pub fn views(ws: &Workspace) -> Result<Views> {
 /// The export's default file name, in the person's language.
 fn file_name(kind: Kind, lang: Lang) -> &'static str {
     match kind {
-        Kind::Catalog => lang.pick("政务数据资源目录.xlsx", "catalog.xlsx"),
-        Kind::Template => lang.pick("目录填报模板.xlsx", "fill-in-template.xlsx"),
-        Kind::Dcat => lang.pick("开放目录.dcat.jsonld", "open-catalog.dcat.jsonld"),
+        Kind::Catalog => crate::words::dialog("export.catalog", lang),
+        Kind::Template => crate::words::dialog("export.template", lang),
+        Kind::Dcat => crate::words::dialog("export.dcat", lang),
     }
 }
 
@@ -63,7 +63,7 @@ pub async fn catalog_views(state: State<'_, AppState>, lang: Lang) -> std::resul
 #[tauri::command]
 pub async fn export_file(app: AppHandle, kind: Kind, lang: Lang) -> std::result::Result<Option<String>, ErrorPayload> {
     let name = file_name(kind, lang);
-    let title = lang.pick("导出到", "Export to");
+    let title = crate::words::dialog("export.title", lang);
     let out = dialogs::save(&app, StandIn::ExportDir, title, name, ext(kind), lang).await?;
     let Some(out) = out else { return Ok(None) };
     let handle = app.clone();

@@ -48,13 +48,9 @@ pub struct Progress {
 
 const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
-pub(crate) fn error(code: &str, zh: &str, en: &str, lang: Lang) -> ErrorPayload {
-    ErrorPayload { code: code.into(), message: lang.pick(zh, en).into(), field: None }
-}
-
 /// A failure of the machinery (a task that panicked), not of the person's data.
-pub(crate) fn internal(e: impl ToString, lang: Lang) -> ErrorPayload {
-    error("internal", &e.to_string(), &e.to_string(), lang)
+pub(crate) fn internal(e: impl ToString, _lang: Lang) -> ErrorPayload {
+    ErrorPayload { code: "internal".into(), message: e.to_string(), field: None }
 }
 
 /// Reads the workbook, telling `emit` its progress and stopping once `cancel` is set, then plans
@@ -86,14 +82,14 @@ pub fn preview(
 /// The chosen workbook, or why there is none.
 pub(crate) fn chosen(app: &AppHandle, lang: Lang) -> Result<PathBuf, ErrorPayload> {
     let path = lock(&app.state::<AppState>().import).path.clone();
-    path.ok_or_else(|| error("import.none", "请先选择要导入的表格。", "Choose a workbook first.", lang))
+    path.ok_or_else(|| crate::words::refusal("import.none", lang))
 }
 
 /// Opens the file dialog; returns the chosen path (`null` when the person cancelled).
 #[tauri::command]
 pub async fn import_choose(app: AppHandle, lang: Lang) -> Result<Option<String>, ErrorPayload> {
-    let title = lang.pick("选择要导入的目录表格", "Choose a catalog workbook to import");
-    let filter = (lang.pick("电子表格", "Spreadsheets"), EXTENSIONS);
+    let title = crate::words::dialog("import.open", lang);
+    let filter = (crate::words::dialog("import.filter", lang), EXTENSIONS);
     let picked = dialogs::open(&app, StandIn::ImportFile, title, filter, false, lang).await?;
     let state = app.state::<AppState>();
     let mut pending = lock(&state.import);
@@ -139,14 +135,7 @@ pub async fn import_commit(app: AppHandle, lang: Lang) -> Result<ImportPlan, Err
     tauri::async_runtime::spawn_blocking(move || {
         let state = handle.state::<AppState>();
         let effect = std::mem::take(&mut *lock(&state.import)).effect;
-        let effect = effect.ok_or_else(|| {
-            error(
-                "import.stale",
-                "导入预览已失效（工作区在预览后有改动），请重新选择表格。",
-                "The import preview is out of date (the workspace changed since); choose the workbook again.",
-                lang,
-            )
-        })?;
+        let effect = effect.ok_or_else(|| crate::words::refusal("import.stale", lang))?;
         state.change(lang, |ws| ops::import::commit(ws, effect))
     })
     .await

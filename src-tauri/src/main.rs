@@ -17,6 +17,7 @@ mod mapping;
 mod review;
 mod scan;
 mod signing;
+mod words;
 
 // The same allocator as the `mulu` CLI: imports allocate millions of small strings on two
 // threads, where glibc's allocator is slow.

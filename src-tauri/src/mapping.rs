@@ -45,8 +45,8 @@ pub async fn import_headers(app: AppHandle, mapping: Option<Mapping>, lang: Lang
 #[tauri::command]
 pub async fn mapping_save(app: AppHandle, mapping: Mapping, lang: Lang) -> Result<Option<String>, ErrorPayload> {
     mapping.validate().map_err(|e| e.payload(lang))?;
-    let title = lang.pick("保存表头对应规则", "Save the header mapping");
-    let name = lang.pick("表头对应.json", "header-mapping.json");
+    let title = crate::words::dialog("mapping.save", lang);
+    let name = crate::words::dialog("mapping.file", lang);
     let out = dialogs::save(&app, StandIn::MappingFile, title, name, "json", lang).await?;
     let Some(out) = out else { return Ok(None) };
     let workspace = app.state::<AppState>().path().to_path_buf();
@@ -59,7 +59,7 @@ pub async fn mapping_save(app: AppHandle, mapping: Mapping, lang: Lang) -> Resul
 /// Reads a saved mapping the person chooses; `null` when cancelled.
 #[tauri::command]
 pub async fn mapping_open(app: AppHandle, lang: Lang) -> Result<Option<Mapping>, ErrorPayload> {
-    let title = lang.pick("选择保存的表头对应规则", "Choose a saved header mapping");
+    let title = crate::words::dialog("mapping.open", lang);
     let file = dialogs::open(&app, StandIn::MappingFile, title, ("JSON", &["json"]), true, lang).await?;
     file.map(|f| Mapping::load(&f)).transpose().map_err(|e| e.payload(lang))
 }

@@ -21,7 +21,8 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::commands::{lock, AppState};
 use crate::dialogs::{self, StandIn};
-use crate::import::{error, internal};
+use crate::import::internal;
+use crate::words::{dialog as word, refusal};
 
 /// The package under review, from the command line or the open dialog.
 pub struct ReviewState(Mutex<Current>);
@@ -73,7 +74,7 @@ fn current(app: &AppHandle) -> (Option<PathBuf>, Option<Arc<Opened>>) {
 }
 
 fn nothing_open(lang: Lang) -> ErrorPayload {
-    error("review.none", "没有打开报送包。", "No package is open.", lang)
+    refusal("review.none", lang)
 }
 
 /// Verifies the current package on a blocking task (a package may be hundreds of megabytes) and
@@ -115,9 +116,8 @@ pub async fn review_open(app: AppHandle, fresh: bool, lang: Lang) -> Result<Opti
 /// Chooses a package in the native open dialog; its path, or `null` when cancelled.
 #[tauri::command]
 pub async fn review_choose(app: AppHandle, lang: Lang) -> Result<Option<String>, ErrorPayload> {
-    let title = lang.pick("打开报送包", "Open a package");
-    let filter = (lang.pick("报送包", "Packages"), &["zip"][..]);
-    let picked = dialogs::open(&app, StandIn::OpenPackage, title, filter, true, lang).await?;
+    let filter = (word("review.filter", lang), &["zip"][..]);
+    let picked = dialogs::open(&app, StandIn::OpenPackage, word("review.open", lang), filter, true, lang).await?;
     if let Some(p) = &picked {
         *lock(&app.state::<ReviewState>().0) = Current { path: Some(p.clone()), opened: None };
     }

@@ -19,7 +19,8 @@ use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::commands::{lock, AppState};
 use crate::dialogs::{self, StandIn};
-use crate::import::{error, internal};
+use crate::import::internal;
+use crate::words::{dialog as word, refusal};
 
 /// The chosen paths, then the proposals made from them; `cancel` stops a running scan.
 #[derive(Default)]
@@ -61,13 +62,12 @@ pub async fn scan_choose(app: AppHandle, folder: bool, lang: Lang) -> Result<Vec
     let files = match StandIn::ScanPath.answer() {
         Some(p) => return Ok(keep(&app, vec![p])),
         None if folder => {
-            let dialog =
-                dialogs::builder(&app, lang.pick("选择要扫描的数据文件夹", "Choose a folder of data files"), true);
+            let dialog = dialogs::builder(&app, word("scan.folder", lang), true);
             dialogs::run(move || dialog.blocking_pick_folder().into_iter().collect::<Vec<_>>(), lang).await?
         }
         None => {
-            let dialog = dialogs::builder(&app, lang.pick("选择要扫描的数据文件", "Choose data files to scan"), true)
-                .add_filter(lang.pick("数据文件", "Data files"), &["xlsx", "xlsm", "xls", "ods", "csv"]);
+            let dialog = dialogs::builder(&app, word("scan.files", lang), true)
+                .add_filter(word("scan.filter", lang), &["xlsx", "xlsm", "xls", "ods", "csv"]);
             dialogs::run(move || dialog.blocking_pick_files().unwrap_or_default(), lang).await?
         }
     };
@@ -91,7 +91,7 @@ pub async fn scan_run(app: AppHandle, lang: Lang) -> Result<Scanned, ErrorPayloa
         (pending.paths.clone(), pending.cancel.clone())
     };
     if paths.is_empty() {
-        return Err(error("scan.none", "请先选择要扫描的文件或文件夹。", "Choose files or a folder first.", lang));
+        return Err(refusal("scan.none", lang));
     }
     let handle = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
@@ -139,12 +139,7 @@ fn chosen(proposals: &[Proposal], mut accepted: Vec<usize>, lang: Lang) -> Resul
     accepted.sort_unstable();
     accepted.dedup();
     if accepted.is_empty() || accepted.iter().any(|&i| i >= proposals.len()) {
-        return Err(error(
-            "scan.stale",
-            "扫描结果已失效，请重新扫描。",
-            "The scan's proposals are gone; scan again.",
-            lang,
-        ));
+        return Err(refusal("scan.stale", lang));
     }
     Ok(accepted.iter().map(|&i| proposals[i].resource.clone()).collect())
 }

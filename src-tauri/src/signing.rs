@@ -110,8 +110,8 @@ pub async fn key_create(
     if passphrase != repeat {
         return Err(Error::PassphraseMismatch.payload(lang));
     }
-    let title = lang.pick("保存签名私钥", "Save the signing key");
-    let name = lang.pick("签名私钥.pem", "signing-key.pem");
+    let title = crate::words::dialog("key.save", lang);
+    let name = crate::words::dialog("key.file", lang);
     let Some(path) = dialogs::save(&app, StandIn::KeyFile, title, name, "pem", lang).await? else {
         return Ok(None);
     };
@@ -147,16 +147,7 @@ pub async fn package_check(app: AppHandle, lang: Lang) -> std::result::Result<()
 }
 
 fn no_key(lang: Lang) -> ErrorPayload {
-    ErrorPayload {
-        code: "key.none".into(),
-        message: lang
-            .pick(
-                "还没有签名密钥：请先在第 1 步“机构信息”中生成。",
-                "No signing key yet: make one in step 1 (Agency) first.",
-            )
-            .into(),
-        field: None,
-    }
+    crate::words::refusal("key.none", lang)
 }
 
 /// Builds the signed package where the person chooses, with progress events
@@ -168,7 +159,7 @@ pub async fn package_make(
     lang: Lang,
 ) -> std::result::Result<Option<PackageDone>, ErrorPayload> {
     let key = read_settings(&app).key.ok_or_else(|| no_key(lang))?;
-    let title = lang.pick("保存报送包", "Save the package");
+    let title = crate::words::dialog("package.save", lang);
     let Some(out) = dialogs::save(&app, StandIn::PackageFile, title, "mulu-package.zip", "zip", lang).await? else {
         return Ok(None);
     };

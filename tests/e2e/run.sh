@@ -84,7 +84,9 @@ done
 (( ready )) || { echo "tauri-driver did not answer on $MULU_E2E_DRIVER:" >&2; cat "$tmp/tauri-driver.log" >&2; exit 1; }
 
 status=0
-timeout -k 10 300 "$venv/bin/python" -m pytest tests/e2e -q -p no:cacheprovider --timeout=120 "$@" || status=$?
+# The whole run is bounded (a hung WebDriver session must not hold CI), with room for a loaded
+# machine: 20 tests take about 170 s on a quiet 2-core one.
+timeout -k 10 600 "$venv/bin/python" -m pytest tests/e2e -q -p no:cacheprovider --timeout=120 "$@" || status=$?
 if (( status )); then
   echo "--- tauri-driver log ---" >&2
   tail -n 40 "$tmp/tauri-driver.log" >&2

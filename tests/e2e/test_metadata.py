@@ -119,7 +119,9 @@ def test_one_field_is_set_on_two_resources_at_once(launch, workspace: Path):
     app.wait(lambda d: app.find("bulk-count").get_attribute("textContent") == "2 resources selected", message="English")
     assert app.find("metadata-step").find_element(By.CSS_SELECTOR, ".title").text == "Metadata, resource by resource"
     # The Chinese notice of the bulk edit made before the switch fades first (Element Plus: 3 s).
-    app.wait(lambda d: not d.find_elements(By.CSS_SELECTOR, ".el-message"), timeout=10, message="notice gone")
+    # Asked in one script: a notice removed while WebDriver walks the found elements is stale.
+    app.wait(lambda d: d.execute_script("return !document.querySelector('.el-message')"), timeout=30,
+             message="notice gone")
     app.screenshot("metadata-en.png")
 
 

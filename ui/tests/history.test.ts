@@ -124,7 +124,10 @@ describe('the undo button', () => {
     expect(w.get('[data-testid="undo-wrap"]').attributes('data-reason')).toBe('没有可以撤销的修改。')
     w = header({ ...next, action: 'system.put', refused: '最近一次修改（信息系统的修改）不能撤销。' })
     expect(w.get('[data-testid="undo"]').attributes('disabled')).toBeDefined()
-    expect(w.get('[data-testid="undo-wrap"]').attributes('data-reason')).toBe('最近一次修改（信息系统的修改）不能撤销。')
+    // The core's sentence, then the app's advice for its code (lib/refusals.ts).
+    expect(w.get('[data-testid="undo-wrap"]').attributes('data-reason')).toBe(
+      '最近一次修改（信息系统的修改）不能撤销。如需改回，请修改来源表格后重新导入，或用命令行修改。',
+    )
   })
 
   it('undoes when it can', async () => {

@@ -162,19 +162,51 @@ describe('catalog preview paging', async () => {
   })
 })
 
-describe('package refusals', async () => {
-  const { REFUSAL_STEP, refusalAdvice } = await import('../src/lib/refusals')
-  const zh = (await import('../src/i18n/zh-CN')).default as unknown as { package: { advice: Record<string, string> } }
-  it('the app advises on its own refusals; the core’s, already in the app’s terms, stand alone', () => {
-    for (const code of ['key.none', 'key.passphrase']) {
-      const key = refusalAdvice(code)!
-      expect(zh.package.advice[key.split('.').pop()!], code).toBeTruthy()
-      expect(zh.package.advice[key.split('.').pop()!]).not.toMatch(/mulu |--/)
+describe('refusals: the app alone says which step fixes what', async () => {
+  const { ADVISED, REFUSAL_STEP, adviceText, advised, refusalAdvice, withAdvice } = await import('../src/lib/refusals')
+  const { STEPS } = await import('../src/lib/steps')
+  const { messages } = await import('../src/i18n')
+  it('every advised code has its advice in both languages, in the app’s terms', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const advice = messages[locale].error.advice as Record<string, string>
+      for (const code of ADVISED) {
+        const text = advice[refusalAdvice(code)!.split('.').pop()!]
+        expect(text, `${locale} ${code}`).toBeTruthy()
+        expect(text).not.toMatch(/mulu |--/)
+        // A step number only where the step is known, and then always.
+        expect(text.includes('{n}'), code).toBe(!!REFUSAL_STEP[code] && REFUSAL_STEP[code] !== 'export')
+      }
+      expect(Object.keys(advice).sort()).toEqual(ADVISED.map((c) => c.replace(/\./g, '_')).sort())
     }
-    for (const code of ['package.findings', 'package.secrecy', 'package.no_uscc', 'package.write']) {
-      expect(refusalAdvice(code), code).toBeNull()
-    }
+    expect(refusalAdvice('package.write')).toBeNull()
     expect(REFUSAL_STEP['package.findings']).toBe('validate')
     expect(REFUSAL_STEP['key.none']).toBe('agency')
+  })
+  it('advises only on codes the core or the shell really has (data/messages.toml)', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { resolve } = await import('node:path')
+    const toml = readFileSync(resolve(__dirname, '../../src-tauri/core/data/messages.toml'), 'utf8')
+    const errors = [...toml.matchAll(/^\[error\."([^"]+)"\]$/gm)].map((m) => m[1])
+    const app = toml.split(/^\[app\]$/m)[1].split(/^\[/m)[0]
+    const shell = [...app.matchAll(/^"([^"]+)" = /gm)].map((m) => m[1])
+    expect(errors.length).toBeGreaterThan(40)
+    expect(shell).toContain('key.none')
+    for (const code of [...ADVISED, ...Object.keys(REFUSAL_STEP)]) {
+      expect([...errors, ...shell], code).toContain(code)
+    }
+  })
+  it('the step number comes from the path, after the core’s face-neutral message', () => {
+    const n = STEPS.indexOf('validate') + 1
+    expect(adviceText('package.findings', 'zh')).toBe(`请在第 ${n} 步“校验”中查看并修正。`)
+    const core = 'Validation found 3 errors (in 2 resources); nothing was packaged.'
+    expect(withAdvice('package.findings', core, 'en')).toBe(`${core} See them at step ${n}, Check, and fix them.`)
+    expect(withAdvice('package.write', core, 'en')).toBe(core)
+    const e = advised({ code: 'agency.missing', message: '尚未填写机构信息。', field: null }, 'zh') as Record<string, string>
+    expect(e.message).toBe('尚未填写机构信息。请先在第 1 步“机构信息”中填写。')
+    expect(e.core).toBe('尚未填写机构信息。')
+    expect(e.advice).toBe('请先在第 1 步“机构信息”中填写。')
+    const other = { code: 'io', message: 'x', field: null }
+    expect(advised(other, 'zh')).toBe(other)
+    expect(advised('a plain string', 'zh')).toBe('a plain string')
   })
 })

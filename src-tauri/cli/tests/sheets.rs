@@ -246,3 +246,23 @@ fn import_findings_name_the_row_alone_for_a_missing_column_and_fields_by_label()
         .stdout(contains("[资源目录 row 2] 352111009/000001 低保对象名册 · Source business:"))
         .stdout(contains("disagree on “Resource format”"));
 }
+
+#[test]
+fn text_longer_than_a_cell_fails_validation_at_its_field_and_export_names_it() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = filled(d.path());
+    let long = "长".repeat(32_768);
+    mulu(&ws).args(["resource", "edit", "镇级财政预算公开信息", "--abstract", &long]).assert().success();
+    let out = mulu(&ws).args(["validate", "--json"]).assert().code(1).get_output().stdout.clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "field.cell_limit").expect("reported");
+    assert_eq!((f["field"].as_str(), f["severity"].as_str()), (Some("abstract"), Some("error")));
+    assert_eq!(f["resource"]["name"], "镇级财政预算公开信息");
+
+    let book = d.path().join("目录.xlsx");
+    let out = mulu(&ws).args(["export", "catalogs"]).arg(&book).assert().code(2).get_output().stderr.clone();
+    let said = String::from_utf8(out).unwrap();
+    assert!(said.contains("镇级财政预算公开信息") && said.contains("信息资源摘要"), "{said}");
+    assert!(!said.contains("磁盘"), "not a disk problem: {said}");
+    assert!(!book.exists());
+}

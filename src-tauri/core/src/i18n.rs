@@ -11,8 +11,9 @@ pub enum Lang {
     En,
 }
 
-/// Where the person meets Mulu, which decides how advice is put: a `mulu` command at the
-/// command line, the step of the path in the app.
+/// Where the person meets Mulu, which decides how advice is put: at the command line a sentence
+/// ends with the `mulu` command that helps; in the app it stands alone, and the UI adds the step
+/// that fixes it (`data/messages.toml`, `docs/architecture.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Face {
     Cli,

@@ -10,6 +10,7 @@ pub mod fsutil;
 pub mod grading;
 pub mod i18n;
 pub mod ids;
+pub mod messages;
 pub mod model;
 pub mod ops;
 pub mod output;

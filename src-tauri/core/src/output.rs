@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::i18n::{Face, Lang};
 
 /// What an output file is, to tell a file already at its path that may be replaced (one of the
 /// same kind: the person is writing it again) from one that must not be.
@@ -198,41 +197,6 @@ pub fn check_output(
         return refuse("other-kind", Some(found));
     }
     Ok(())
-}
-
-/// The sentence for [`Error::OutputRefused`].
-pub(crate) fn refusal(path: &Path, reason: &str, found: Option<&str>, lang: Lang, face: Face) -> String {
-    let p = path.display();
-    let zh = lang == Lang::Zh;
-    match reason {
-        "workspace" if zh => format!("未写入 {p}：它是当前工作区（或其日志、备份），写入会毁掉目录。请另选文件名。"),
-        "workspace" => format!("Did not write {p}: it is the workspace (or its log or backups), and writing it would destroy the catalog. Choose another file name."),
-        "key" if zh => format!("未写入 {p}：它是私钥文件，覆盖会永久丢失私钥。请另选文件名。"),
-        "key" => format!("Did not write {p}: it is a private key file, and overwriting it would lose the key for good. Choose another file name."),
-        "input" if zh => format!("未写入 {p}：本次操作正在读取这个文件。请另选文件名。"),
-        "input" => format!("Did not write {p}: this operation reads that file. Choose another file name."),
-        "directory" if zh => format!("{p} 是文件夹，请给出要写入的文件名。"),
-        "directory" => format!("{p} is a folder; give the name of the file to write."),
-        _ => {
-            let what = match found.unwrap_or("other") {
-                "workbook" => lang.pick("电子表格工作簿", "a workbook"),
-                "package" => lang.pick("报送包", "a submission package"),
-                "zip" => lang.pick("压缩文件", "a zip archive"),
-                "json" => lang.pick("JSON 文件", "a JSON file"),
-                "public-key" => lang.pick("公钥文件", "a public key"),
-                "private-key" => lang.pick("私钥文件", "a private key"),
-                "database" => lang.pick("数据库文件（可能是另一个工作区）", "a database (perhaps another workspace)"),
-                _ => lang.pick("其他内容的文件", "a file of some other kind"),
-            };
-            let force = face == Face::Cli;
-            match (zh, force) {
-                (true, true) => format!("未覆盖 {p}：它是{what}，不是要写入的那种文件。请另选文件名；确认要覆盖时加 --force。"),
-                (true, false) => format!("未覆盖 {p}：它是{what}，不是要写入的那种文件。请另选文件名。"),
-                (false, true) => format!("Did not overwrite {p}: it is {what}, not the kind of file being written. Choose another file name, or add --force to replace it."),
-                (false, false) => format!("Did not overwrite {p}: it is {what}, not the kind of file being written. Choose another file name."),
-            }
-        }
-    }
 }
 
 #[cfg(test)]

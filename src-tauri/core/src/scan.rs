@@ -405,7 +405,7 @@ mod tests {
         let b = wb.add_worksheet().set_name("空表").unwrap();
         b.write_string(0, 0, "无数据").unwrap();
         wb.save(&p).unwrap();
-        let (props, _) = scan(&[p.clone()], today()).unwrap();
+        let (props, _) = scan(std::slice::from_ref(&p), today()).unwrap();
         assert_eq!(props.len(), 2);
         let r = &props[0].resource;
         assert_eq!(r.name, "台账（企业）");

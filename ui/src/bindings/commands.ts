@@ -39,7 +39,7 @@ export type Views = { resource: Array<number>, sharing: Array<number>, open: Arr
 export type ReviewShown = { path: string, workspace: string, trust_list: ErrorPayload | null, review: Review, };
 
 /** Every code a command's failure may carry: the core's, and the shell's own. */
-export type AppErrorCode = ErrorCode | "internal" | "key.none" | "import.none" | "import.stale" | "scan.none" | "scan.stale" | "review.none";
+export type AppErrorCode = ErrorCode | "internal" | "import.none" | "import.stale" | "key.none" | "review.none" | "scan.none" | "scan.stale";
 
 /** Each command: its arguments (by name, as `invoke` sends them) and its answer. */
 export type Commands = {

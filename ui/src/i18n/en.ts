@@ -192,10 +192,6 @@ export default {
     done: 'Package {id} written ({n} resources)',
     file: 'File',
     reveal: 'Show in its folder',
-    advice: {
-      key_none: 'Make the signing key in step 1 (Agency) first.',
-      key_passphrase: 'Wrong passphrase: type the one set when the key was made.',
-    },
     goto: 'Go to step {n}',
   },
   preview: {
@@ -568,5 +564,20 @@ export default {
     code: 'Error code: {code}',
     retry: 'Try again',
     unexpected: 'Internal error: {detail}',
+    // What to do in the app, by error code (lib/refusals.ts); {n}: the step that fixes it.
+    advice: {
+      workspace_exists: 'Open it instead.',
+      resource_not_found: 'It may have been deleted; refresh the resource list.',
+      resource_ambiguous: 'Pick one in the resource list.',
+      agency_missing: 'Fill in step {n}, Agency, first.',
+      undo_unsupported: 'To change it back, correct the source workbook and import it again, or use the command line.',
+      key_none: 'Make the signing key in step {n} (Agency) first.',
+      key_unreadable: 'Choose the key file made and saved in step {n}.',
+      key_passphrase: 'Wrong passphrase: type the one set when the key was made.',
+      package_no_uscc: 'Fill it in at step {n}, Agency, first.',
+      package_findings: 'See them at step {n}, Check, and fix them.',
+      package_secrecy: 'Review and confirm them under Secrecy review in this step.',
+      sheet_cell_too_long: 'Find the field at step {n}, Check, and shorten it.',
+    },
   },
 }

@@ -192,10 +192,6 @@ export default {
     done: '已生成报送包 {id}（{n} 个资源）',
     file: '文件',
     reveal: '打开所在文件夹',
-    advice: {
-      key_none: '请先在第 1 步“机构信息”中生成签名密钥。',
-      key_passphrase: '口令不对：请重新输入生成密钥时设定的口令。',
-    },
     goto: '前往第 {n} 步',
   },
   preview: {
@@ -568,5 +564,20 @@ export default {
     code: '错误代码：{code}',
     retry: '重试',
     unexpected: '程序内部出错：{detail}',
+    // What to do in the app, by error code (lib/refusals.ts); {n}: the step that fixes it.
+    advice: {
+      workspace_exists: '请直接打开它。',
+      resource_not_found: '它可能已被删除，请刷新资源列表。',
+      resource_ambiguous: '请在资源列表中选定其中一个。',
+      agency_missing: '请先在第 {n} 步“机构信息”中填写。',
+      undo_unsupported: '如需改回，请修改来源表格后重新导入，或用命令行修改。',
+      key_none: '请先在第 {n} 步“机构信息”中生成签名密钥。',
+      key_unreadable: '请选择在第 {n} 步生成并保存的密钥文件。',
+      key_passphrase: '口令不对：请重新输入生成密钥时设定的口令。',
+      package_no_uscc: '请先在第 {n} 步“机构信息”中填写。',
+      package_findings: '请在第 {n} 步“校验”中查看并修正。',
+      package_secrecy: '请在本步的“保密审查”中审查并确认。',
+      sheet_cell_too_long: '请在第 {n} 步“校验”中找到该字段并精简。',
+    },
   },
 }

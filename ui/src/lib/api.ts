@@ -3,7 +3,8 @@
 // from Rust: a renamed command, argument, field or error code fails `npm run build`.
 import { invoke } from '@tauri-apps/api/core'
 import type { AppErrorCode, Commands } from '../bindings/commands'
-import type { Answers, ErrorPayload, ExportKind, ItemInput, Lang, Mapping, View } from '../bindings/mulu'
+import type { Answers, ExportKind, ItemInput, Lang, Mapping, View } from '../bindings/mulu'
+import { advised, type Advised } from './refusals'
 
 export type {
   Added,
@@ -25,24 +26,31 @@ type Command = keyof Commands
 type Args<C extends Command> = Commands[C]['args']
 type Result<C extends Command> = Commands[C]['result']
 
-/** Calls command `cmd` with its arguments, typed by the generated table. */
+/** Calls command `cmd` with its arguments, typed by the generated table. Every command goes
+ *  through here: a refusal comes back with the app's advice for its code (refusals.ts), in the
+ *  language the command was called in. */
 export function call<C extends Command>(
   cmd: C,
   ...args: Args<C> extends Record<string, never> ? [] : [Args<C>]
 ): Promise<Result<C>> {
-  return invoke<Result<C>>(cmd, args[0])
+  const lang = (args[0] as { lang?: unknown } | undefined)?.lang
+  return invoke<Result<C>>(cmd, args[0]).catch((e: unknown) => {
+    throw advised(e, lang)
+  })
 }
 
 /** A failure as the page handles it: the code is one Rust can produce, or `ipc` when the call
  *  itself failed (no answer from the app). */
-export type AppError = Omit<ErrorPayload, 'code'> & { code: AnyErrorCode }
+export type AppError = Omit<Advised, 'code'> & { code: AnyErrorCode }
 export type AnyErrorCode = AppErrorCode | 'ipc'
 
 /** Any rejection as an AppError: the app's own, or an IPC failure wrapped with code `ipc`. */
 export function toPayload(e: unknown): AppError {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
-    const p = e as ErrorPayload
-    return { code: String(p.code) as AppErrorCode, message: String(p.message), field: p.field ?? null }
+    const p = e as Advised
+    const out: AppError = { code: String(p.code) as AppErrorCode, message: String(p.message), field: p.field ?? null }
+    if (p.advice) Object.assign(out, { core: p.core, advice: p.advice })
+    return out
   }
   return { code: 'ipc', message: e instanceof Error ? e.message : String(e), field: null }
 }

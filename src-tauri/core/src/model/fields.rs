@@ -136,7 +136,7 @@ pub fn parse_format(s: &str) -> (Option<Coded<FormatClass>>, Option<String>) {
     if c.is_empty() {
         return (None, None);
     }
-    let cut = c.find(|ch: char| matches!(ch, ' ' | '(' | '（' | '/' | '／' | '-' | '：' | ':'));
+    let cut = c.find([' ', '(', '（', '/', '／', '-', '：', ':']);
     let (head, tail) = match cut {
         Some(i) => {
             let tail = c[i..].trim_matches(|ch: char| " ()（）/／-：:".contains(ch)).trim();
@@ -173,7 +173,7 @@ pub fn parse_method(s: &str) -> (Option<Coded<MethodClass>>, Option<String>) {
     if c.is_empty() {
         return (None, None);
     }
-    let mut parts = c.splitn(2, |ch: char| matches!(ch, '/' | '／' | '-' | '(' | '（' | ' ' | '：' | ':'));
+    let mut parts = c.splitn(2, ['/', '／', '-', '(', '（', ' ', '：', ':']);
     let head = parts.next().unwrap_or("").trim();
     let tail = parts.next().map(|t| t.trim_matches(|ch: char| " )）".contains(ch)).to_string());
     if let Some(class) = MethodClass::parse(head) {

@@ -315,8 +315,10 @@ fn check<R: Read + std::io::Seek>(
             c.add("verify.non_utf8_name", None, Some(String::from_utf8_lossy(&raw).into_owned()));
             continue;
         };
-        // Without the UTF-8 flag a zip name is CP437: the decoded name then differs from the bytes.
-        if !raw.is_ascii() && f.name().ok().as_deref() != Some(name.as_str()) {
+        // Without the UTF-8 flag (general-purpose bit 11) a zip name is CP437, whatever its
+        // bytes look like: the zip crate guesses UTF-8, an unzip tool need not.
+        const UTF8_FLAG: u16 = 1 << 11;
+        if !raw.is_ascii() && f.flags().as_u16() & UTF8_FLAG == 0 {
             c.add("verify.non_utf8_name", Some(&name), Some("no UTF-8 flag".into()));
             continue;
         }

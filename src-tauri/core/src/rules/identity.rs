@@ -63,12 +63,9 @@ pub(super) fn check_resource(r: &Resource, agency: &Agency, sink: &mut Sink) {
                 let d = uscc::division(code).unwrap_or_default();
                 let what = if division::validate(d).is_err() {
                     Some(
-                        format!(
-                            "{}",
-                            lang.pick(
-                                "提供方代码第 3–8 位“{d}”不是有效的行政区划代码，请核对。",
-                                "Positions 3–8 of the provider code, “{d}”, are not a valid division code; check it."
-                            )
+                        lang.pick(
+                            "提供方代码第 3–8 位“{d}”不是有效的行政区划代码，请核对。",
+                            "Positions 3–8 of the provider code, “{d}”, are not a valid division code; check it.",
                         )
                         .replace("{d}", d),
                     )

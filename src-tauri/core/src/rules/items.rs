@@ -33,9 +33,9 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
     for (i, item) in r.items.iter().enumerate() {
         let name = item.name.trim();
         if name.is_empty() {
-            let what =
-                format!("{}", lang.pick("第 {n} 个信息项缺少名称，请填写。", "Data item {n} has no name; fill it in."))
-                    .replace("{n}", &(i + 1).to_string());
+            let what = lang
+                .pick("第 {n} 个信息项缺少名称，请填写。", "Data item {n} has no name; fill it in.")
+                .replace("{n}", &(i + 1).to_string());
             sink.emit("item.required", Some(&format!("items[{i}].name")), &[("what", &what)]);
         } else {
             *seen.entry(name).or_default() += 1;

@@ -12,6 +12,7 @@ use ts_rs::TS;
 use crate::i18n::{fill, Lang, Text};
 use crate::model::{Agency, Catalog, Resource};
 
+mod cells;
 mod codes;
 mod fields;
 mod grading;
@@ -203,6 +204,7 @@ pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
     {
         let mut sink = Sink { ctx, out: &mut findings, resource: None };
         identity::check_agency(&catalog.agency, &mut sink);
+        cells::check_agency(&catalog.agency, &mut sink);
     }
     let index = codes::CatalogIndex::build(catalog);
     let check_range = |range: std::ops::Range<usize>| {
@@ -276,6 +278,7 @@ fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, si
     identity::check_resource(r, agency, sink);
     grading::check(r, sink);
     unconfirmed::check(r, sink);
+    cells::check(r, sink);
 }
 
 /// Whether the resource still needs its secrecy review (none since its last edit, G Arts. 24,

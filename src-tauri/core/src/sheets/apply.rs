@@ -94,6 +94,13 @@ fn merge(existing: &Resource, imported: &Resource, present: u64) -> Resource {
     } else if let Some(origin) = existing.unconfirmed_grade() {
         m.mark_grade_unconfirmed(origin);
     }
+    // What the import kept in the notes (a value it could not read, a disagreeing row) reaches
+    // the stored record even when the sheet had no notes column, and stays a finding there.
+    if let Some(notes) = &imported.notes {
+        for line in notes.lines().filter(|l| super::fold::kept_lines(l).next().is_some()) {
+            super::fold::append_note(&mut m, line.to_string());
+        }
+    }
     m
 }
 
@@ -116,9 +123,27 @@ fn decide(existing: &[StoredResource], catalog: &Catalog, present: &[u64]) -> Re
         }
         by_name.entry(s.resource.name.clone()).or_insert(i);
     }
+    // Records of this import sharing a code (a slip between two resources) each match only the
+    // stored record of their own name; and no stored record takes two imported ones, which
+    // would merge them into one and lose the other.
+    let mut code_count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in catalog.resources.iter().filter_map(|r| r.code.as_deref()) {
+        *code_count.entry(c).or_default() += 1;
+    }
+    let mut claimed = vec![false; existing.len()];
     let (mut adds, mut updates, mut added, mut changed, mut unchanged) = (vec![], vec![], vec![], vec![], 0);
     for (i, r) in catalog.resources.iter().enumerate() {
-        let hit = r.code.as_ref().and_then(|c| by_code.get(c)).or_else(|| by_name.get(&r.name)).copied();
+        let same_name =
+            |j: &usize| crate::text::match_key(&existing[*j].resource.name) == crate::text::match_key(&r.name);
+        let by_its_code = r.code.as_ref().and_then(|c| by_code.get(c)).copied();
+        let by_its_code = match r.code.as_deref().map(|c| code_count[c]) {
+            Some(n) if n > 1 => by_its_code.filter(same_name),
+            _ => by_its_code,
+        };
+        let hit = by_its_code.or_else(|| by_name.get(&r.name).copied()).filter(|&j| !claimed[j]);
+        if let Some(j) = hit {
+            claimed[j] = true;
+        }
         match hit {
             None => {
                 added.push(rules::ResourceRef { code: r.code.clone(), name: r.name.clone() });

@@ -69,6 +69,56 @@ const ITEM_KEYS: &[&str] = &[
     "item.description",
 ];
 
+/// The most a spreadsheet cell holds (Excel's and WPS's limit; rust_xlsxwriter refuses more).
+pub const CELL_MAX: usize = 32_767;
+
+/// The length of `s` as a spreadsheet counts it (UTF-16 units), when over [`CELL_MAX`]. UTF-8
+/// never takes fewer bytes than UTF-16 takes units, so a short text passes on its byte length.
+pub fn over_cell(s: &str) -> Option<usize> {
+    if s.len() <= CELL_MAX {
+        return None;
+    }
+    let n = s.encode_utf16().count();
+    (n > CELL_MAX).then_some(n)
+}
+
+/// Every resource field one of the three resource sheets writes, once each.
+pub(crate) fn exported_resource_keys() -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<&'static str> = Vec::new();
+        let all = columns().specs.iter().filter(|s| s.level == Level::Resource && s.export).map(|s| s.key.as_str());
+        for k in all.chain(SHARING_KEYS.iter().copied()).chain(OPEN_KEYS.iter().copied()) {
+            if k != "seq" && !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        keys
+    })
+}
+
+/// The data-item fields the items sheet writes.
+pub(crate) fn exported_item_keys() -> impl Iterator<Item = &'static str> {
+    ITEM_KEYS.iter().copied().filter(|k| k.starts_with("item."))
+}
+
+/// A text too long for its cell, named by whose it is and its field: reached only when the
+/// catalog is exported despite `field.cell_limit`, and never reported as a write failure.
+fn fits(text: &str, whose: impl FnOnce() -> String, field: &str) -> Result<()> {
+    match over_cell(text) {
+        Some(len) => Err(Error::CellTooLong { resource: whose(), field: field.to_string(), len, max: CELL_MAX }),
+        None => Ok(()),
+    }
+}
+
+/// A resource as a person names it: its name, else its code.
+fn whose(r: &Resource) -> String {
+    match (r.name.is_empty(), &r.code) {
+        (true, Some(c)) => c.clone(),
+        _ => r.name.chars().take(100).collect(),
+    }
+}
+
 pub(crate) struct Styles {
     pub header: Format,
     pub date: Format,
@@ -172,6 +222,7 @@ fn resource_sheet(wb: &mut Workbook, name: &str, keys: &[&str], rows: &[&Resourc
             if *key == "seq" {
                 ws.write_number(row, c as u16, row as f64).map_err(x)?;
             } else if let Some(v) = get(r, key) {
+                fits(&v, || whose(r), key)?;
                 write_value(ws, row, c as u16, key, &v, st)?;
             }
         }
@@ -236,6 +287,11 @@ fn items_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> 
                     k => get_item(item, k),
                 };
                 if let Some(v) = v {
+                    let field = match key.strip_prefix("item.") {
+                        Some(k) => format!("items[{n}].{k}"),
+                        None => key.to_string(),
+                    };
+                    fits(&v, || whose(r), &field)?;
                     write_value(ws, row, c as u16, key, &v, st)?;
                 }
             }
@@ -255,6 +311,7 @@ pub(crate) fn agency_sheet(wb: &mut Workbook, agency: &crate::model::Agency, st:
         let row = i as u32 + 1;
         write_text(ws, row, 0, f.zh)?;
         if let Some(v) = get_agency(agency, f.key) {
+            fits(&v, || SHEET_AGENCY.to_string(), &format!("agency.{}", f.key))?;
             write_text(ws, row, 1, &v)?;
         }
     }
@@ -267,9 +324,11 @@ fn systems_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()
     header(ws, &titles, catalog.systems.len() as u32, 1, st)?;
     for (i, s) in catalog.systems.iter().enumerate() {
         let row = i as u32 + 1;
+        fits(&s.name, || SHEET_SYSTEMS.to_string(), &format!("systems[{i}].name"))?;
         write_text(ws, row, 0, &s.name)?;
         write_text(ws, row, 1, if s.public_funds { "是" } else { "否" })?;
         if let Some(d) = &s.description {
+            fits(d, || s.name.clone(), &format!("systems[{i}].description"))?;
             write_text(ws, row, 2, d)?;
         }
     }

@@ -10,7 +10,10 @@ use super::*;
 use crate::Lang;
 
 fn read_err(p: &Path) -> crate::Error {
-    read(p, &ImportOptions::default(), Lang::Zh).expect_err("must be refused")
+    match read(p, &ImportOptions::default(), Lang::Zh) {
+        Ok(got) => panic!("must be refused; read {} resources", got.catalog.resources.len()),
+        Err(e) => e,
+    }
 }
 
 fn small_workbook(p: &Path) {
@@ -161,4 +164,128 @@ fn a_million_row_sheet_is_refused_with_a_clear_error() {
     let e = read_err(&p);
     assert_eq!(e.code(), "sheet.too_large");
     assert!(e.message(Lang::Zh).contains("500000"), "{}", e.message(Lang::Zh));
+}
+
+#[test]
+fn a_sheet_over_the_row_limit_is_refused_before_its_rows_become_records() {
+    let d = tempfile::tempdir().unwrap();
+    let declared = d.path().join("600k.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    ws.write_string(0, 0, "信息资源名称").unwrap();
+    ws.write_string(0, 1, "更新周期").unwrap();
+    for r in 1..=600_000u32 {
+        ws.write_number(r, 0, r as f64).unwrap();
+    }
+    wb.save(&declared).unwrap();
+    // The same sheet without its declared extent, as a crafted file (or a lax writer) leaves it.
+    let bare = d.path().join("bare.xlsx");
+    rezip(&declared, &bare, "xl/worksheets/sheet1.xml", |xml| {
+        let s = String::from_utf8(xml).unwrap();
+        let i = s.find("<dimension").expect("the writer declares the extent");
+        let j = i + s[i..].find("/>").unwrap() + 2;
+        format!("{}{}", &s[..i], &s[j..]).into_bytes()
+    });
+    // And declaring ten rows: the lie shows at the eleventh.
+    let lying = d.path().join("lying.xlsx");
+    rezip(&declared, &lying, "xl/worksheets/sheet1.xml", |xml| {
+        let s = String::from_utf8(xml).unwrap();
+        let i = s.find("<dimension ref=\"").unwrap() + "<dimension ref=\"".len();
+        let j = i + s[i..].find('"').unwrap();
+        format!("{}A1:B10{}", &s[..i], &s[j..]).into_bytes()
+    });
+    for file in [&declared, &bare, &lying] {
+        let mut most = 0;
+        let e = read_with(file, &ImportOptions::default(), Lang::Zh, &mut |p| {
+            most = most.max(p.rows);
+            std::ops::ControlFlow::Continue(())
+        })
+        .expect_err("must be refused");
+        assert_eq!(e.code(), "sheet.too_large", "{}", e.message(Lang::Zh));
+        assert_eq!(most, 0, "{}: refused before any row was read into a record", file.display());
+    }
+}
+
+/// A small workbook whose shared-string table `edit` rewrites.
+fn with_shared_strings(d: &Path, edit: impl Fn(String) -> String) -> std::path::PathBuf {
+    let src = d.join("src.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["信息资源名称", "信息资源摘要"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for r in 1..=300u32 {
+        ws.write_string(r, 0, format!("资源{r}")).unwrap();
+        ws.write_string(r, 1, "PLACEHOLDER").unwrap();
+    }
+    wb.save(&src).unwrap();
+    let p = d.join("edited.xlsx");
+    rezip(&src, &p, "xl/sharedStrings.xml", |xml| edit(String::from_utf8(xml).unwrap()).into_bytes());
+    p
+}
+
+#[test]
+fn a_shared_string_table_over_its_limits_is_refused_before_it_is_loaded() {
+    use crate::sheets::limits::{Limit, MAX_SHARED_STRINGS_BYTES, MAX_STRING_BYTES};
+    let d = tempfile::tempdir().unwrap();
+    let limit = |p: &Path| match read_err(p) {
+        crate::Error::SheetLimit { what, max, .. } => (what, max),
+        e => panic!("{}: {}", e.code(), e.message(Lang::Zh)),
+    };
+    // Room claimed for four billion strings (calamine reserves what the table claims).
+    let claims = with_shared_strings(d.path(), |x| x.replacen("<sst ", "<sst uniqueCount=\"4000000000\" ", 1));
+    assert_eq!(limit(&claims).0, Limit::SharedStrings);
+    // One string over 1 MiB.
+    let long =
+        with_shared_strings(d.path(), |x| x.replace("PLACEHOLDER", &"长".repeat(MAX_STRING_BYTES as usize / 3 + 1)));
+    assert_eq!(limit(&long), (Limit::StringBytes, MAX_STRING_BYTES));
+    // A table unpacking past its limit, at a ratio the zip checks let through (~100:1).
+    let block: String = (0..2000).map(|i| format!("<si><t>{}{}</t></si>", "目录数据资源".repeat(5), i % 97)).collect();
+    let big = with_shared_strings(d.path(), |x| {
+        let n = MAX_SHARED_STRINGS_BYTES as usize / block.len() + 1;
+        x.replacen("</sst>", &format!("{}</sst>", block.repeat(n)), 1)
+    });
+    assert!(std::fs::metadata(&big).unwrap().len() < 8 << 20, "a small file");
+    let e = read_err(&big);
+    assert_eq!(e.code(), "sheet.limit");
+    assert!(e.message(Lang::Zh).contains("128 MiB"), "the message names the limit: {}", e.message(Lang::Zh));
+}
+
+#[test]
+fn text_read_from_one_shared_string_into_many_cells_is_bounded() {
+    // 300 cells use one string of 1,000 KiB: 293 MiB of text from a file of a few KB. (In a
+    // column read and dropped, 序号, to keep the test quick: every cell read counts.)
+    let d = tempfile::tempdir().unwrap();
+    let p = with_shared_strings(d.path(), |x| {
+        x.replace("信息资源摘要", "序号").replace("PLACEHOLDER", &"x".repeat(1000 << 10))
+    });
+    assert!(std::fs::metadata(&p).unwrap().len() < 64 << 10);
+    let e = read_err(&p);
+    assert!(matches!(e, crate::Error::SheetLimit { what: crate::sheets::limits::Limit::TextBytes, .. }), "{e:?}");
+    assert!(e.message(Lang::En).contains("256 MiB"), "{}", e.message(Lang::En));
+}
+
+#[test]
+fn a_sheet_declaring_a_wrong_size_within_the_limit_is_read_whole() {
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("src.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "信息资源名称").unwrap();
+    ws.write_string(0, 1, "更新周期").unwrap();
+    for r in 1..=60u32 {
+        ws.write_string(r, 0, format!("资源{r}")).unwrap();
+    }
+    wb.save(&src).unwrap();
+    for extent in ["A1", "A1:B3"] {
+        let p = d.path().join(format!("{}.xlsx", extent.replace(':', "-")));
+        rezip(&src, &p, "xl/worksheets/sheet1.xml", |xml| {
+            let s = String::from_utf8(xml).unwrap();
+            let i = s.find("<dimension ref=\"").unwrap() + "<dimension ref=\"".len();
+            let j = i + s[i..].find('"').unwrap();
+            format!("{}{extent}{}", &s[..i], &s[j..]).into_bytes()
+        });
+        let got = read(&p, &ImportOptions::default(), Lang::Zh).unwrap();
+        assert_eq!(got.catalog.resources.len(), 60, "{extent}");
+    }
 }

@@ -12,7 +12,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::cell::Cell;
+use super::fold::{append_note, kept_line, same_name, Index, Kept};
 use super::header::{self, Header};
+use super::limits;
 use super::roles::{read_agency, read_systems, roles, Role};
 use super::source::{column_letter, Row, Workbook};
 use crate::error::{Error, Result};
@@ -187,9 +189,9 @@ pub fn read_with(
         lang,
         mapping: opts.mapping.clone(),
         out: Imported::default(),
-        by_code: HashMap::new(),
-        by_name: HashMap::new(),
+        index: Index::default(),
         rows_seen: 0,
+        text_bytes: 0,
     };
     let mut data_sheets = 0;
     for (name, role) in roles(&names, opts.sheet.as_deref()) {
@@ -222,11 +224,12 @@ struct State {
     lang: Lang,
     mapping: Option<header::Mapping>,
     out: Imported,
-    /// Resources of this import by code and by name → index, for rows that continue one.
-    by_code: HashMap<String, usize>,
-    by_name: HashMap<String, usize>,
+    /// Resources of this import by code and by name, for rows that continue one.
+    index: Index,
     /// Rows read from every sheet so far, for the progress reports.
     rows_seen: u64,
+    /// Bytes of cell text read so far (`limits::MAX_TEXT_BYTES`).
+    text_bytes: u64,
 }
 
 fn read_sheet(
@@ -243,6 +246,7 @@ fn read_sheet(
     st.out.sheet_names.push(sheet.to_string());
     st.out.field_columns.push(HashMap::new());
     let mut reader = SheetReader::new(sheet, index, book.is_1904);
+    reader.trusted_until = limits::rows_before_reading(book, sheet)?;
     let mut failure: Option<Error> = None;
     book.rows(sheet, |row| {
         st.rows_seen += 1;
@@ -283,6 +287,8 @@ struct SheetReader<'s> {
     revisit: bool,
     rows_read: u32,
     items: Vec<(usize, usize)>,
+    /// The last row the sheet declared, while no row has gone past it (`limits`).
+    trusted_until: Option<u32>,
 }
 
 impl<'s> SheetReader<'s> {
@@ -299,11 +305,15 @@ impl<'s> SheetReader<'s> {
             revisit: false,
             rows_read: 0,
             items: Vec::new(),
+            trusted_until: None,
         }
     }
 
     /// Takes one row; `false` stops the sheet (no header in the search window).
     fn row(&mut self, path: &Path, row: Row<'_>, st: &mut State) -> Result<bool> {
+        limits::past_declared(path, self.sheet, &mut self.trusted_until, row.0)?;
+        // Counted before the row is kept, whether above the header or below it.
+        limits::count_text(path, &mut st.text_bytes, &row.1)?;
         if self.header.is_some() {
             if self.rows_read >= MAX_ROWS {
                 return Err(Error::SheetTooLarge { file: path.to_path_buf(), sheet: self.sheet.into(), max: MAX_ROWS });
@@ -393,13 +403,7 @@ impl<'s> SheetReader<'s> {
             }
         }
 
-        let target = if name.is_empty() && code.is_empty() {
-            self.current
-        } else if !code.is_empty() {
-            st.by_code.get(code.as_str()).copied()
-        } else {
-            st.by_name.get(name.as_str()).copied()
-        };
+        let target = st.index.target(&code, &name, self.current, &st.out.catalog.resources);
         let ri = match target {
             Some(i) => i,
             None => {
@@ -427,6 +431,9 @@ impl<'s> SheetReader<'s> {
         let mut item_col: Option<u32> = None;
         let mut findings: Vec<Finding> = Vec::new();
         let mut notes: Vec<String> = Vec::new();
+        // Lines for the data item's description, added after its cells (a description column
+        // later in the row would otherwise overwrite them).
+        let mut item_notes: Vec<String> = Vec::new();
         st.out.docs[ri] = None;
         let resource = &mut st.out.catalog.resources[ri];
         let locs = &mut st.out.locations[ri];
@@ -460,6 +467,15 @@ impl<'s> SheetReader<'s> {
                     col,
                     &mut findings,
                 );
+                // Kept, marked, where validation keeps reporting it (`notes.unread`).
+                let line = kept_line(Kept::Unread, &hc.text, e);
+                if is_item_key(key) {
+                    item.get_or_insert_with(DataItem::default);
+                    item_col.get_or_insert(col);
+                    item_notes.push(line);
+                } else {
+                    notes.push(line);
+                }
                 continue;
             }
             if is_item_key(key) {
@@ -469,11 +485,7 @@ impl<'s> SheetReader<'s> {
                     let (l, expected) = (label(key, lang), rejected(e));
                     let args = [("label", l), ("value", &text), ("expected", &expected)];
                     located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
-                    let d = it.description.get_or_insert_with(String::new);
-                    if !d.is_empty() {
-                        d.push('\n');
-                    }
-                    d.push_str(&format!("{}: {text}", hc.text));
+                    item_notes.push(kept_line(Kept::Unread, &hc.text, &text));
                 }
                 item_col.get_or_insert(col);
                 continue;
@@ -481,11 +493,12 @@ impl<'s> SheetReader<'s> {
             // Resource-level: rows of one resource (merged down or repeated) must agree.
             let raw = cell.text();
             if let Some(prev) = &self.stretch[ci] {
-                if **prev != *raw {
+                // Names that differ only in spaces or widths are one name (how rows fold).
+                if **prev != *raw && !(key == "name" && same_name(prev, &raw)) {
                     let l = label(key, lang);
                     let args = [("label", l), ("first", prev.as_str()), ("value", &raw)];
                     located(rules::finding("import.conflict", lang, None, Some(key), &args), col, &mut findings);
-                    notes.push(format!("{}: {raw}", hc.text));
+                    notes.push(kept_line(Kept::Conflict, &hc.text, &raw));
                 }
                 continue;
             }
@@ -499,13 +512,14 @@ impl<'s> SheetReader<'s> {
                 // (after normalising both) is a conflict, the first kept.
                 if let Some(old) = fields::get(resource, key) {
                     let mut probe = Resource::default();
-                    let same = fields::set(&mut probe, key, &text).is_ok()
-                        && fields::get(&probe, key).as_deref() == Some(old.as_str());
+                    let same = (fields::set(&mut probe, key, &text).is_ok()
+                        && fields::get(&probe, key).as_deref() == Some(old.as_str()))
+                        || (key == "name" && same_name(&old, &text));
                     if !same {
                         let l = label(key, lang);
                         let args = [("label", l), ("first", old.as_str()), ("value", &text)];
                         located(rules::finding("import.conflict", lang, None, Some(key), &args), col, &mut findings);
-                        notes.push(format!("{}: {text}", hc.text));
+                        notes.push(kept_line(Kept::Conflict, &hc.text, &text));
                     }
                     continue;
                 }
@@ -522,14 +536,21 @@ impl<'s> SheetReader<'s> {
                     let (l, expected) = (label(key, lang), rejected(e));
                     let args = [("label", l), ("value", text.as_str()), ("expected", &expected)];
                     located(rules::finding("import.value", lang, None, Some(key), &args), col, &mut findings);
-                    notes.push(format!("{}: {text}", hc.text));
+                    notes.push(kept_line(Kept::Unread, &hc.text, &text));
                 }
             }
         }
         for n in notes {
             append_note(resource, n);
         }
-        if let Some(it) = item {
+        if let Some(mut it) = item {
+            for line in item_notes {
+                let d = it.description.get_or_insert_with(String::new);
+                if !d.is_empty() {
+                    d.push('\n');
+                }
+                d.push_str(&line);
+            }
             let n = resource.items.len();
             locs.items.push(loc(item_col.unwrap_or(0)));
             resource.items.push(it);
@@ -543,12 +564,7 @@ impl<'s> SheetReader<'s> {
                 st.out.findings.push(f);
             }
         }
-        if !code.is_empty() {
-            st.by_code.entry(code).or_insert(ri);
-        }
-        if !name.is_empty() {
-            st.by_name.entry(name).or_insert(ri);
-        }
+        st.index.note(code, name, ri);
     }
 }
 
@@ -583,15 +599,4 @@ fn start(path: &Path, sheet: &str, sheet_index: u16, rows: &[Row], st: &mut Stat
         skipped: None,
     });
     Ok(Some(h))
-}
-
-fn append_note(r: &mut Resource, line: String) {
-    match &mut r.notes {
-        Some(n) if n.lines().any(|l| l == line) => {}
-        Some(n) => {
-            n.push('\n');
-            n.push_str(&line);
-        }
-        None => r.notes = Some(line),
-    }
 }

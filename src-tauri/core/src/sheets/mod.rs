@@ -6,8 +6,10 @@ pub mod cell;
 pub mod columns;
 pub mod draft;
 pub mod export;
+pub mod fold;
 pub mod header;
 pub mod import;
+pub mod limits;
 pub mod roles;
 pub mod source;
 pub mod template;
@@ -21,6 +23,8 @@ pub use template::export_template;
 mod formats;
 #[cfg(test)]
 mod hostile;
+#[cfg(test)]
+mod integrity;
 #[cfg(test)]
 mod officer_tests;
 #[cfg(test)]

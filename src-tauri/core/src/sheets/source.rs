@@ -69,7 +69,21 @@ pub fn sniff(path: &Path) -> Result<Format> {
     if total > MAX_UNPACKED_BYTES {
         return Err(unreadable(path, "zip-bomb"));
     }
-    Ok(if ods { Format::Ods } else { Format::Xlsx })
+    if ods {
+        return Ok(Format::Ods);
+    }
+    // calamine loads the shared strings whole when it opens the workbook: measure them first.
+    for i in 0..zip.len() {
+        let is_table = zip
+            .name_for_index(i)
+            .and_then(|n| n.ok())
+            .is_some_and(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"));
+        if is_table {
+            let f = zip.by_index(i).map_err(|e| unreadable(path, format!("zip: {e}")))?;
+            super::limits::check_shared_strings(path, f)?;
+        }
+    }
+    Ok(Format::Xlsx)
 }
 
 pub struct Workbook {
@@ -106,6 +120,37 @@ impl Workbook {
             Book::Xls(b) => b.sheet_names(),
             Book::Ods(b) => b.sheet_names(),
         }
+    }
+
+    /// The last row (0-based) `sheet` declares it has (an .xlsx sheet's `<dimension>`), read
+    /// before any row. `None` when it declares nothing (or a single cell, as some streaming
+    /// writers put whatever the size); `Some(u32::MAX)` for .xls and .ods, which calamine reads
+    /// whole anyway (.xls holds 65,536 rows at most).
+    pub fn declared_last_row(&mut self, sheet: &str) -> Result<Option<u32>> {
+        let Book::Xlsx(b) = &mut self.book else { return Ok(Some(u32::MAX)) };
+        let reader = b.worksheet_cells_reader(sheet).map_err(|e| unreadable(&self.path, format!("{sheet}: {e}")))?;
+        let d = reader.dimensions();
+        Ok((d.start != d.end).then_some(d.end.0))
+    }
+
+    /// Whether `sheet` has more than `max` rows with a value, counted by a pass that holds
+    /// nothing: for a sheet whose declared size cannot be trusted.
+    pub fn more_rows_than(&mut self, sheet: &str, max: u32) -> Result<bool> {
+        let Book::Xlsx(b) = &mut self.book else { return Ok(false) };
+        let err = |e: calamine::XlsxError| unreadable(&self.path, format!("{sheet}: {e}"));
+        let mut reader = b.worksheet_cells_reader(sheet).map_err(err)?;
+        let (mut rows, mut last) = (0u32, None);
+        while let Some(cell) = reader.next_cell().map_err(err)? {
+            let r = cell.get_position().0;
+            if last != Some(r) && !from_ref(cell.get_value()).is_blank() {
+                last = Some(r);
+                rows += 1;
+                if rows > max {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
     }
 
     /// Calls `each` for every row of `sheet` that has a non-empty cell, in order.

@@ -54,7 +54,7 @@ pub fn check_new(path: &Path) -> Result<()> {
 }
 
 /// An existing file looks like a Mulu workspace this program may open and write.
-pub fn check_existing(path: &Path) -> Result<Header> {
+pub fn check_existing(path: &Path, known: i64) -> Result<Header> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -108,12 +108,9 @@ pub fn check_existing(path: &Path) -> Result<Header> {
         return Err(Error::NotAWorkspace { path: path.into(), reason: "other-application" });
     }
     let user_version = i64::from(be32(60) as i32);
-    if user_version > super::migrate::SCHEMA_VERSION {
-        return Err(Error::NewerSchema {
-            path: path.into(),
-            found: user_version,
-            supported: super::migrate::SCHEMA_VERSION,
-        });
+    // The compatibility version (see `migrate`) against the migrations this program knows.
+    if user_version > known {
+        return Err(Error::NewerSchema { path: path.into(), found: user_version, supported: known });
     }
     if read_only(&meta) || std::fs::metadata(parent(path)).map(|m| read_only(&m)).unwrap_or(false) {
         return Err(Error::ReadOnly { path: path.into() });

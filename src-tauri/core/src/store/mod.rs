@@ -87,7 +87,7 @@ impl Workspace {
         {
             let conn = Connection::open(tmp.path()).map_err(|e| classify(path, e))?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-            migrate::apply(&conn, 0)?;
+            migrate::apply(&conn, 0, migrate::MIGRATIONS)?;
             conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?1)", [changelog::now()])?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.close().map_err(|(_, e)| Error::Sqlite(e))?;
@@ -104,7 +104,14 @@ impl Workspace {
 
     /// Opens an existing workspace, migrating it if it is older than this program.
     pub fn open(path: &Path) -> Result<Self> {
-        let header = guard::check_existing(path)?;
+        Self::open_known(path, migrate::MIGRATIONS)
+    }
+
+    /// [`Workspace::open`] by a program that knows `migrations` (a test stands in for an older
+    /// Mulu with a prefix of the list).
+    fn open_known(path: &Path, migrations: &[migrate::Migration]) -> Result<Self> {
+        let known = migrations.len() as i64;
+        let header = guard::check_existing(path, known)?;
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(|e| classify(path, e))?;
@@ -115,17 +122,20 @@ impl Workspace {
         if app_id != APPLICATION_ID {
             return Err(Error::NotAWorkspace { path: path.into(), reason: "other-application" });
         }
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        debug_assert_eq!(version, header.user_version);
-        if version > migrate::SCHEMA_VERSION {
-            return Err(Error::NewerSchema { path: path.into(), found: version, supported: migrate::SCHEMA_VERSION });
+        // `user_version` is the compatibility version: above what we know, a migration we do not
+        // know changed what we would read.
+        let compat: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        debug_assert_eq!(compat, header.user_version);
+        if compat > known {
+            return Err(Error::NewerSchema { path: path.into(), found: compat, supported: known });
         }
         conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify(path, e))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        if version < migrate::SCHEMA_VERSION {
-            backup::create(&conn, path, &format!("before-migration-v{version}"))?;
-            migrate::apply(&conn, version)?;
+        let applied = migrate::applied(&conn, compat)?;
+        if applied < known {
+            backup::create(&conn, path, &format!("before-migration-v{applied}"))?;
+            migrate::apply(&conn, applied, migrations)?;
         } else {
             backup::daily(&conn, path)?;
         }

@@ -43,7 +43,7 @@ fn insert_new(
         super::search::defer(tx)?;
     }
     let at = changelog::now();
-    let mut next: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
+    let first: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM resource", [], |r| r.get(0))?;
     let mut ins = tx.prepare_cached(
         "INSERT INTO resource(position, code, name, doc, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
     )?;
@@ -51,7 +51,7 @@ fn insert_new(
         "INSERT INTO change(set_id, entity, entity_id, path, old, new) VALUES (?1, 'resource', ?2, '*', NULL, '{}')",
     )?;
     let mut ids = Vec::with_capacity(docs.len());
-    for (r, doc) in docs {
+    for (next, (r, doc)) in (first..).zip(docs) {
         ins.execute(params![next, r.code, r.name, doc, at])?;
         let id = tx.last_insert_rowid();
         if indexing == Indexing::Now {
@@ -59,7 +59,6 @@ fn insert_new(
         }
         log.execute(params![set, id])?;
         ids.push(id);
-        next += 1;
     }
     Ok(ids)
 }

@@ -232,6 +232,58 @@ fn older_files_are_migrated_after_a_backup() {
     assert!(backups.iter().any(|b| b.to_string_lossy().contains("before-migration-v0")), "{backups:?}");
 }
 
+/// A newer Mulu (the shipped migrations and one more) migrates a file; the shipped program, which
+/// stands for older Mulu, still opens it when that migration only added, and refuses it when it
+/// broke older readers.
+#[test]
+fn an_additive_migration_keeps_older_mulu_reading_and_a_breaking_one_does_not() {
+    use migrate::{Migration, MIGRATIONS};
+    let notes = |breaking| Migration {
+        name: "20991231000000_notes",
+        sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);",
+        breaking,
+    };
+    let known = MIGRATIONS.len() as i64;
+    for breaking in [false, true] {
+        let d = dir();
+        let (p, mut ws) = new_ws(d.path());
+        ws.set_agency(&sample::agency()).unwrap();
+        // A file written before the schema version was recorded: its user_version says it all.
+        ws.conn().execute("DELETE FROM meta WHERE key = 'schema_version'", []).unwrap();
+        drop(ws);
+        let newer: Vec<Migration> = MIGRATIONS.iter().copied().chain([notes(breaking)]).collect();
+        let ws = Workspace::open_known(&p, &newer).unwrap();
+        let compat: i64 = ws.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(compat, if breaking { known + 1 } else { known }, "breaking: {breaking}");
+        let backups = list_backups(&p);
+        let tag = format!("before-migration-v{known}");
+        assert!(backups.iter().any(|b| b.to_string_lossy().contains(&tag)), "only the new one applied: {backups:?}");
+        drop(ws);
+        match Workspace::open(&p) {
+            Err(Error::NewerSchema { found, supported, .. }) => {
+                assert!(breaking, "an additive migration refused");
+                assert_eq!((found, supported), (known + 1, known));
+            }
+            Ok(mut older) => {
+                assert!(!breaking, "a breaking migration not refused");
+                assert_eq!(older.catalog().unwrap().agency, sample::agency());
+                older.add_resource(sample::resource()).unwrap();
+                drop(older);
+                // Older Mulu neither re-applied nor undid the newer migration.
+                let ws = Workspace::open_known(&p, &newer).unwrap();
+                ws.conn().execute("INSERT INTO notes(text) VALUES ('x')", []).unwrap();
+                assert_eq!(ws.catalog().unwrap().resources.len(), 1);
+                let v: String = ws
+                    .conn()
+                    .query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(v, (known + 1).to_string());
+            }
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+}
+
 /// The child half of `a_killed_writer_leaves_a_consistent_store`: writes batches until killed.
 #[test]
 fn killable_writer_child() {

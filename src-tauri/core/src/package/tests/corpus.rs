@@ -65,6 +65,30 @@ fn replace_all(hay: &mut [u8], from: &[u8], to: &[u8]) -> usize {
     n
 }
 
+/// Clears the zip UTF-8 flag (general-purpose bit 11) of every entry, in the central directory
+/// and in each local header, by walking the records byte by byte: the package as a zip tool that
+/// writes names in the local code page (and keeps the UTF-8 bytes) would leave it.
+fn without_utf8_flags(mut z: Vec<u8>) -> Vec<u8> {
+    let u16_at = |z: &[u8], i: usize| u16::from_le_bytes([z[i], z[i + 1]]) as usize;
+    let u32_at = |z: &[u8], i: usize| u32::from_le_bytes([z[i], z[i + 1], z[i + 2], z[i + 3]]) as usize;
+    let eocd = (0..=z.len() - 22).rev().find(|&i| z[i..i + 4] == *b"PK\x05\x06").expect("end of central directory");
+    let (count, mut at) = (u16_at(&z, eocd + 10), u32_at(&z, eocd + 16));
+    let mut cleared = 0;
+    for _ in 0..count {
+        assert_eq!(z[at..at + 4], *b"PK\x01\x02", "a central directory entry");
+        let local = u32_at(&z, at + 42);
+        assert_eq!(z[local..local + 4], *b"PK\x03\x04", "a local header");
+        if z[at + 9] & 0x08 != 0 {
+            cleared += 1;
+        }
+        z[at + 9] &= !0x08;
+        z[local + 7] &= !0x08;
+        at += 46 + u16_at(&z, at + 28) + u16_at(&z, at + 30) + u16_at(&z, at + 32);
+    }
+    assert!(cleared > 0, "the package had names flagged UTF-8");
+    z
+}
+
 struct Case {
     name: &'static str,
     bytes: Vec<u8>,
@@ -165,6 +189,14 @@ fn cases() -> (Vec<Case>, Trust) {
         assert!(replace_all(&mut z, b"XX.txt", b"\xC4\xE3.txt") >= 2);
         case("non-UTF-8 name", z, Some("verify.non_utf8_name"), None);
     }
+    // The names' bytes are still UTF-8, but without the flag a reader takes them as CP437
+    // (docs/package-format.md): the folder 青岩镇目录-2026 would unpack under another name.
+    case(
+        "non-ASCII names without the UTF-8 flag",
+        without_utf8_flags(good_zip.clone()),
+        Some("verify.non_utf8_name"),
+        None,
+    );
     case(
         "a payload byte changed",
         mutate(&|b| b.get_mut("data/catalog.json").unwrap().bytes[20] ^= 0x20),
