@@ -153,12 +153,16 @@ pub fn workspace_path(state: State<'_, AppState>) -> String {
 
 /// Field labels in both languages, so the UI names the field of a finding as the core does;
 /// and the resource fields a bulk edit may set.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Fields {
+    #[ts(type = "Array<FieldSpec>")]
     resource: &'static [FieldSpec],
+    #[ts(type = "Array<FieldSpec>")]
     agency: &'static [FieldSpec],
     /// The keys that are no form field (a combined column, an item's part…): labelled too.
+    #[ts(type = "Array<FieldSpec>")]
     other: &'static [FieldSpec],
+    #[ts(type = "Array<string>")]
     bulk: Vec<&'static str>,
 }
 

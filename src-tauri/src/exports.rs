@@ -5,20 +5,21 @@
 //! E2E hook: with `MULU_E2E=1`, `MULU_E2E_EXPORT_DIR` stands in for the dialogs: the file is
 //! written there under its default name.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::model::catalog::View;
-use mulu_core::output::{check_output, OutputKind};
+use mulu_core::ops::{self, export::ExportKind as Kind};
 use mulu_core::store::Workspace;
 use mulu_core::{Lang, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 
 use crate::commands::AppState;
+use crate::dialogs::{self, StandIn};
 
 /// The resource ids of each catalog, in catalog order.
-#[derive(Debug, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Default, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Views {
     pub resource: Vec<i64>,
     pub sharing: Vec<i64>,
@@ -31,45 +32,26 @@ pub fn views(ws: &Workspace) -> Result<Views> {
     Ok(Views { resource: ids(View::Resource), sharing: ids(View::Sharing), open: ids(View::Open) })
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Catalog,
-    Template,
-    Dcat,
+/// The export's default file name, in the person's language.
+fn file_name(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::Catalog => crate::words::dialog("export.catalog", lang),
+        Kind::Template => crate::words::dialog("export.template", lang),
+        Kind::Dcat => crate::words::dialog("export.dcat", lang),
+    }
 }
 
-impl Kind {
-    fn file_name(self, lang: Lang) -> &'static str {
-        match self {
-            Kind::Catalog => crate::words::dialog("export.catalog", lang),
-            Kind::Template => crate::words::dialog("export.template", lang),
-            Kind::Dcat => crate::words::dialog("export.dcat", lang),
-        }
-    }
-    fn output(self) -> OutputKind {
-        match self {
-            Kind::Dcat => OutputKind::Json,
-            _ => OutputKind::Workbook,
-        }
-    }
-    fn ext(self) -> &'static str {
-        match self {
-            Kind::Dcat => "jsonld",
-            _ => "xlsx",
-        }
+fn ext(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Dcat => "jsonld",
+        _ => "xlsx",
     }
 }
 
 /// Writes one export to `out`. The save dialog asked before replacing a file; one of another
 /// kind (the workspace, a key, a package) is refused whatever was answered.
 pub fn write(ws: &Workspace, kind: Kind, out: &Path) -> Result<()> {
-    check_output(out, kind.output(), Some(ws.path()), &[], false)?;
-    match kind {
-        Kind::Catalog => mulu_core::sheets::export_catalog(&ws.catalog()?, out),
-        Kind::Template => mulu_core::sheets::export_template(&ws.agency()?, out),
-        Kind::Dcat => mulu_core::dcat::export_dcat(&ws.catalog()?, out),
-    }
+    ops::export::write(ws, kind, out, false).map(|_| ())
 }
 
 #[tauri::command]
@@ -80,19 +62,9 @@ pub async fn catalog_views(state: State<'_, AppState>, lang: Lang) -> std::resul
 /// Writes one export where the person chooses; its path, or `null` when cancelled.
 #[tauri::command]
 pub async fn export_file(app: AppHandle, kind: Kind, lang: Lang) -> std::result::Result<Option<String>, ErrorPayload> {
-    let name = kind.file_name(lang);
-    let e2e = (std::env::var("MULU_E2E").ok().as_deref() == Some("1"))
-        .then(|| std::env::var_os("MULU_E2E_EXPORT_DIR"))
-        .flatten()
-        .filter(|d| !d.is_empty())
-        .map(|d| PathBuf::from(d).join(name));
-    let out = match e2e {
-        Some(p) => Some(p),
-        None => {
-            let title = crate::words::dialog("export.title", lang).to_string();
-            crate::signing::save_dialog(&app, title, name.to_string(), kind.ext(), lang).await?
-        }
-    };
+    let name = file_name(kind, lang);
+    let title = crate::words::dialog("export.title", lang);
+    let out = dialogs::save(&app, StandIn::ExportDir, title, name, ext(kind), lang).await?;
     let Some(out) = out else { return Ok(None) };
     let handle = app.clone();
     let written = out.clone();
@@ -122,7 +94,7 @@ mod tests {
         assert_eq!(v.resource, vec![shared, hidden]);
         assert!(!v.sharing.contains(&hidden) && !v.open.contains(&hidden));
         for kind in [Kind::Catalog, Kind::Template, Kind::Dcat] {
-            let out = dir.path().join(kind.file_name(Lang::Zh));
+            let out = dir.path().join(file_name(kind, Lang::Zh));
             write(&ws, kind, &out).unwrap();
             assert!(std::fs::metadata(&out).unwrap().len() > 0, "{kind:?}");
         }

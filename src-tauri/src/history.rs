@@ -16,7 +16,7 @@ use crate::commands::AppState;
 pub const HISTORY_LIMIT: usize = 500;
 
 /// What an undo reversed (`None`: nothing was left to undo), and the overview after it.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct UndoAnswer {
     undone: Option<Undone>,
     overview: Overview,
@@ -44,7 +44,11 @@ pub async fn resource_history(state: State<'_, AppState>, id: i64, lang: Lang) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::{add_resource, set_resource_field};
+    use mulu_core::ops::resources::{self, FieldText, ResourceEdit};
+
+    fn add_resource(ws: &mut Workspace, name: &str) -> mulu_core::Result<i64> {
+        resources::add(ws, &ResourceEdit { fields: vec![FieldText::new("name", name)], ..Default::default() })
+    }
 
     /// The UI names each change by its action (ui/src/lib/history.ts): these are the ones the
     /// app's own edits record.
@@ -54,8 +58,8 @@ mod tests {
         let mut ws = Workspace::open_or_create(&dir.path().join("h.mulu")).unwrap();
         let id = add_resource(&mut ws, "农村低保对象名册").unwrap();
         let other = add_resource(&mut ws, "村级集体资产台账").unwrap();
-        set_resource_field(&mut ws, id, "abstract", "全镇农村低保对象的家庭成员及保障金发放情况").unwrap();
-        ws.set_field_many(&[id, other], "update_cycle", "每月").unwrap();
+        resources::set_field(&mut ws, id, "abstract", "全镇农村低保对象的家庭成员及保障金发放情况").unwrap();
+        resources::bulk_set(&mut ws, &[id, other], "update_cycle", "每月").unwrap();
         ws.undo().unwrap();
 
         let h = resource_changes(&ws, id).unwrap();

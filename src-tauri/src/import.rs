@@ -7,10 +7,7 @@
 //! so both run on a blocking task and the window stays responsive: the read reports its progress
 //! (`import-progress`) and stops within a batch of rows when the person cancels.
 //!
-//! End-to-end tests cannot drive the native dialog (WebDriver sees only the webview). When the
-//! app is started with `MULU_E2E=1` and `MULU_E2E_IMPORT_FILE=<path>`, `import_choose` returns
-//! that path instead of opening the dialog; everything after it is the real flow. Without
-//! `MULU_E2E=1` the variable is ignored.
+//! End-to-end tests answer the dialog with `MULU_E2E_IMPORT_FILE` (see `dialogs`).
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -18,6 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use mulu_core::error::ErrorPayload;
+use mulu_core::ops;
 use mulu_core::rules::Context;
 use mulu_core::sheets::draft::SheetHead;
 use mulu_core::sheets::header::Mapping;
@@ -25,9 +23,9 @@ use mulu_core::sheets::{self, apply::Effect, ImportOptions, ImportPlan};
 use mulu_core::Lang;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
+use crate::dialogs::{self, StandIn};
 
 /// What is between the steps: the chosen workbook, the top of its sheets once the mapping
 /// screen has read them, then its planned effect.
@@ -41,18 +39,14 @@ pub struct Pending {
 }
 
 /// The `import-progress` event: the sheet being read and the rows read so far.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "ImportProgress")]
 pub struct Progress {
     sheet: String,
     rows: u64,
 }
 
 const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
-
-/// The path the e2e tests stand in for the dialog's answer (see the module comment).
-pub(crate) fn test_pick(e2e: Option<&str>, file: Option<PathBuf>) -> Option<PathBuf> {
-    (e2e == Some("1")).then_some(file).flatten().filter(|p| !p.as_os_str().is_empty())
-}
 
 /// A failure of the machinery (a task that panicked), not of the person's data.
 pub(crate) fn internal(e: impl ToString, _lang: Lang) -> ErrorPayload {
@@ -82,7 +76,7 @@ pub fn preview(
     if stopped() {
         return Err(mulu_core::Error::Cancelled.payload(lang));
     }
-    state.with(lang, |ws| sheets::plan(ws, imported, &Context::now(lang)))
+    state.with(lang, |ws| ops::import::preview(ws, imported, &Context::now(lang)))
 }
 
 /// The chosen workbook, or why there is none.
@@ -94,23 +88,9 @@ pub(crate) fn chosen(app: &AppHandle, lang: Lang) -> Result<PathBuf, ErrorPayloa
 /// Opens the file dialog; returns the chosen path (`null` when the person cancelled).
 #[tauri::command]
 pub async fn import_choose(app: AppHandle, lang: Lang) -> Result<Option<String>, ErrorPayload> {
-    let picked = match test_pick(
-        std::env::var("MULU_E2E").ok().as_deref(),
-        std::env::var_os("MULU_E2E_IMPORT_FILE").map(PathBuf::from),
-    ) {
-        Some(p) => Some(p),
-        None => {
-            let dialog = app
-                .dialog()
-                .file()
-                .set_title(crate::words::dialog("import.open", lang))
-                .add_filter(crate::words::dialog("import.filter", lang), EXTENSIONS);
-            let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-                .await
-                .map_err(|e| internal(e, lang))?;
-            answer.and_then(|f| f.into_path().ok())
-        }
-    };
+    let title = crate::words::dialog("import.open", lang);
+    let filter = (crate::words::dialog("import.filter", lang), EXTENSIONS);
+    let picked = dialogs::open(&app, StandIn::ImportFile, title, filter, false, lang).await?;
     let state = app.state::<AppState>();
     let mut pending = lock(&state.import);
     *pending = Pending { path: picked.clone(), ..Default::default() };
@@ -156,7 +136,7 @@ pub async fn import_commit(app: AppHandle, lang: Lang) -> Result<ImportPlan, Err
         let state = handle.state::<AppState>();
         let effect = std::mem::take(&mut *lock(&state.import)).effect;
         let effect = effect.ok_or_else(|| crate::words::refusal("import.stale", lang))?;
-        state.change(lang, |ws| sheets::commit(ws, effect))
+        state.change(lang, |ws| ops::import::commit(ws, effect))
     })
     .await
     .map_err(|e| internal(e, lang))?
@@ -175,15 +155,6 @@ mod tests {
     use super::*;
     use mulu_core::model::fields;
     use mulu_core::{Catalog, Resource};
-
-    #[test]
-    fn the_test_path_is_used_only_in_e2e_mode() {
-        let file = || Some(PathBuf::from("/tmp/x.xlsx"));
-        assert_eq!(test_pick(Some("1"), file()), file());
-        assert_eq!(test_pick(None, file()), None, "a stray variable never replaces the dialog");
-        assert_eq!(test_pick(Some("0"), file()), None);
-        assert_eq!(test_pick(Some("1"), Some(PathBuf::new())), None);
-    }
 
     /// A workbook written by the core's own exporter, one resource per name.
     fn workbook(path: &Path, resources: &[(&str, &str)]) {
@@ -234,7 +205,14 @@ mod tests {
         workbook(&book, &[("低保名册", "全镇低保对象名册")]);
         let effect = dry_run(&state, &book, &AtomicBool::new(false)).unwrap();
         lock(&state.import).effect = Some(effect);
-        state.change(Lang::Zh, |ws| crate::edit::set_agency_field(ws, "name", "青岩镇")).unwrap();
+        state
+            .change(Lang::Zh, |ws| {
+                mulu_core::ops::resources::set_agency(
+                    ws,
+                    &[mulu_core::ops::resources::FieldText::new("name", "青岩镇")],
+                )
+            })
+            .unwrap();
         assert!(lock(&state.import).effect.is_none(), "the plan was made against the old workspace");
     }
 

@@ -6,6 +6,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod contract;
+mod dialogs;
 mod edit;
 mod exports;
 mod grading;
@@ -78,53 +80,7 @@ fn main() {
         .manage(signing::LastPackage::default())
         .manage(scan::ScanState::default())
         .manage(review::ReviewState::new(package))
-        .invoke_handler(tauri::generate_handler![
-            commands::overview,
-            commands::resource_detail,
-            commands::workspace_path,
-            commands::search_resources,
-            commands::fields,
-            commands::domains,
-            edit::update_agency_field,
-            edit::check_uscc,
-            edit::update_resource_field,
-            edit::update_items,
-            edit::bulk_set_field,
-            edit::create_resource,
-            edit::delete_resource,
-            history::undo,
-            history::resource_history,
-            grading::grading_start,
-            grading::grading_suggest,
-            grading::grading_apply,
-            grading::grading_confirm,
-            exports::catalog_views,
-            exports::export_file,
-            signing::key_status,
-            signing::key_create,
-            signing::secrecy_confirm,
-            signing::package_check,
-            signing::package_make,
-            signing::reveal_package,
-            import::import_choose,
-            import::import_preview,
-            import::import_commit,
-            import::import_cancel,
-            mapping::import_headers,
-            mapping::mapping_save,
-            mapping::mapping_open,
-            scan::scan_choose,
-            scan::scan_run,
-            scan::scan_accept,
-            scan::scan_cancel,
-            review::review_pending,
-            review::review_open,
-            review::review_choose,
-            review::review_resources,
-            review::review_fingerprint,
-            review::review_trust,
-            review::review_close,
-        ])
+        .invoke_handler(contract::handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {
         // Only reached when the window system itself fails (no display, no WebKit).

@@ -6,7 +6,6 @@
 //! the screen is redrawn by the core without reading the file again. The dialogs open from Rust;
 //! with `MULU_E2E=1`, `MULU_E2E_MAPPING_FILE` stands in for both (save, then open).
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use mulu_core::error::ErrorPayload;
@@ -14,14 +13,10 @@ use mulu_core::sheets::draft::{self, Drafts};
 use mulu_core::sheets::header::Mapping;
 use mulu_core::Lang;
 use tauri::{AppHandle, Manager};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{chosen, internal, test_pick};
-
-fn e2e_file() -> Option<PathBuf> {
-    test_pick(std::env::var("MULU_E2E").ok().as_deref(), std::env::var_os("MULU_E2E_MAPPING_FILE").map(PathBuf::from))
-}
+use crate::dialogs::{self, StandIn};
+use crate::import::{chosen, internal};
 
 /// The headers of the chosen workbook's data sheets, as an import with `mapping` would read them.
 #[tauri::command]
@@ -50,14 +45,9 @@ pub async fn import_headers(app: AppHandle, mapping: Option<Mapping>, lang: Lang
 #[tauri::command]
 pub async fn mapping_save(app: AppHandle, mapping: Mapping, lang: Lang) -> Result<Option<String>, ErrorPayload> {
     mapping.validate().map_err(|e| e.payload(lang))?;
-    let out = match e2e_file() {
-        Some(p) => Some(p),
-        None => {
-            let title = crate::words::dialog("mapping.save", lang).to_string();
-            let name = crate::words::dialog("mapping.file", lang).to_string();
-            crate::signing::save_dialog(&app, title, name, "json", lang).await?
-        }
-    };
+    let title = crate::words::dialog("mapping.save", lang);
+    let name = crate::words::dialog("mapping.file", lang);
+    let out = dialogs::save(&app, StandIn::MappingFile, title, name, "json", lang).await?;
     let Some(out) = out else { return Ok(None) };
     let workspace = app.state::<AppState>().path().to_path_buf();
     mulu_core::output::check_output(&out, mulu_core::output::OutputKind::Json, Some(&workspace), &[], false)
@@ -69,19 +59,7 @@ pub async fn mapping_save(app: AppHandle, mapping: Mapping, lang: Lang) -> Resul
 /// Reads a saved mapping the person chooses; `null` when cancelled.
 #[tauri::command]
 pub async fn mapping_open(app: AppHandle, lang: Lang) -> Result<Option<Mapping>, ErrorPayload> {
-    let file = match e2e_file() {
-        Some(p) => Some(p),
-        None => {
-            let mut dialog =
-                app.dialog().file().set_title(crate::words::dialog("mapping.open", lang)).add_filter("JSON", &["json"]);
-            if let Some(f) = app.state::<AppState>().folder() {
-                dialog = dialog.set_directory(f);
-            }
-            let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-                .await
-                .map_err(|e| internal(e, lang))?;
-            answer.and_then(|f| f.into_path().ok())
-        }
-    };
+    let title = crate::words::dialog("mapping.open", lang);
+    let file = dialogs::open(&app, StandIn::MappingFile, title, ("JSON", &["json"]), true, lang).await?;
     file.map(|f| Mapping::load(&f)).transpose().map_err(|e| e.payload(lang))
 }

@@ -18,10 +18,10 @@ use mulu_core::package::Limits;
 use mulu_core::Lang;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{internal, test_pick};
+use crate::dialogs::{self, StandIn};
+use crate::import::internal;
 use crate::words::{dialog as word, refusal};
 
 /// The package under review, from the command line or the open dialog.
@@ -42,7 +42,8 @@ impl ReviewState {
 
 /// What the review screen shows: the package's file, the workspace whose trust list it was
 /// checked against (and why that list could not be read, when it could not), the review.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "ReviewShown")]
 pub struct Shown {
     pub path: String,
     pub workspace: String,
@@ -115,27 +116,8 @@ pub async fn review_open(app: AppHandle, fresh: bool, lang: Lang) -> Result<Opti
 /// Chooses a package in the native open dialog; its path, or `null` when cancelled.
 #[tauri::command]
 pub async fn review_choose(app: AppHandle, lang: Lang) -> Result<Option<String>, ErrorPayload> {
-    let e2e = test_pick(
-        std::env::var("MULU_E2E").ok().as_deref(),
-        std::env::var_os("MULU_E2E_OPEN_PACKAGE").map(PathBuf::from),
-    );
-    let picked = match e2e {
-        Some(p) => Some(p),
-        None => {
-            let mut dialog = app
-                .dialog()
-                .file()
-                .set_title(word("review.open", lang))
-                .add_filter(word("review.filter", lang), &["zip"]);
-            if let Some(folder) = app.state::<AppState>().folder() {
-                dialog = dialog.set_directory(folder);
-            }
-            let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-                .await
-                .map_err(|e| internal(e, lang))?;
-            answer.and_then(|f| f.into_path().ok())
-        }
-    };
+    let filter = (word("review.filter", lang), &["zip"][..]);
+    let picked = dialogs::open(&app, StandIn::OpenPackage, word("review.open", lang), filter, true, lang).await?;
     if let Some(p) = &picked {
         *lock(&app.state::<ReviewState>().0) = Current { path: Some(p.clone()), opened: None };
     }
@@ -173,7 +155,7 @@ pub async fn review_trust(app: AppHandle, name: String, heard: String, lang: Lan
 /// trusting is the person's decision, unlike reading).
 pub fn trust(state: &AppState, opened: &Opened, name: &str, heard: &str, lang: Lang) -> Result<(), ErrorPayload> {
     let key = opened.trusted_key(name, heard).map_err(|e| e.payload(lang))?;
-    state.change(lang, |ws| ws.trust_key(&key))
+    state.change(lang, |ws| mulu_core::ops::trust::add(ws, &key))
 }
 
 /// Leaves the review; the page goes (back) to the workspace.

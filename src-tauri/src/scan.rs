@@ -16,10 +16,10 @@ use mulu_core::scan::{self, Proposal};
 use mulu_core::{Lang, Resource};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
-use crate::import::{internal, test_pick};
+use crate::dialogs::{self, StandIn};
+use crate::import::internal;
 use crate::words::{dialog as word, refusal};
 
 /// The chosen paths, then the proposals made from them; `cancel` stops a running scan.
@@ -34,22 +34,23 @@ pub struct Pending {
 pub struct ScanState(Mutex<Pending>);
 
 /// What the scan found (app-only shape; `ui/src/lib/api.ts` `Scanned`).
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Scanned {
     proposals: Vec<Proposal>,
     skipped: Vec<Skipped>,
 }
 
 /// A file the scan could not read, and why (in the person's language).
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Skipped {
     file: String,
     error: ErrorPayload,
 }
 
 /// The `scan-progress` event: `done` of `total` files read, `file` the one being read.
-#[derive(Clone, Serialize)]
-struct Progress {
+#[derive(Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "ScanProgress")]
+pub struct Progress {
     done: usize,
     total: usize,
     file: String,
@@ -58,28 +59,26 @@ struct Progress {
 /// Opens the native chooser (a folder, or several files); the chosen paths, empty when cancelled.
 #[tauri::command]
 pub async fn scan_choose(app: AppHandle, folder: bool, lang: Lang) -> Result<Vec<String>, ErrorPayload> {
-    let e2e = std::env::var("MULU_E2E").ok();
-    let picked = match test_pick(e2e.as_deref(), std::env::var_os("MULU_E2E_SCAN_PATH").map(PathBuf::from)) {
-        Some(p) => vec![p],
+    let files = match StandIn::ScanPath.answer() {
+        Some(p) => return Ok(keep(&app, vec![p])),
+        None if folder => {
+            let dialog = dialogs::builder(&app, word("scan.folder", lang), true);
+            dialogs::run(move || dialog.blocking_pick_folder().into_iter().collect::<Vec<_>>(), lang).await?
+        }
         None => {
-            let mut dialog = app.dialog().file();
-            if let Some(f) = app.state::<AppState>().folder() {
-                dialog = dialog.set_directory(f);
-            }
-            let answer = if folder {
-                let dialog = dialog.set_title(word("scan.folder", lang));
-                tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder().into_iter().collect()).await
-            } else {
-                let dialog = dialog
-                    .set_title(word("scan.files", lang))
-                    .add_filter(word("scan.filter", lang), &["xlsx", "xlsm", "xls", "ods", "csv"]);
-                tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_files().unwrap_or_default()).await
-            };
-            answer.map_err(|e| internal(e, lang))?.into_iter().filter_map(|f| f.into_path().ok()).collect()
+            let dialog = dialogs::builder(&app, word("scan.files", lang), true)
+                .add_filter(word("scan.filter", lang), &["xlsx", "xlsm", "xls", "ods", "csv"]);
+            dialogs::run(move || dialog.blocking_pick_files().unwrap_or_default(), lang).await?
         }
     };
-    *lock(&app.state::<ScanState>().0) = Pending { paths: picked.clone(), ..Default::default() };
-    Ok(picked.iter().map(|p| p.display().to_string()).collect())
+    Ok(keep(&app, files.into_iter().filter_map(|f| f.into_path().ok()).collect()))
+}
+
+/// Keeps the chosen paths for `scan_run`; returns them for the page to show.
+fn keep(app: &AppHandle, picked: Vec<PathBuf>) -> Vec<String> {
+    let shown = picked.iter().map(|p| p.display().to_string()).collect();
+    *lock(&app.state::<ScanState>().0) = Pending { paths: picked, ..Default::default() };
+    shown
 }
 
 /// Scans the chosen paths on a blocking task, with `scan-progress` events; keeps the proposals
@@ -156,7 +155,7 @@ pub async fn scan_accept(
 ) -> Result<usize, ErrorPayload> {
     let proposals = std::mem::take(&mut *lock(&scanned.0)).proposals;
     let resources = chosen(&proposals, accepted, lang)?;
-    app.state::<AppState>().change(lang, |ws| scan::accept(ws, resources)).map(|added| added.len())
+    app.state::<AppState>().change(lang, |ws| mulu_core::ops::scan::accept(ws, resources)).map(|added| added.len())
 }
 
 /// Stops a running scan and discards its proposals.

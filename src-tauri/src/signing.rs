@@ -4,27 +4,28 @@
 //! crosses IPC once per use and is never logged or stored; the app's config keeps only the key
 //! file's path and its public fingerprint (not secret: it is read aloud over the phone).
 //!
-//! E2E hook (as for the import dialog): with `MULU_E2E=1`, `MULU_E2E_KEY_FILE` and
-//! `MULU_E2E_PACKAGE_FILE` stand in for the save dialogs' answers.
+//! E2E tests answer the save dialogs with `MULU_E2E_KEY_FILE` and `MULU_E2E_PACKAGE_FILE` (see
+//! `dialogs`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use mulu_core::error::ErrorPayload;
-use mulu_core::output::{check_output, OutputKind};
+use mulu_core::ops::package::{PackageDone, PackageRequest};
+use mulu_core::ops::{self, secrecy::Selection};
 use mulu_core::overview::Overview;
-use mulu_core::package::{self, keys, Step};
+use mulu_core::package::Step;
 use mulu_core::rules::Context;
 use mulu_core::store::Workspace;
 use mulu_core::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, AppState};
+use crate::dialogs::{self, StandIn};
 
 /// The key as the app remembers it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct KeyInfo {
     pub path: String,
     /// Grouped for reading aloud: `3F2A 9C01 …`.
@@ -42,29 +43,19 @@ struct Settings {
 #[derive(Default)]
 pub struct LastPackage(Mutex<Option<PathBuf>>);
 
-/// A finished package, for the done screen.
-#[derive(Debug, Clone, Serialize)]
-pub struct PackageDone {
-    pub path: String,
-    pub package_id: String,
-    pub sequence: u32,
-    pub resources: usize,
-    pub classified: usize,
-    pub fingerprint: String,
-}
-
 /// Creates an encrypted key file at `path` (never over an existing one).
 pub fn create_key(path: &Path, workspace: &Path, passphrase: &str, repeat: &str) -> Result<KeyInfo> {
     if passphrase != repeat {
         return Err(Error::PassphraseMismatch);
     }
-    check_output(path, OutputKind::PrivateKey, Some(workspace), &[], false)?;
-    let public = keys::write_new_key_file(path, passphrase)?;
-    Ok(KeyInfo { path: path.display().to_string(), fingerprint: keys::grouped(&keys::fingerprint(&public)) })
+    let fingerprint = ops::keys::create(path, workspace, passphrase)?;
+    Ok(KeyInfo { path: path.display().to_string(), fingerprint })
 }
 
-/// Packages the workspace with the core's `package::make` (refuses while errors remain or any
-/// resource lacks the secrecy review; signs; records the package in the workspace).
+/// Packages the workspace (the core's use case: refused while errors remain or any resource
+/// lacks the secrecy review; signed; recorded in the workspace). The save dialog asked before
+/// replacing a file; the workspace, the key or a file of another kind is refused whatever was
+/// answered.
 pub fn make_package(
     ws: &mut Workspace,
     key: &Path,
@@ -72,18 +63,8 @@ pub fn make_package(
     out: &Path,
     progress: &mut dyn FnMut(Step),
 ) -> Result<PackageDone> {
-    // The save dialog asked before replacing a file; the workspace, the key or a file of
-    // another kind is refused whatever was answered.
-    check_output(out, OutputKind::Package, Some(ws.path()), &[key], false)?;
-    let made = package::make::make(ws, key, passphrase, out, false, progress)?;
-    Ok(PackageDone {
-        path: out.display().to_string(),
-        package_id: made.package_id,
-        sequence: made.sequence,
-        resources: made.resources,
-        classified: made.classified,
-        fingerprint: made.fingerprint,
-    })
+    let req = PackageRequest { key, passphrase, out, allow_findings: false, force: false };
+    ops::package::make(ws, &req, progress)
 }
 
 fn settings_path(app: &AppHandle) -> Option<PathBuf> {
@@ -110,47 +91,6 @@ fn internal(msg: &str, _lang: Lang) -> ErrorPayload {
     ErrorPayload { code: "internal".into(), message: msg.into(), field: None }
 }
 
-fn test_pick(var: &str) -> Option<PathBuf> {
-    (std::env::var("MULU_E2E").ok().as_deref() == Some("1"))
-        .then(|| std::env::var_os(var).map(PathBuf::from))
-        .flatten()
-        .filter(|p| !p.as_os_str().is_empty())
-}
-
-/// The e2e stand-in for the dialog when set, else the dialog.
-async fn save_or_test(
-    app: &AppHandle,
-    e2e_var: &str,
-    title: String,
-    name: String,
-    ext: &'static str,
-    lang: Lang,
-) -> std::result::Result<Option<PathBuf>, ErrorPayload> {
-    match test_pick(e2e_var) {
-        Some(p) => Ok(Some(p)),
-        None => save_dialog(app, title, name, ext, lang).await,
-    }
-}
-
-/// Asks where to save (native dialog), starting in the workspace's folder.
-pub(crate) async fn save_dialog(
-    app: &AppHandle,
-    title: String,
-    name: String,
-    ext: &'static str,
-    lang: Lang,
-) -> std::result::Result<Option<PathBuf>, ErrorPayload> {
-    let folder = app.state::<AppState>().folder();
-    let mut dialog = app.dialog().file().set_title(title).set_file_name(name).add_filter(ext, &[ext]);
-    if let Some(f) = folder {
-        dialog = dialog.set_directory(f);
-    }
-    let answer = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-        .await
-        .map_err(|e| internal(&e.to_string(), lang))?;
-    Ok(answer.and_then(|f| f.into_path().ok()))
-}
-
 #[tauri::command]
 pub fn key_status(app: AppHandle) -> Option<KeyInfo> {
     read_settings(&app).key
@@ -170,9 +110,9 @@ pub async fn key_create(
     if passphrase != repeat {
         return Err(Error::PassphraseMismatch.payload(lang));
     }
-    let title = crate::words::dialog("key.save", lang).to_string();
-    let name = crate::words::dialog("key.file", lang).to_string();
-    let Some(path) = save_or_test(&app, "MULU_E2E_KEY_FILE", title, name, "pem", lang).await? else {
+    let title = crate::words::dialog("key.save", lang);
+    let name = crate::words::dialog("key.file", lang);
+    let Some(path) = dialogs::save(&app, StandIn::KeyFile, title, name, "pem", lang).await? else {
         return Ok(None);
     };
     let workspace = app.state::<AppState>().path().to_path_buf();
@@ -193,11 +133,7 @@ pub async fn secrecy_confirm(
     lang: Lang,
 ) -> std::result::Result<Overview, ErrorPayload> {
     state.change(lang, |ws| {
-        let ids = match ids {
-            Some(ids) => ids,
-            None => ws.resources()?.into_iter().map(|r| r.id).collect(),
-        };
-        ws.confirm_secrecy_many(&ids, &reviewer)?;
+        ops::secrecy::confirm(ws, Selection::from_option(ids), &reviewer)?;
         mulu_core::overview::overview(ws, &Context::now(lang))
     })
 }
@@ -207,11 +143,7 @@ pub async fn secrecy_confirm(
 #[tauri::command]
 pub async fn package_check(app: AppHandle, lang: Lang) -> std::result::Result<(), ErrorPayload> {
     read_settings(&app).key.ok_or_else(|| no_key(lang))?;
-    app.state::<AppState>().with(lang, |ws| {
-        let catalog = ws.catalog()?;
-        let report = mulu_core::rules::validate(&catalog, &Context::now(lang));
-        package::make::check(&catalog, &report, false)
-    })
+    app.state::<AppState>().with(lang, |ws| ops::package::check(ws, false, lang))
 }
 
 fn no_key(lang: Lang) -> ErrorPayload {
@@ -227,9 +159,8 @@ pub async fn package_make(
     lang: Lang,
 ) -> std::result::Result<Option<PackageDone>, ErrorPayload> {
     let key = read_settings(&app).key.ok_or_else(|| no_key(lang))?;
-    let title = crate::words::dialog("package.save", lang).to_string();
-    let Some(out) = save_or_test(&app, "MULU_E2E_PACKAGE_FILE", title, "mulu-package.zip".into(), "zip", lang).await?
-    else {
+    let title = crate::words::dialog("package.save", lang);
+    let Some(out) = dialogs::save(&app, StandIn::PackageFile, title, "mulu-package.zip", "zip", lang).await? else {
         return Ok(None);
     };
     let handle = app.clone();
@@ -275,7 +206,7 @@ pub fn reveal_package(app: AppHandle) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mulu_core::package::trust::Trust;
+    use mulu_core::package::{self, keys, trust::Trust};
 
     #[test]
     fn a_key_is_made_then_a_package_signed_with_it_verifies_intact() {
@@ -306,7 +237,7 @@ mod tests {
         let mut steps = Vec::new();
         let done = make_package(&mut ws, &key, "长城 长江 黄河 2026", &out, &mut |s| steps.push(s)).unwrap();
         assert!(!steps.is_empty(), "progress reported");
-        assert_eq!(done.fingerprint, info.fingerprint);
+        assert_eq!(done.made.fingerprint, info.fingerprint);
 
         let public = dir.path().join("public.pem");
         let secret = keys::read_key_file(&key, "长城 长江 黄河 2026").unwrap();

@@ -144,6 +144,8 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum GradeCommand {
+    /// 按定级问卷的回答为一个或多个资源定级 / grade resources with the questionnaire's answers
+    Answer(crate::grade_cmds::AnswerArgs),
     /// 确认从表格导入或扫描得到的定级 / confirm grades taken from a spreadsheet or a scan
     Confirm {
         /// 资源代码、名称或 #编号，可多个 / resource codes, names or #ids

@@ -3,13 +3,15 @@
 use std::path::PathBuf;
 
 use mulu_core::model::fields;
-use mulu_core::model::{InfoSystem, Resource, View};
+use mulu_core::model::{DataItem, InfoSystem, View};
+use mulu_core::ops::resources::{self, FieldText, ResourceEdit};
+use mulu_core::ops::{self, export::ExportKind};
 use mulu_core::output::{check_output, OutputKind};
 use mulu_core::rules::{self, Context};
 use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
 
-use crate::args::{AgencyCommand, Cli, Command, ExportCommand, ResourceCommand, SystemCommand, ViewArg};
+use crate::args::{AgencyCommand, Cli, Command, ExportCommand, ResourceArgs, ResourceCommand, SystemCommand, ViewArg};
 use crate::print::{self, out};
 use crate::Outcome;
 
@@ -30,15 +32,14 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
                 }
             }
             let mut ws = Workspace::open_or_create(&path)?;
-            ws.edit_agency(|agency| set_agency_pairs(agency, &a))?;
+            resources::set_agency(&mut ws, &agency_texts(&a))?;
             out!("{}{}", lang.pick("已创建工作区：", "Workspace created: "), path.display());
             print::agency_findings(&ws.catalog()?, &ctx);
             Ok(Outcome::Ok)
         }
         Command::Agency(AgencyCommand::Set(a)) => {
             let mut ws = Workspace::open(&path)?;
-            // Read inside the write: a field saved meanwhile by the app is kept.
-            ws.edit_agency(|agency| set_agency_pairs(agency, &a))?;
+            resources::set_agency(&mut ws, &agency_texts(&a))?;
             out!("{}", lang.pick("机构信息已保存。", "Agency profile saved."));
             print::agency_findings(&ws.catalog()?, &ctx);
             Ok(Outcome::Ok)
@@ -83,9 +84,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        c @ (Command::Rules | Command::Validate { explain: Some(_) } | Command::Grade(_)) => {
-            crate::rule_cmds::run(c, &path, json, &ctx)
-        }
+        c @ (Command::Rules | Command::Validate { explain: Some(_) }) => crate::rule_cmds::run(c, json, &ctx),
+        Command::Grade(cmd) => crate::grade_cmds::run(cmd, &path, json, lang),
         Command::Validate { explain: None } => {
             let ws = Workspace::open(&path)?;
             let report = rules::validate(&ws.catalog()?, &ctx);
@@ -110,10 +110,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             let mut ws = if dry_run { Workspace::open(&path)? } else { Workspace::open_or_create(&path)? };
             // A dry run shows the findings now; a real import finds them while SQLite writes.
             let plan = if dry_run {
-                mulu_core::sheets::plan(&ws, imported, &ctx)?.plan
+                ops::import::preview(&ws, imported, &ctx)?.plan
             } else {
-                let effect = mulu_core::sheets::apply::prepare(&ws, imported, &ctx)?;
-                mulu_core::sheets::commit(&mut ws, effect)?
+                ops::import::import(&mut ws, imported, &ctx)?
             };
             if let Some(out) = save_mapping {
                 if let Some(report) = plan.sheets.iter().find(|s| s.skipped.is_none()) {
@@ -128,10 +127,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(if plan.summary.errors > 0 { Outcome::Findings } else { Outcome::Ok })
         }
         Command::Export(ExportCommand::Catalogs { out, force }) => {
-            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
-            let ws = Workspace::open(&path)?;
-            let catalog = ws.catalog()?;
-            mulu_core::sheets::export_catalog(&catalog, &out)?;
+            export(&path, ExportKind::Catalog, &out, force)?;
             out!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
             Ok(Outcome::Ok)
         }
@@ -140,7 +136,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             let ws = if accept { Some(Workspace::open(&path)?) } else { None };
             if let Some(mut ws) = ws {
                 let resources = proposals.iter().map(|p| p.resource.clone()).collect();
-                let resources = mulu_core::scan::accept(&mut ws, resources)?;
+                let resources = ops::scan::accept(&mut ws, resources)?;
                 for (p, r) in proposals.iter_mut().zip(resources) {
                     p.resource = r;
                 }
@@ -155,18 +151,12 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Command::Export(ExportCommand::Template { out, force }) => {
-            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
-            let ws = Workspace::open(&path)?;
-            mulu_core::sheets::export_template(&ws.agency()?, &out)?;
+            export(&path, ExportKind::Template, &out, force)?;
             out!("{}{}", lang.pick("已导出填报模板：", "Fill-in template written: "), out.display());
             Ok(Outcome::Ok)
         }
         Command::Export(ExportCommand::Dcat { out, force }) => {
-            check_output(&out, OutputKind::Json, Some(&path), &[], force)?;
-            let ws = Workspace::open(&path)?;
-            let catalog = ws.catalog()?;
-            mulu_core::dcat::export_dcat(&catalog, &out)?;
-            let n = catalog.view(View::Open).count();
+            let n = export(&path, ExportKind::Dcat, &out, force)?;
             match lang {
                 Lang::Zh => out!("已导出开放目录（{n} 个资源）的 DCAT：{}", out.display()),
                 Lang::En => out!("Open catalog ({n} resources) written as DCAT: {}", out.display()),
@@ -198,13 +188,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
     }
 }
 
-fn set_agency_pairs(agency: &mut mulu_core::model::Agency, a: &crate::args::AgencyArgs) -> Result<()> {
-    for (k, v) in a.pairs() {
-        if let Some(v) = v {
-            fields::set_agency(agency, k, v)?;
-        }
-    }
-    Ok(())
+/// Refused before the workspace is opened (an output that would replace it, a key or a file of
+/// another kind), then written by the core's use case.
+fn export(path: &std::path::Path, kind: ExportKind, out: &std::path::Path, force: bool) -> Result<usize> {
+    check_output(out, kind.output(), Some(path), &[], force)?;
+    ops::export::write(&Workspace::open(path)?, kind, out, force)
+}
+
+fn agency_texts(a: &crate::args::AgencyArgs) -> Vec<FieldText> {
+    a.pairs().into_iter().filter_map(|(k, v)| v.as_deref().map(|v| FieldText::new(k, v))).collect()
 }
 
 /// The header mapping from a saved file, `--map` rules and `--header-row`, later ones winning.
@@ -267,22 +259,13 @@ fn system(cmd: SystemCommand, path: &std::path::Path, json: bool, lang: Lang) ->
     Ok(Outcome::Ok)
 }
 
-fn apply_items(r: &mut Resource, replace: &[String], add: &[String], remove: &[String]) -> Result<()> {
-    if !replace.is_empty() {
-        r.items = replace.iter().map(|s| fields::parse_item(s)).collect::<Result<_>>()?;
-    }
-    for s in add {
-        r.items.push(fields::parse_item(s)?);
-    }
-    for name in remove {
-        let before = r.items.len();
-        let n = mulu_core::text::clean_line(name);
-        r.items.retain(|i| i.name != n);
-        if r.items.len() == before {
-            return Err(Error::invalid("items", name, "an existing item name / 已有信息项名称"));
-        }
-    }
-    Ok(())
+/// The data items as `名称:类型[:长度][:id+personal]`.
+fn items(specs: &[String]) -> Result<Vec<DataItem>> {
+    specs.iter().map(|s| fields::parse_item(s)).collect()
+}
+
+fn field_texts(args: &ResourceArgs) -> Vec<FieldText> {
+    args.pairs().into_iter().map(|(k, v)| FieldText::new(k, v)).collect()
 }
 
 fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Result<Outcome> {
@@ -290,31 +273,25 @@ fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Resu
     let mut ws = Workspace::open(path)?;
     let added = matches!(cmd, ResourceCommand::Add { .. });
     let id = match cmd {
-        ResourceCommand::Add { fields: args, items } => {
-            let mut r = Resource::default();
-            for (k, v) in args.pairs() {
-                fields::set(&mut r, k, v)?;
-            }
-            apply_items(&mut r, &items, &[], &[])?;
-            // Numbered, and the agency named as provider unless told otherwise, inside the write:
-            // two programs adding at once never get one code.
-            ws.create_resources(vec![r])?[0].id
+        ResourceCommand::Add { fields: args, items: specs } => {
+            let new =
+                ResourceEdit { fields: field_texts(&args), replace_items: Some(items(&specs)?), ..Default::default() };
+            resources::add(&mut ws, &new)?
         }
-        ResourceCommand::Edit { resource, fields: args, items, add_items, remove_items } => {
+        ResourceCommand::Edit { resource, fields: args, items: specs, add_items, remove_items } => {
             let id = ws.find(&resource)?;
-            // The record is read inside the write lock: another program's edit of other fields
-            // made meanwhile is kept, not written over with what this one read before.
-            ws.edit_resource(id, |r| {
-                for (k, v) in args.pairs() {
-                    fields::set(r, k, v)?;
-                }
-                apply_items(r, &items, &add_items, &remove_items)
-            })?;
+            let change = ResourceEdit {
+                fields: field_texts(&args),
+                replace_items: (!specs.is_empty()).then(|| items(&specs)).transpose()?,
+                add_items: items(&add_items)?,
+                remove_items,
+            };
+            resources::edit(&mut ws, id, &change)?;
             id
         }
         ResourceCommand::Rm { resource } => {
             let id = ws.find(&resource)?;
-            let r = ws.remove_resource(id)?;
+            let r = resources::remove(&mut ws, id)?;
             out!("{} #{id} {} {}", lang.pick("已删除资源", "Removed resource"), r.code.unwrap_or_default(), r.name);
             return Ok(Outcome::Ok);
         }
@@ -327,9 +304,6 @@ fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Resu
     };
     out!("{verb} #{id} {} {}", stored.resource.code.as_deref().unwrap_or("-"), stored.resource.name);
     // Show what is still to fix on this resource; saving never waits for it.
-    let (ids, catalog) = ws.catalog_with_ids()?;
-    let position = ids.iter().position(|&i| i == id).unwrap_or(0);
-    let findings = rules::validate_resource(&catalog, position, ctx);
-    print::findings(&findings, lang);
+    print::findings(&resources::findings(&ws, id, ctx)?, lang);
     Ok(Outcome::Ok)
 }

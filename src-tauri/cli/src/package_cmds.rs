@@ -7,10 +7,10 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
+use mulu_core::ops::package::PackageRequest;
+use mulu_core::ops::{self, secrecy::Selection};
 use mulu_core::output::{check_output, OutputKind};
-use mulu_core::package::trust::{Trust, TrustedKey};
-use mulu_core::package::{self, keys, make, Step, Verdict, Verification};
-use mulu_core::rules::{self, Context};
+use mulu_core::package::{keys, Step, Verdict, Verification};
 use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
 
@@ -100,10 +100,9 @@ pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -
     match command {
         Command::Key(KeyCommand::New { out }) => {
             // An existing file is never replaced (`keys` refuses it); the workspace is named.
-            check_output(&out, OutputKind::PrivateKey, Some(&ws_path()), &[], false)?;
+            ops::keys::check_place(&out, &ws_path())?;
             let pass = passphrase(lang, true)?;
-            let public = keys::write_new_key_file(&out, &pass)?;
-            let fp = keys::grouped(&keys::fingerprint(&public));
+            let fp = ops::keys::create(&out, &ws_path(), &pass)?;
             out!(
                 "{}{}",
                 lang.pick("已生成签名密钥（私钥已加密）：", "Signing key made (private key encrypted): "),
@@ -141,12 +140,12 @@ pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -
         Command::Trust(cmd) => trust(cmd, &ws_path(), json, lang),
         Command::Secrecy(SecrecyCommand::Confirm(a)) => {
             let mut ws = Workspace::open(&ws_path())?;
-            let ids = if a.all {
-                ws.resources()?.into_iter().map(|r| r.id).collect()
+            let which = if a.all {
+                Selection::All
             } else {
-                a.resource.iter().map(|s| ws.find(s)).collect::<Result<Vec<i64>>>()?
+                Selection::Ids(a.resource.iter().map(|s| ws.find(s)).collect::<Result<Vec<i64>>>()?)
             };
-            let n = ws.confirm_secrecy_many(&ids, &a.reviewer)?;
+            let n = ops::secrecy::confirm(&mut ws, which, &a.reviewer)?;
             match lang {
                 Lang::Zh => out!("已记录 {n} 个资源的保密审查（审查人：{}）。", a.reviewer.trim()),
                 Lang::En => out!("Secrecy review recorded for {n} resources (reviewer: {}).", a.reviewer.trim()),
@@ -154,8 +153,9 @@ pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -
             Ok(Outcome::Ok)
         }
         Command::Package { key, out, allow_findings, force } => {
+            // Refused before the workspace is opened and the passphrase asked for.
             check_output(&out, OutputKind::Package, Some(&ws_path()), &[&key], force)?;
-            make_package(&ws_path(), &key, &out, allow_findings, lang)
+            make_package(&ws_path(), &key, &out, allow_findings, force, lang)
         }
         Command::Verify { package, trust } => verify(&package, &trust, workspace, json, lang),
         _ => unreachable!("commands.rs dispatches only package commands here"),
@@ -166,17 +166,8 @@ fn trust(cmd: TrustCommand, path: &Path, json: bool, lang: Lang) -> Result<Outco
     let mut ws = Workspace::open(path)?;
     match cmd {
         TrustCommand::Add { public_key, agency, name } => {
-            let agency = mulu_core::text::clean_code(&agency);
-            if mulu_core::ids::uscc::validate(&agency).is_err() {
-                return Err(Error::invalid(
-                    "uscc",
-                    &agency,
-                    lang.pick("18 位统一社会信用代码", "an 18-character USCC"),
-                ));
-            }
-            let key = TrustedKey::from_file(&public_key, &agency, &name)?;
-            ws.trust_key(&key)?;
-            out!("{}{} ({agency})", lang.pick("已信任公钥：", "Key trusted: "), key.name);
+            let key = ops::trust::add_file(&mut ws, &public_key, &agency, &name, lang)?;
+            out!("{}{} ({})", lang.pick("已信任公钥：", "Key trusted: "), key.name, key.agency_uscc);
             out!("{}{}", lang.pick("指纹：", "Fingerprint: "), keys::grouped(&key.fingerprint));
         }
         TrustCommand::List {} => {
@@ -192,7 +183,7 @@ fn trust(cmd: TrustCommand, path: &Path, json: bool, lang: Lang) -> Result<Outco
             }
         }
         TrustCommand::Rm { key } => {
-            let k = ws.untrust_key(&key)?;
+            let k = ops::trust::remove(&mut ws, &key)?;
             out!("{}{} ({})", lang.pick("已移除信任的公钥：", "Trusted key removed: "), k.name, k.agency_uscc);
         }
     }
@@ -211,18 +202,19 @@ fn step_text(s: Step, lang: Lang) -> &'static str {
     }
 }
 
-fn make_package(path: &Path, key: &Path, out: &Path, allow_findings: bool, lang: Lang) -> Result<Outcome> {
+fn make_package(path: &Path, key: &Path, out: &Path, allow_findings: bool, force: bool, lang: Lang) -> Result<Outcome> {
     let mut ws = Workspace::open(path)?;
     // Refuse before asking for the passphrase.
-    let catalog = ws.catalog()?;
-    make::check(&catalog, &rules::validate(&catalog, &Context::now(lang)), allow_findings)?;
-    let pass = passphrase(lang, false)?;
-    let loud = catalog.resources.len() >= 1000;
-    let m = make::make(&mut ws, key, &pass, out, allow_findings, &mut |s| {
+    ops::package::check(&ws, allow_findings, lang)?;
+    let passphrase = passphrase(lang, false)?;
+    let loud = ws.resource_count()? >= 1000;
+    let req = PackageRequest { key, passphrase: &passphrase, out, allow_findings, force };
+    let m = ops::package::make(&mut ws, &req, &mut |s| {
         if loud {
             eprintln!("{}", step_text(s, lang));
         }
-    })?;
+    })?
+    .made;
     match lang {
         Lang::Zh => {
             out!("已生成报送包：{}", out.display());
@@ -262,23 +254,7 @@ fn make_package(path: &Path, key: &Path, out: &Path, allow_findings: bool, lang:
 }
 
 fn verify(pkg: &Path, trust_files: &[PathBuf], workspace: Option<&Path>, json: bool, lang: Lang) -> Result<Outcome> {
-    let mut trust = Trust::default();
-    for f in trust_files {
-        trust.add_key_file(f)?;
-    }
-    // A reviewer's machine may have no workspace: its trust list is used only when there is one.
-    match workspace {
-        Some(p) => trust.listed = Workspace::open(p)?.trusted_keys()?,
-        None => {
-            let p = store::default_path();
-            if p.is_file() {
-                if let Ok(ws) = Workspace::open(&p) {
-                    trust.listed = ws.trusted_keys().unwrap_or_default();
-                }
-            }
-        }
-    }
-    let v = package::verify_file(pkg, &trust, &package::Limits::default(), lang)?;
+    let v = ops::package::verify(pkg, trust_files, workspace, lang)?;
     if json {
         print::json(&v)?;
     } else {

@@ -1,17 +1,13 @@
-//! The rule set for review (`mulu rules`, `mulu validate --explain`) and the confirmation of
-//! grades taken from a spreadsheet or a scan (`mulu grade confirm`).
-
-use std::path::Path;
+//! The rule set for review (`mulu rules`, `mulu validate --explain`).
 
 use mulu_core::rules::{self, Context, RuleInfo, Severity};
-use mulu_core::store::Workspace;
 use mulu_core::{Lang, Result};
 
-use crate::args::{Command, GradeCommand};
+use crate::args::Command;
 use crate::print::{self, out};
 use crate::Outcome;
 
-pub fn run(cmd: Command, path: &Path, json: bool, ctx: &Context) -> Result<Outcome> {
+pub fn run(cmd: Command, json: bool, ctx: &Context) -> Result<Outcome> {
     let lang = ctx.lang;
     match cmd {
         Command::Rules => {
@@ -41,29 +37,6 @@ pub fn run(cmd: Command, path: &Path, json: bool, ctx: &Context) -> Result<Outco
                 out!("  {sev}{}{}", lang.pick("：", ": "), severity(r.severity, lang));
                 out!("  {basis}{}{}", lang.pick("：", ": "), r.article);
                 out!("  {says}{}{}", lang.pick("：", ": "), r.message);
-            }
-        }
-        Command::Grade(GradeCommand::Confirm { resources, all }) => {
-            let mut ws = Workspace::open(path)?;
-            let ids = if all {
-                ws.unconfirmed_grades()?
-            } else {
-                resources.iter().map(|s| ws.find(s)).collect::<Result<Vec<_>>>()?
-            };
-            let done = ws.confirm_grades(&ids)?;
-            for &id in ids.iter().filter(|id| !done.contains(id)) {
-                let r = ws.resource(id)?.resource;
-                let why = match (r.sensitivity.is_some(), lang) {
-                    (true, Lang::Zh) => "定级已是本单位确认的，无需再确认",
-                    (true, Lang::En) => "its grade is already the agency's own",
-                    (false, Lang::Zh) => "尚未定级：请先用 `mulu resource edit --sensitivity` 定级",
-                    (false, Lang::En) => "it has no grade yet: grade it with `mulu resource edit --sensitivity`",
-                };
-                out!("  #{id} {} {}{}{why}", r.code.as_deref().unwrap_or("-"), r.name, lang.pick("：", ": "));
-            }
-            match lang {
-                Lang::Zh => out!("已确认 {} 个资源的定级。", done.len()),
-                Lang::En => out!("Confirmed the grade of {} resources.", done.len()),
             }
         }
         _ => unreachable!("commands.rs routes only these here"),

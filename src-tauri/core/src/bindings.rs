@@ -29,6 +29,12 @@ pub fn typescript() -> String {
         crate::model::fields::FieldSpec,
         crate::model::domain::Domains,
         crate::grading::Suggestion,
+        crate::grading::Answers,
+        crate::ops::grading::GradeRequest,
+        crate::ops::resources::FieldText,
+        crate::ops::resources::ItemInput,
+        crate::ops::package::PackageDone,
+        crate::ops::export::ExportKind,
         crate::package::make::Made,
         crate::package::contents::Review,
         crate::package::contents::Facts,
@@ -69,6 +75,7 @@ pub fn typescript() -> String {
         crate::error::ErrorPayload,
         crate::i18n::Lang,
     );
+    out.push_str(&crate::error_codes::typescript());
     out.trim_end().to_string() + "\n"
 }
 

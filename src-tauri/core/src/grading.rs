@@ -2,7 +2,7 @@
 //! grade and the sharing and open types it allows (G Art. 9); the officer confirms it or
 //! overrides it with a stated reason, and both are kept with the resource.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
@@ -28,6 +28,51 @@ pub struct Suggestion {
     /// Why, in the person's language.
     pub reason: String,
     pub article: String,
+}
+
+/// The questionnaire's answers (questions 1–4 and the legal basis) as a form or the command
+/// line holds them (`null`: not answered yet): the part of [`Grading`] the officer answers; the
+/// rest (suggestion, reason, confirmation) is set by [`apply`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Answers {
+    pub state_secret: Option<bool>,
+    pub legal_restriction: Option<bool>,
+    pub personal_or_commercial: Option<bool>,
+    pub already_public: Option<bool>,
+    pub basis: Option<String>,
+}
+
+impl Answers {
+    /// The answers as a grading record (a blank basis is no basis).
+    pub fn to_grading(&self) -> Grading {
+        let Answers { state_secret, legal_restriction, personal_or_commercial, already_public, basis } = self.clone();
+        Grading {
+            state_secret,
+            legal_restriction,
+            personal_or_commercial,
+            already_public,
+            basis: basis.as_deref().and_then(crate::text::opt),
+            ..Grading::default()
+        }
+    }
+}
+
+impl From<&Grading> for Answers {
+    fn from(g: &Grading) -> Self {
+        // Destructured, so a question added to `Grading` fails to build here until it is asked.
+        let Grading {
+            unconfirmed: _,
+            state_secret,
+            legal_restriction,
+            personal_or_commercial,
+            already_public,
+            basis,
+            suggested: _,
+            reason: _,
+        } = g.clone();
+        Answers { state_secret, legal_restriction, personal_or_commercial, already_public, basis }
+    }
 }
 
 fn keys<T: Domain>(v: &[T]) -> Vec<String> {

@@ -5,12 +5,14 @@
 pub mod bindings;
 pub mod dcat;
 pub mod error;
+pub mod error_codes;
 pub mod fsutil;
 pub mod grading;
 pub mod i18n;
 pub mod ids;
 pub mod messages;
 pub mod model;
+pub mod ops;
 pub mod output;
 pub mod overview;
 pub mod package;

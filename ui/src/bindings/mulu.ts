@@ -201,6 +201,30 @@ needs_open_condition: boolean,
  */
 reason: string, article: string, };
 
+export type Answers = { state_secret: boolean | null, legal_restriction: boolean | null, personal_or_commercial: boolean | null, already_public: boolean | null, basis: string | null, };
+
+export type GradeRequest = { ids: Array<number>, answers: Answers, chosen: string | null, reason: string | null, };
+
+export type FieldText = { key: string, text: string, };
+
+export type ItemInput = { name: string, data_type: string, length: string, description: string, is_identifier: boolean | null, is_personal: boolean | null, };
+
+export type PackageDone = { path: string, package_id: string, sequence: number, resources: number, added: number, removed: number, changed: number, 
+/**
+ * Validation errors packaged anyway (`allow_findings`), recorded in bag-info.txt.
+ */
+errors: number, 
+/**
+ * 涉密 resources: the package must go through the channel for classified material.
+ */
+classified: number, 
+/**
+ * The signer's key fingerprint, grouped for reading aloud.
+ */
+fingerprint: string, };
+
+export type ExportKind = "catalog" | "template" | "dcat";
+
 export type Made = { package_id: string, sequence: number, resources: number, added: number, removed: number, changed: number, 
 /**
  * Validation errors packaged anyway (`allow_findings`), recorded in bag-info.txt.
@@ -519,3 +543,5 @@ refused: string | null, };
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 
 export type Lang = "zh" | "en";
+
+export type ErrorCode = "agency.missing" | "bulk.field" | "cancelled" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_uscc" | "package.secrecy" | "package.write" | "resource.ambiguous" | "resource.not_found" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "system.not_found" | "undo.unsupported" | "verify.unreadable" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";

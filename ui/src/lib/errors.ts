@@ -1,6 +1,8 @@
-// The title shown over an error, chosen by the error's stable code (never by its text).
+// The title shown over an error, chosen by the error's stable code (never by its text). The codes
+// are the generated `AnyErrorCode`s: a code renamed in Rust fails the build here.
+import type { AnyErrorCode } from './api'
 
-const TITLES: Record<string, string> = {
+const TITLES: Partial<Record<AnyErrorCode, string>> = {
   'workspace.foreign': 'error.title.foreign',
   'workspace.missing': 'error.title.missing',
   'workspace.corrupt': 'error.title.corrupt',
@@ -16,5 +18,5 @@ const TITLES: Record<string, string> = {
 
 /** The i18n key of the title for an error code. */
 export function errorTitleKey(code: string): string {
-  return TITLES[code] ?? 'error.title.generic'
+  return TITLES[code as AnyErrorCode] ?? 'error.title.generic'
 }

@@ -3,11 +3,13 @@
 // no particular face (src-tauri/core/data/messages.toml); this is the one place where the app
 // decides which of its steps fixes what. The sentences are in the i18n files (`error.advice`).
 import type { ErrorPayload, Lang } from '../bindings/mulu'
+import type { AnyErrorCode } from './api'
 import { coreLang, messages, savedLocale } from '../i18n'
 import { STEPS, type StepId } from './steps'
 
-/** The step that fixes a refusal, by code (its number fills `{n}` in the advice). */
-export const REFUSAL_STEP: Record<string, StepId> = {
+/** The step that fixes a refusal, by code (its number fills `{n}` in the advice). Keyed by the
+ *  generated codes: a code renamed in Rust fails the build here. */
+export const REFUSAL_STEP: Partial<Record<AnyErrorCode, StepId>> = {
   'agency.missing': 'agency',
   'key.none': 'agency',
   'key.unreadable': 'agency',
@@ -31,7 +33,7 @@ export const ADVISED = [
   'package.findings',
   'package.secrecy',
   'sheet.cell_too_long',
-] as const
+] as const satisfies readonly AnyErrorCode[]
 
 /** An error as the app shows it: the core's message with the app's advice after it. */
 export interface Advised extends ErrorPayload {
@@ -52,7 +54,7 @@ export function adviceText(code: string, lang: Lang): string | null {
   if (!key) return null
   const advice = messages[lang === 'en' ? 'en' : 'zh-CN'].error.advice as Record<string, string>
   const text = advice[key.split('.').pop()!]
-  const step = REFUSAL_STEP[code]
+  const step = REFUSAL_STEP[code as AnyErrorCode]
   return text ? text.replace('{n}', step ? String(STEPS.indexOf(step) + 1) : '') : null
 }
 

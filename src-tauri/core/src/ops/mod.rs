@@ -1,0 +1,18 @@
+//! The use cases (用例): what the officer does — add, edit or remove resources, grade them with
+//! the questionnaire's answers, record the secrecy review, package, verify, trust a key — each
+//! one function over the workspace and one write transaction (through `store::write`). The `mulu`
+//! command line and the app's commands are thin adapters over these: they parse, call and print
+//! or return, so a use case behaves the same wherever it is started from.
+
+pub mod export;
+pub mod grading;
+pub mod import;
+pub mod keys;
+pub mod package;
+pub mod resources;
+pub mod scan;
+pub mod secrecy;
+pub mod trust;
+
+#[cfg(test)]
+mod tests;
