@@ -67,7 +67,7 @@ describe('resource form', () => {
   it('places every field once, and an unknown one in the last group', () => {
     const keys = GROUPS.flatMap((g) => g.fields.map((x) => x.key))
     expect(new Set(keys).size).toBe(keys.length)
-    const more = groupsFor([{ key: 'new_field', zh: '新', en: 'New', required: false }])
+    const more = groupsFor([{ key: 'new_field', zh: '新', en: 'New', required: false, recommended: false, help_zh: '', help_en: '', domain: null }])
     expect(more.at(-1)!.fields.at(-1)!.key).toBe('new_field')
   })
 
