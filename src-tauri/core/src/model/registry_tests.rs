@@ -210,3 +210,33 @@ fn an_extra_field_is_left_out_of_the_json_until_set() {
     let back: crate::model::Resource = serde_json::from_str(&json).unwrap();
     assert_eq!(back, r);
 }
+
+#[test]
+fn the_required_findings_are_the_registrys_required_fields() {
+    use crate::rules::{validate, Context};
+    let ctx = Context { today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), lang: crate::Lang::Zh };
+    let catalog = crate::model::Catalog { resources: vec![Default::default()], ..Default::default() };
+    let report = validate(&catalog, &ctx);
+    let found = |rule: &str| -> Vec<String> {
+        let mut v: Vec<String> =
+            report.findings.iter().filter(|f| f.rule == rule).filter_map(|f| f.field.clone()).collect();
+        v.sort();
+        v
+    };
+    let reg = registry();
+    let mut required: Vec<String> = reg
+        .fields
+        .iter()
+        .filter(|d| d.checked_as_required() && d.level == Level::Resource)
+        .map(|d| d.key.clone())
+        .chain(reg.agency().filter(|d| d.checked_as_required()).map(|d| format!("agency.{}", d.key)))
+        .collect();
+    required.sort();
+    assert_eq!(found("field.required"), required);
+    let recommended: Vec<String> = reg.fields.iter().filter(|d| d.recommended).map(|d| d.key.clone()).collect();
+    assert_eq!(found("field.recommended"), recommended);
+    // Every finding names a field in words, never by its key.
+    for f in report.findings.iter().filter(|f| f.rule == "field.required") {
+        assert!(!f.message.contains(f.field.as_deref().unwrap_or("?")), "{}", f.message);
+    }
+}
