@@ -169,10 +169,10 @@ pub struct Fields {
 #[tauri::command]
 pub fn fields() -> Fields {
     Fields {
-        resource: RESOURCE_FIELDS,
-        agency: AGENCY_FIELDS,
-        other: mulu_core::model::labels::OTHER_FIELDS,
-        bulk: bulk_fields().map(|s| s.key).collect(),
+        resource: &RESOURCE_FIELDS,
+        agency: &AGENCY_FIELDS,
+        other: &mulu_core::model::labels::OTHER_FIELDS,
+        bulk: bulk_fields().map(|s| s.key.as_str()).collect(),
     }
 }
 

@@ -7,13 +7,13 @@ import type { Fields } from '../src/lib/api'
 
 const fields: Fields = {
   resource: [
-    { key: 'sharing.type', zh: '共享类型', en: 'Sharing type', required: true },
-    { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true },
+    { key: 'sharing.type', zh: '共享类型', en: 'Sharing type', required: true, recommended: false, help_zh: '', help_en: '', domain: null },
+    { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true, recommended: false, help_zh: '', help_en: '', domain: null },
   ],
-  agency: [{ key: 'uscc', zh: '统一社会信用代码', en: 'Unified social credit code', required: true }],
+  agency: [{ key: 'uscc', zh: '统一社会信用代码', en: 'Unified social credit code', required: true, recommended: false, help_zh: '', help_en: '', domain: null }],
   other: [
-    { key: 'format', zh: '信息资源格式', en: 'Resource format', required: false },
-    { key: 'item.is_personal', zh: '信息项是否个人信息', en: 'Data item is personal information', required: false },
+    { key: 'format', zh: '信息资源格式', en: 'Resource format', required: false, recommended: false, help_zh: '', help_en: '', domain: null },
+    { key: 'item.is_personal', zh: '信息项是否个人信息', en: 'Data item is personal information', required: false, recommended: false, help_zh: '', help_en: '', domain: null },
   ],
   bulk: [],
 }

@@ -16,10 +16,10 @@ provideDomains({ update_cycle: [v('每月', 'Monthly'), v('每年', 'Yearly')] }
 
 const fields: Fields = {
   resource: [
-    { key: 'name', zh: '信息资源名称', en: 'Resource name', required: true },
-    { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true },
-    { key: 'update_cycle', zh: '更新周期', en: 'Update cycle', required: true },
-    { key: 'notes', zh: '备注', en: 'Notes', required: false },
+    { key: 'name', zh: '信息资源名称', en: 'Resource name', required: true, recommended: false, help_zh: '', help_en: '', domain: null },
+    { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true, recommended: false, help_zh: '', help_en: '', domain: null },
+    { key: 'update_cycle', zh: '更新周期', en: 'Update cycle', required: true, recommended: false, help_zh: '', help_en: '', domain: 'update_cycle' },
+    { key: 'notes', zh: '备注', en: 'Notes', required: false, recommended: false, help_zh: '', help_en: '', domain: null },
   ],
   agency: [],
   other: [],

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fieldOf, findingsAt, itemCellFindings, unplaced } from '../src/lib/findings'
-import { fieldText, groupsFor, GROUPS, helpKey } from '../src/lib/resourceForm'
+import { defOf, fieldText, groupsFor, GROUPS, helpOf } from '../src/lib/resourceForm'
 import { serial } from '../src/lib/queue'
 import type { Finding, Resource } from '../src/bindings/mulu'
-import zhCN from '../src/i18n/zh-CN'
-import en from '../src/i18n/en'
 
 const f = (field: string | null, rule = 'field.required'): Finding => ({
   rule,
@@ -67,15 +65,40 @@ describe('resource form', () => {
   it('places every field once, and an unknown one in the last group', () => {
     const keys = GROUPS.flatMap((g) => g.fields.map((x) => x.key))
     expect(new Set(keys).size).toBe(keys.length)
-    const more = groupsFor([{ key: 'new_field', zh: '新', en: 'New', required: false }])
+    const more = groupsFor([{ key: 'new_field', zh: '新', en: 'New', required: false, recommended: false, help_zh: '', help_en: '', domain: null }])
     expect(more.at(-1)!.fields.at(-1)!.key).toBe('new_field')
   })
 
-  it('has a help line in both languages for every placed field', () => {
-    for (const key of GROUPS.flatMap((g) => g.fields.map((x) => x.key))) {
-      expect((zhCN.help.resource as Record<string, string>)[helpKey(key)], key).toBeTruthy()
-      expect((en.help.resource as Record<string, string>)[helpKey(key)], key).toBeTruthy()
+  it('places only the registry’s form fields, each with help in both languages and, for a dropdown, a domain', async () => {
+    // The core's field registry, as the `fields` command sends it: key, form place, domain, help.
+    const { readFileSync } = await import('node:fs')
+    const { resolve } = await import('node:path')
+    const toml = readFileSync(resolve(__dirname, '../../src-tauri/core/data/fields.toml'), 'utf8')
+    const entries = toml.split('[[field]]').slice(1)
+    const value = (e: string, k: string) => e.match(new RegExp(`^${k} = "?([^"\n]*)"?$`, 'm'))?.[1]
+    const form = entries.filter((e) => value(e, 'level') === 'resource' && value(e, 'form'))
+    const specs = form.map((e) => ({
+      key: value(e, 'key')!,
+      zh: value(e, 'zh')!,
+      en: value(e, 'en')!,
+      required: value(e, 'required') === 'true',
+      recommended: false,
+      help_zh: value(e, 'help_zh') ?? '',
+      help_en: value(e, 'help_en') ?? '',
+      domain: value(e, 'domain') ?? null,
+    }))
+    const placed = GROUPS.flatMap((g) => g.fields)
+    expect(placed.map((x) => x.key).sort()).toEqual(specs.map((s) => s.key).sort())
+    for (const g of groupsFor(specs)) {
+      for (const x of g.fields) {
+        const s = specs.find((y) => y.key === x.key)
+        expect(helpOf(s, 'zh-CN'), x.key).toBeTruthy()
+        expect(helpOf(s, 'en'), x.key).toBeTruthy()
+        if (x.control === 'select' || x.control === 'types') expect(x.domain, x.key).toBeTruthy()
+      }
     }
+    expect(defOf('update_cycle', specs).domain).toBe('update_cycle')
+    expect(defOf('sharing.method.type', specs)).toMatchObject({ domain: 'method_class', classKey: 'sharing.method.class' })
   })
 
   it('reads a resource as the text each control holds', () => {

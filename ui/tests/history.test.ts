@@ -20,10 +20,10 @@ const v = (key: string, en: string): DomainValue => ({ key, zh: key, en, types: 
 const DOMAINS = { update_cycle: [v('每月', 'Monthly'), v('每年', 'Yearly')] } as unknown as Domains
 const fields: Fields = {
   resource: [
-    { key: 'update_cycle', zh: '更新周期', en: 'Update cycle', required: true },
-    { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true },
+    { key: 'update_cycle', zh: '更新周期', en: 'Update cycle', required: true, recommended: false, help_zh: '', help_en: '', domain: 'update_cycle' },
+    { key: 'abstract', zh: '信息资源摘要', en: 'Abstract', required: true, recommended: false, help_zh: '', help_en: '', domain: null },
   ],
-  agency: [{ key: 'contact_name', zh: '联系人', en: 'Contact name', required: true }],
+  agency: [{ key: 'contact_name', zh: '联系人', en: 'Contact name', required: true, recommended: false, help_zh: '', help_en: '', domain: null }],
   other: [],
   bulk: [],
 }
@@ -55,7 +55,7 @@ describe('history words', () => {
   })
 
   it('shows stored values as the form does: domain labels, yes/no, lists, empty', () => {
-    const ctx = (locale: 'zh-CN' | 'en', tt = t) => ({ locale, t: tt, domains: DOMAINS })
+    const ctx = (locale: 'zh-CN' | 'en', tt = t) => ({ locale, t: tt, domains: DOMAINS, fields })
     expect(valueText('update_cycle', '"每月"', ctx('en', en))).toBe('Monthly')
     expect(valueText('update_cycle', null, ctx('zh-CN'))).toBe('（空）')
     expect(valueText('abstract', '"全镇低保"', ctx('zh-CN'))).toBe('全镇低保')

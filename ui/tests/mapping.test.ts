@@ -13,8 +13,8 @@ import ImportMapping from '../src/components/ImportMapping.vue'
 
 const fields: Fields = {
   resource: [
-    { key: 'name', zh: '信息资源名称', en: 'Resource name', required: true },
-    { key: 'code', zh: '信息资源代码', en: 'Resource code', required: true },
+    { key: 'name', zh: '信息资源名称', en: 'Resource name', required: true, recommended: false, help_zh: '', help_en: '', domain: null },
+    { key: 'code', zh: '信息资源代码', en: 'Resource code', required: true, recommended: false, help_zh: '', help_en: '', domain: null },
   ],
   agency: [],
   other: [],

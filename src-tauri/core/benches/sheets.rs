@@ -144,42 +144,29 @@ fn bare_write(cells: &[Vec<Vec<String>>], path: &Path) {
 }
 
 fn export_cells(c: &mulu_core::Catalog) -> Vec<Vec<Vec<String>>> {
-    let cols = sheets::columns::columns();
-    let keys: Vec<&str> = cols
-        .specs
-        .iter()
-        .filter(|s| s.level == sheets::columns::Level::Resource && s.export)
-        .map(|s| s.key.as_str())
-        .collect();
-    let res = |rs: Vec<&mulu_core::Resource>| -> Vec<Vec<String>> {
+    use mulu_core::model::registry::{registry, Sheet};
+    let reg = registry();
+    let res = |sheet: Sheet, rs: Vec<&mulu_core::Resource>| -> Vec<Vec<String>> {
+        let keys = reg.resource_keys(sheet);
         rs.iter().map(|r| keys.iter().map(|k| fields::get(r, k).unwrap_or_default()).collect()).collect()
     };
+    let item_keys: Vec<&str> = reg.item_keys(Sheet::Items).into_iter().filter(|k| *k != "item.seq").skip(2).collect();
     let items: Vec<Vec<String>> = c
         .resources
         .iter()
         .flat_map(|r| {
+            let item_keys = &item_keys;
             r.items.iter().enumerate().map(move |(i, it)| {
                 let mut v = vec![r.code.clone().unwrap_or_default(), r.name.clone(), (i + 1).to_string()];
-                v.extend(
-                    [
-                        "item.name",
-                        "item.data_type",
-                        "item.length",
-                        "item.is_identifier",
-                        "item.is_personal",
-                        "item.description",
-                    ]
-                    .iter()
-                    .map(|k| fields::get_item(it, k).unwrap_or_default()),
-                );
+                v.extend(item_keys.iter().map(|k| fields::get_item(it, k).unwrap_or_default()));
                 v
             })
         })
         .collect();
     vec![
-        res(c.resources.iter().collect()),
-        res(c.view(mulu_core::model::View::Sharing).collect()),
-        res(c.view(mulu_core::model::View::Open).collect()),
+        res(Sheet::Resources, c.resources.iter().collect()),
+        res(Sheet::Sharing, c.view(mulu_core::model::View::Sharing).collect()),
+        res(Sheet::Open, c.view(mulu_core::model::View::Open).collect()),
         items,
     ]
 }

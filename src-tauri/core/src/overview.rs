@@ -97,15 +97,16 @@ const NOT_METADATA: &[&str] = &["sensitivity"];
 pub fn completeness(findings: &[Finding]) -> Completeness {
     let missing: Vec<String> = RESOURCE_FIELDS
         .iter()
-        .filter(|s| s.required && !NOT_METADATA.contains(&s.key))
+        .filter(|s| s.required && !NOT_METADATA.contains(&s.key.as_str()))
         .filter(|s| {
             findings.iter().any(|f| {
-                matches!(f.rule.as_str(), "field.required" | "item.required") && f.field.as_deref() == Some(s.key)
+                matches!(f.rule.as_str(), "field.required" | "item.required")
+                    && f.field.as_deref() == Some(s.key.as_str())
             })
         })
-        .map(|s| s.key.to_string())
+        .map(|s| s.key.clone())
         .collect();
-    let required = RESOURCE_FIELDS.iter().filter(|s| s.required && !NOT_METADATA.contains(&s.key)).count();
+    let required = RESOURCE_FIELDS.iter().filter(|s| s.required && !NOT_METADATA.contains(&s.key.as_str())).count();
     Completeness { filled: required - missing.len(), required, missing }
 }
 

@@ -153,11 +153,11 @@ proptest! {
     #[test]
     fn validation_takes_any_text(texts in prop::collection::vec(text(), 1..8), key_pick in any::<prop::sample::Index>()) {
         let mut c = catalog_with(&texts, &texts, 2);
-        let keys = crate::model::fields::RESOURCE_FIELDS;
-        let key = keys[key_pick.index(keys.len())].key;
+        let keys = &crate::model::fields::RESOURCE_FIELDS;
+        let key = &keys[key_pick.index(keys.len())].key;
         let _ = set(&mut c.resources[1], key, &texts[0]);
-        for spec in crate::model::fields::AGENCY_FIELDS {
-            let _ = crate::model::fields::set_agency(&mut c.agency, spec.key, &texts[texts.len() - 1]);
+        for spec in crate::model::fields::AGENCY_FIELDS.iter() {
+            let _ = crate::model::fields::set_agency(&mut c.agency, &spec.key, &texts[texts.len() - 1]);
         }
         let report = rules::validate(&c, &ctx());
         prop_assert!(report.summary.resources == 2);

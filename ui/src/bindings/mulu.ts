@@ -110,7 +110,13 @@ data_volume_gb: string | null,
 /**
  * 备注; unknown spreadsheet columns land here as `列名: 值` lines.
  */
-notes: string | null, grading: Grading | null, secrecy_review: SecrecyReview | null, };
+notes: string | null, grading: Grading | null, secrecy_review: SecrecyReview | null, 
+/**
+ * Registry-only text fields (`stored = "extra"` in data/fields.toml), by key: a field
+ * added by its registry entry alone. Left out of the JSON when empty, so files written
+ * before it and after it are the same.
+ */
+extra?: { [key in string]: string }, };
 
 export type DataItem = { name: string, data_type: string | null, 
 /**
@@ -171,7 +177,19 @@ export type FieldSpec = { key: string, zh: string, en: string,
 /**
  * Required by the national guide or the Guiyang measures.
  */
-required: boolean, };
+required: boolean, 
+/**
+ * Recommended: the rules remind when it is empty.
+ */
+recommended: boolean, 
+/**
+ * The form's help under the field.
+ */
+help_zh: string, help_en: string, 
+/**
+ * The value domain the form offers (a member of `Domains`), if any.
+ */
+domain: string | null, };
 
 export type Domains = { sensitivity: Array<DomainValue>, sharing_type: Array<DomainValue>, open_type: Array<DomainValue>, update_cycle: Array<DomainValue>, data_type: Array<DomainValue>, format_class: Array<DomainValue>, method_class: Array<DomainValue>, agency_level: Array<DomainValue>, };
 

@@ -4,7 +4,7 @@
 import type { Change, ResourceSummary, Undone } from '../bindings/mulu'
 import type { Locale } from '../i18n'
 import type { Fields } from './api'
-import { valueLabel, type DomainName } from './domains'
+import { valueLabel } from './domains'
 import { fieldLabel } from './format'
 import { defOf } from './resourceForm'
 
@@ -66,7 +66,7 @@ export function pathLabel(path: string, fields: Fields | null, locale: Locale, t
 export function valueText(
   path: string,
   json: string | null,
-  ctx: { locale: Locale; t: T; domains: Parameters<typeof valueLabel>[0] },
+  ctx: { locale: Locale; t: T; domains: Parameters<typeof valueLabel>[0]; fields: Fields | null },
 ): string {
   if (json == null) return ctx.t('history.empty')
   let v: unknown
@@ -75,11 +75,12 @@ export function valueText(
   } catch {
     return json
   }
-  const domain = defOf(path).domain as DomainName | undefined
+  const def = defOf(path, ctx.fields?.resource)
+  const domain = def.domain
   const show = (x: unknown): string => {
     if (x == null || x === '') return ctx.t('history.empty')
     if (typeof x === 'boolean') return ctx.t(x ? 'form.yes' : 'form.no')
-    if (typeof x === 'string') return (domain && defOf(path).control === 'select' && valueLabel(ctx.domains, domain, x, ctx.locale)) || x
+    if (typeof x === 'string') return (domain && def.control === 'select' && valueLabel(ctx.domains, domain, x, ctx.locale)) || x
     if (Array.isArray(x)) return x.length ? x.map(show).join('；') : ctx.t('history.empty')
     if (typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') return (x as { name: string }).name
     return JSON.stringify(x)

@@ -1,7 +1,9 @@
 // The resource form: which field goes in which group, with which control, and how a stored
 // resource reads as the text each control shows. Saving sends that text back to the core
-// (`fields::set`), which normalises it.
+// (`fields::set`), which normalises it. Labels, help and value domains are the core's field
+// registry's (data/fields.toml), received as `FieldSpec`s: the form only places them.
 import type { FieldSpec, Resource } from '../bindings/mulu'
+import type { Locale } from '../i18n'
 import type { DomainName } from './domains'
 
 export type Control = 'text' | 'textarea' | 'select' | 'types' | 'switch' | 'items'
@@ -9,7 +11,8 @@ export type Control = 'text' | 'textarea' | 'select' | 'types' | 'switch' | 'ite
 export interface FieldDef {
   key: string
   control: Control
-  /** For `select`: the value domain. For `types`: the class field whose types are suggested. */
+  /** For `select` and `types`: the value domain, from the field's spec. For `types`: the class
+   *  field whose types are suggested. */
   domain?: DomainName
   classKey?: string
   wide?: boolean
@@ -32,32 +35,32 @@ export const GROUPS: Group[] = [
       { key: 'provider_name', control: 'text' },
       { key: 'provider_code', control: 'text', mono: true },
       { key: 'abstract', control: 'textarea', wide: true },
-      { key: 'update_cycle', control: 'select', domain: 'update_cycle' },
+      { key: 'update_cycle', control: 'select' },
       { key: 'published_on', control: 'text', placeholder: '2026-03-01' },
     ],
   },
   {
     id: 'format',
     fields: [
-      { key: 'format.class', control: 'select', domain: 'format_class' },
-      { key: 'format.type', control: 'types', domain: 'format_class', classKey: 'format.class' },
+      { key: 'format.class', control: 'select' },
+      { key: 'format.type', control: 'types', classKey: 'format.class' },
       { key: 'items', control: 'items', wide: true },
     ],
   },
   {
     id: 'sharing',
     fields: [
-      { key: 'sharing.type', control: 'select', domain: 'sharing_type' },
+      { key: 'sharing.type', control: 'select' },
       { key: 'sharing.condition', control: 'textarea', wide: true },
       { key: 'sharing.basis', control: 'textarea', wide: true },
-      { key: 'sharing.method.class', control: 'select', domain: 'method_class' },
-      { key: 'sharing.method.type', control: 'types', domain: 'method_class', classKey: 'sharing.method.class' },
+      { key: 'sharing.method.class', control: 'select' },
+      { key: 'sharing.method.type', control: 'types', classKey: 'sharing.method.class' },
     ],
   },
   {
     id: 'open',
     fields: [
-      { key: 'open.type', control: 'select', domain: 'open_type' },
+      { key: 'open.type', control: 'select' },
       { key: 'open.declassified', control: 'switch' },
       { key: 'open.condition', control: 'textarea', wide: true },
       { key: 'open.basis', control: 'textarea', wide: true },
@@ -66,7 +69,7 @@ export const GROUPS: Group[] = [
   {
     id: 'grading',
     fields: [
-      { key: 'sensitivity', control: 'select', domain: 'sensitivity' },
+      { key: 'sensitivity', control: 'select' },
       { key: 'source_business', control: 'text' },
       { key: 'source_system', control: 'text' },
       { key: 'category', control: 'text' },
@@ -79,21 +82,34 @@ export const GROUPS: Group[] = [
   },
 ]
 
-/** The groups, with any field the core lists but the form does not place added to the last. */
+/** A placed field with its value domain from its spec. */
+function withDomain(f: FieldDef, specs: FieldSpec[] | undefined): FieldDef {
+  const domain = specs?.find((s) => s.key === f.key)?.domain as DomainName | null | undefined
+  return domain ? { ...f, domain } : f
+}
+
+/** The groups, each field with its domain, and any field the core lists but the form does not
+ *  place added to the last (a dropdown when it has a domain, else text). */
 export function groupsFor(specs: FieldSpec[]): Group[] {
   const placed = new Set(GROUPS.flatMap((g) => g.fields.map((f) => f.key)))
-  const extra: FieldDef[] = specs.filter((s) => !placed.has(s.key)).map((s) => ({ key: s.key, control: 'text', wide: true }))
-  if (!extra.length) return GROUPS
-  return GROUPS.map((g, i) => (i === GROUPS.length - 1 ? { ...g, fields: [...g.fields, ...extra] } : g))
+  const extra: FieldDef[] = specs
+    .filter((s) => !placed.has(s.key))
+    .map((s) => withDomain({ key: s.key, control: s.domain ? 'select' : 'text', wide: !s.domain }, specs))
+  return GROUPS.map((g, i) => ({
+    ...g,
+    fields: [...g.fields.map((f) => withDomain(f, specs)), ...(i === GROUPS.length - 1 ? extra : [])],
+  }))
 }
 
-/** The form's definition of a field (its control, its domain); a plain text field otherwise. */
-export function defOf(key: string): FieldDef {
-  return GROUPS.flatMap((g) => g.fields).find((f) => f.key === key) ?? { key, control: 'text' }
+/** The form's definition of a field (its control, its domain from `specs`); a plain text field otherwise. */
+export function defOf(key: string, specs: FieldSpec[] | undefined): FieldDef {
+  return withDomain(GROUPS.flatMap((g) => g.fields).find((f) => f.key === key) ?? { key, control: 'text' }, specs)
 }
 
-/** i18n key part for a field key (`sharing.method.type` → `sharing_method_type`). */
-export const helpKey = (key: string) => key.replace(/\./g, '_')
+/** A field's help line in the person's language, from its spec. */
+export function helpOf(spec: FieldSpec | undefined, locale: Locale): string {
+  return (locale === 'en' ? spec?.help_en : spec?.help_zh) ?? ''
+}
 
 /** A resource field as the text its control holds (domain fields: their stored key). */
 export function fieldText(r: Resource, key: string): string {

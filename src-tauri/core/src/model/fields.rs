@@ -2,81 +2,55 @@
 //! that turns typed text into the stored value. The CLI flags, the app's forms and the
 //! spreadsheet importer all go through [`set`], so every path normalises the same way.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::domain::{self, Coded, Domain, FormatClass, MethodClass};
+use super::registry::{registry, FieldDef, Registry, Stored};
 use super::{Agency, Classification, DataItem, Resource, SecrecyReview};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::text::{clean, clean_code, clean_line, match_key, opt};
 
-/// An editable field: its key (as in the JSON shape, dotted for nested ones) and labels.
-#[derive(Debug, Clone, Copy, Serialize, TS)]
+/// A field as the UI and the labels receive it, from its registry entry (`data/fields.toml`).
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct FieldSpec {
-    pub key: &'static str,
-    pub zh: &'static str,
-    pub en: &'static str,
+    pub key: String,
+    pub zh: String,
+    pub en: String,
     /// Required by the national guide or the Guiyang measures.
     pub required: bool,
+    /// Recommended: the rules remind when it is empty.
+    pub recommended: bool,
+    /// The form's help under the field.
+    pub help_zh: String,
+    pub help_en: String,
+    /// The value domain the form offers (a member of `Domains`), if any.
+    pub domain: Option<String>,
 }
 
-const fn f(key: &'static str, zh: &'static str, en: &'static str, required: bool) -> FieldSpec {
-    FieldSpec { key, zh, en, required }
+/// Resource fields in the form's order (the national guide's, then the Guiyang additions).
+pub static RESOURCE_FIELDS: LazyLock<Vec<FieldSpec>> = LazyLock::new(|| form_specs(registry()));
+
+/// The resource form's fields of `reg`, as the UI receives them (the `fields` command).
+pub fn form_specs(reg: &Registry) -> Vec<FieldSpec> {
+    reg.form().into_iter().map(FieldDef::spec).collect()
 }
 
-/// Resource fields in the national guide's order, then the Guiyang additions.
-pub const RESOURCE_FIELDS: &[FieldSpec] = &[
-    f("classification", "信息资源分类", "Classification", true),
-    f("name", "信息资源名称", "Resource name", true),
-    f("code", "信息资源代码", "Resource code", true),
-    f("provider_name", "信息资源提供方", "Provider", true),
-    f("provider_code", "信息资源提供方代码", "Provider code (USCC)", true),
-    f("abstract", "信息资源摘要", "Abstract", true),
-    f("format.class", "资源格式分类", "Format class", true),
-    f("format.type", "资源格式类型", "Format type", false),
-    f("items", "信息项信息", "Data items", true),
-    f("sharing.type", "共享类型", "Sharing type", true),
-    f("sharing.condition", "共享条件", "Sharing condition", false),
-    f("sharing.basis", "共享依据", "Legal basis", false),
-    f("sharing.method.class", "共享方式分类", "Sharing method class", false),
-    f("sharing.method.type", "共享方式类型", "Sharing method type", false),
-    f("open.type", "开放类型", "Open type", true),
-    f("open.condition", "开放条件", "Open condition", false),
-    f("open.basis", "开放依据", "Legal basis for opening", false),
-    f("open.declassified", "已解密或脱敏", "Declassified or desensitised", false),
-    f("update_cycle", "更新周期", "Update cycle", true),
-    f("published_on", "发布日期", "Publication date", true),
-    f("related_codes", "关联资源代码", "Related resource codes", false),
-    f("sensitivity", "敏感程度", "Sensitivity", true),
-    f("source_business", "来源业务", "Source business", false),
-    f("source_system", "来源系统", "Source system", false),
-    f("usage_requirements", "使用要求", "Usage requirements", false),
-    f("category", "类别", "Category", false),
-    f("record_count", "数据量（条）", "Records", false),
-    f("data_volume_gb", "数据量（GB）", "Volume (GB)", false),
-    f("notes", "备注", "Notes", false),
-];
-
-pub const AGENCY_FIELDS: &[FieldSpec] = &[
-    f("name", "机构名称", "Agency name", true),
-    f("uscc", "统一社会信用代码", "Unified social credit code", true),
-    f("division_code", "行政区划代码", "Division code", true),
-    f("level", "机构层级", "Level", true),
-    f("contact_name", "联系人", "Contact name", true),
-    f("contact_phone", "联系电话", "Contact phone", true),
-    f("code_prefix", "资源代码前段码", "Resource code prefix", false),
-    f("period", "目录期次（年度）", "Catalog period (year)", false),
-];
+/// The agency profile's fields, in the order of the 机构信息 sheet.
+pub static AGENCY_FIELDS: LazyLock<Vec<FieldSpec>> =
+    LazyLock::new(|| registry().agency().map(FieldDef::spec).collect());
 
 /// Fields that identify one resource (its name, its code and the classification derived from
 /// the code) or hold a table (its items): never set to one value on several resources at once.
 const NOT_BULK: &[&str] = &["name", "code", "classification", "items"];
 
-/// The resource fields a bulk edit may set, in the guide's order.
+/// The resource fields a bulk edit may set, in the form's order.
 pub fn bulk_fields() -> impl Iterator<Item = &'static FieldSpec> {
-    RESOURCE_FIELDS.iter().filter(|s| !NOT_BULK.contains(&s.key))
+    RESOURCE_FIELDS.iter().filter(|s| !NOT_BULK.contains(&s.key.as_str()))
 }
 
 pub fn spec(key: &str) -> Option<&'static FieldSpec> {
@@ -92,7 +66,7 @@ pub fn label(key: &str, lang: Lang) -> &str {
         None => spec(key).or_else(|| super::labels::OTHER_FIELDS.iter().find(|s| s.key == key)),
     };
     match found {
-        Some(s) => lang.pick(s.zh, s.en),
+        Some(s) => lang.pick(&s.zh, &s.en),
         None => key,
     }
 }
@@ -265,9 +239,18 @@ pub fn set(r: &mut Resource, key: &str, value: &str) -> Result<()> {
         k if k.starts_with("grading.") => set_grading(r, k, value)?,
         "secrecy_review.reviewer" => set_review(r, |s| s.reviewer = clean_line(value)),
         "secrecy_review.at" => set_review(r, |s| s.at = clean(value)),
+        k if registry().field(k).is_some_and(|d| d.stored == Stored::Extra) => set_extra(r, k, value),
         _ => return Err(Error::UnknownField { field: key.to_string() }),
     }
     Ok(())
+}
+
+/// Sets a registry-only text field (`stored = "extra"`); a blank value removes it.
+pub fn set_extra(r: &mut Resource, key: &str, value: &str) {
+    match opt(value) {
+        Some(v) => r.extra.insert(key.to_string(), v),
+        None => r.extra.remove(key),
+    };
 }
 
 fn set_grading(r: &mut Resource, key: &str, value: &str) -> Result<()> {
@@ -357,7 +340,8 @@ pub fn get(r: &Resource, key: &str) -> Option<String> {
         "grading.reason" => r.grading.as_ref().and_then(|g| g.reason.clone()),
         "secrecy_review.reviewer" => r.secrecy_review.as_ref().map(|s| s.reviewer.clone()),
         "secrecy_review.at" => r.secrecy_review.as_ref().map(|s| s.at.clone()),
-        _ => None,
+        // A registry-only field (`stored = "extra"`).
+        k => r.extra.get(k).cloned(),
     };
     text.filter(|t| !t.is_empty())
 }

@@ -3,46 +3,44 @@
 //! a finding, an import, an error or the change log can carry has a label in both languages, so
 //! no key (`format`, `item.is_personal`) ever reaches the person; the tests below walk them all.
 
+use std::sync::LazyLock;
+
 use super::fields::FieldSpec;
+use super::registry::{registry, Level};
 
-const fn f(key: &'static str, zh: &'static str, en: &'static str) -> FieldSpec {
-    FieldSpec { key, zh, en, required: false }
-}
-
-/// The keys that are not form fields, with their labels.
-pub const OTHER_FIELDS: &[FieldSpec] = &[
-    f("seq", "序号", "No."),
-    f("classification.class", "信息资源分类：类", "Classification: class"),
-    f("classification.item", "信息资源分类：项", "Classification: item"),
-    f("classification.category", "信息资源分类：目", "Classification: category"),
-    f("classification.subcategory", "信息资源分类：细目", "Classification: subcategory"),
-    f("format", "信息资源格式", "Resource format"),
-    f("sharing", "共享属性", "Sharing attributes"),
-    f("open", "开放属性", "Open attributes"),
-    f("sharing.method", "共享方式", "Sharing method"),
-    f("item.seq", "信息项序号", "Data item No."),
-    f("item.name", "信息项名称", "Data item name"),
-    f("item.data_type", "信息项数据类型", "Data item type"),
-    f("item.length", "信息项长度", "Data item length"),
-    f("item.is_identifier", "信息项是否标识", "Data item is an identifier"),
-    f("item.is_personal", "信息项是否个人信息", "Data item is personal information"),
-    f("item.description", "信息项说明", "Data item description"),
-    f("grading", "定级依据", "Grading record"),
-    f("grading.state_secret", "定级：是否定密", "Grading: determined a state secret"),
-    f("grading.legal_restriction", "定级：法律法规限制使用", "Grading: use restricted by law"),
-    f("grading.personal_or_commercial", "定级：含个人信息或商业秘密", "Grading: personal or commercial secrets"),
-    f("grading.already_public", "定级：已公开", "Grading: already published"),
-    f("grading.basis", "定级：限制依据", "Grading: basis of the restriction"),
-    f("grading.suggested", "定级：建议级别", "Grading: suggested grade"),
-    f("grading.reason", "定级理由", "Grading: reason"),
-    f("grading.unconfirmed", "定级：待确认", "Grading: to confirm"),
-    f("secrecy_review", "保密审查", "Secrecy review"),
-    f("secrecy_review.reviewer", "保密审查人", "Secrecy reviewer"),
-    f("secrecy_review.at", "保密审查时间", "Secrecy review time"),
-    f("uscc", "统一社会信用代码", "Unified social credit code"),
-    f("rule", "规则编号", "Rule id"),
-    f("mapping", "表头对应", "Column mapping"),
+/// Keys that are no field of the registry: parts of a field, groups of fields, and the other
+/// keys a finding or a mapping names.
+const PARTS: &[(&str, &str, &str)] = &[
+    ("classification.class", "信息资源分类：类", "Classification: class"),
+    ("classification.item", "信息资源分类：项", "Classification: item"),
+    ("classification.category", "信息资源分类：目", "Classification: category"),
+    ("classification.subcategory", "信息资源分类：细目", "Classification: subcategory"),
+    ("sharing", "共享属性", "Sharing attributes"),
+    ("open", "开放属性", "Open attributes"),
+    ("grading", "定级依据", "Grading record"),
+    ("grading.unconfirmed", "定级：待确认", "Grading: to confirm"),
+    ("secrecy_review", "保密审查", "Secrecy review"),
+    ("uscc", "统一社会信用代码", "Unified social credit code"),
+    ("rule", "规则编号", "Rule id"),
+    ("mapping", "表头对应", "Column mapping"),
 ];
+
+/// The keys that are not form fields, with their labels: the registry's other resource and
+/// item fields (a combined column, an item's part, a questionnaire answer…), then [`PARTS`].
+pub static OTHER_FIELDS: LazyLock<Vec<FieldSpec>> = LazyLock::new(|| {
+    let fields = registry().fields.iter().filter(|d| d.level != Level::Agency && d.form.is_none()).map(|d| d.spec());
+    let parts = PARTS.iter().map(|(key, zh, en)| FieldSpec {
+        key: key.to_string(),
+        zh: zh.to_string(),
+        en: en.to_string(),
+        required: false,
+        recommended: false,
+        help_zh: String::new(),
+        help_en: String::new(),
+        domain: None,
+    });
+    fields.chain(parts).collect()
+});
 
 #[cfg(test)]
 mod tests {
@@ -65,7 +63,8 @@ mod tests {
 
     #[test]
     fn every_field_key_has_a_label_in_both_languages() {
-        let mut keys: Vec<String> = RESOURCE_FIELDS.iter().chain(OTHER_FIELDS).map(|s| s.key.to_string()).collect();
+        let mut keys: Vec<String> =
+            RESOURCE_FIELDS.iter().chain(OTHER_FIELDS.iter()).map(|s| s.key.to_string()).collect();
         keys.extend(AGENCY_FIELDS.iter().map(|s| format!("agency.{}", s.key)));
         // Every column the importer maps, and every member of a stored resource the change log
         // can name (the JSON of a resource with every part filled in).

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod domain;
 pub mod fields;
 pub mod labels;
+pub mod registry;
 pub mod resource;
 
 pub use agency::{Agency, InfoSystem};
@@ -14,3 +15,6 @@ pub use domain::{Coded, Domain};
 pub use resource::{
     Classification, DataItem, Format, GradeOrigin, Grading, Open, Resource, SecrecyReview, Sharing, SharingMethod,
 };
+
+#[cfg(test)]
+mod registry_tests;

@@ -168,6 +168,12 @@ pub struct Resource {
     pub notes: Option<String>,
     pub grading: Option<Grading>,
     pub secrecy_review: Option<SecrecyReview>,
+    /// Registry-only text fields (`stored = "extra"` in data/fields.toml), by key: a field
+    /// added by its registry entry alone. Left out of the JSON when empty, so files written
+    /// before it and after it are the same.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[ts(as = "Option<std::collections::BTreeMap<String, String>>", optional)]
+    pub extra: std::collections::BTreeMap<String, String>,
 }
 
 impl Resource {

@@ -47,9 +47,9 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
 /// Agency fields (机构信息) too are cells of the workbook.
 pub(super) fn check_agency(a: &Agency, sink: &mut Sink) {
     let lang = sink.lang();
-    for f in AGENCY_FIELDS {
-        if let Some(n) = get_agency(a, f.key).as_deref().and_then(over_cell) {
-            too_long(sink, &format!("agency.{}", f.key), lang.pick(f.zh, f.en), n);
+    for f in AGENCY_FIELDS.iter() {
+        if let Some(n) = get_agency(a, &f.key).as_deref().and_then(over_cell) {
+            too_long(sink, &format!("agency.{}", f.key), lang.pick(&f.zh, &f.en), n);
         }
     }
 }

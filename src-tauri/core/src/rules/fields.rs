@@ -1,8 +1,9 @@
 //! Required fields, value domains, lengths and dates of one resource.
 
 use crate::model::domain::{Coded, Domain, FormatClass, MethodClass, OpenType, Sensitivity, SharingType, UpdateCycle};
-use crate::model::fields::{label, parse_date};
-use crate::model::Resource;
+use crate::model::fields::{get, get_agency, label, parse_date};
+use crate::model::registry::{registry, Level};
+use crate::model::{Agency, Resource};
 
 use super::Sink;
 
@@ -13,28 +14,48 @@ fn blank(s: &Option<String>) -> bool {
     s.as_deref().is_none_or(|v| v.trim().is_empty())
 }
 
-fn required(sink: &mut Sink, key: &str) {
-    let l = label(key, sink.lang());
-    sink.emit("field.required", Some(key), &[("label", l)]);
+/// Whether a field's text is empty (absent or only spaces).
+fn empty(text: Option<String>) -> bool {
+    text.is_none_or(|v| v.trim().is_empty())
 }
 
-fn domain<T: Domain>(sink: &mut Sink, key: &str, value: &Option<Coded<T>>, is_required: bool) {
-    match value {
-        None if is_required => required(sink, key),
-        Some(Coded::Raw(raw)) => {
-            let lang = sink.lang();
-            let allowed = T::allowed(lang);
-            sink.emit("field.domain", Some(key), &[("label", label(key, lang)), ("value", raw), ("allowed", &allowed)]);
+/// The registry's required fields of a resource that are empty (`field.required`), and its
+/// recommended ones (`field.recommended`), in the registry's order. A field whose requirement
+/// another rule reports (`checked_by`) is left to that rule.
+fn required_fields(r: &Resource, sink: &mut Sink) {
+    let lang = sink.lang();
+    for d in registry().fields.iter().filter(|d| d.level == Level::Resource) {
+        if (d.checked_as_required() || d.recommended) && empty(get(r, &d.key)) {
+            let rule = if d.required { "field.required" } else { "field.recommended" };
+            sink.emit(rule, Some(&d.key), &[("label", label(&d.key, lang))]);
         }
-        _ => {}
+    }
+}
+
+/// The registry's required agency fields that are empty, named `agency.<key>`.
+pub(super) fn required_agency(a: &Agency, sink: &mut Sink) {
+    let lang = sink.lang();
+    for d in registry().agency().filter(|d| d.checked_as_required()) {
+        if empty(get_agency(a, &d.key)) {
+            let field = format!("agency.{}", d.key);
+            sink.emit("field.required", Some(&field), &[("label", label(&field, lang))]);
+        }
+    }
+}
+
+/// A value outside its domain (`field.domain`); an empty one is the registry's to report.
+fn domain<T: Domain>(sink: &mut Sink, key: &str, value: &Option<Coded<T>>) {
+    if let Some(Coded::Raw(raw)) = value {
+        let lang = sink.lang();
+        let allowed = T::allowed(lang);
+        sink.emit("field.domain", Some(key), &[("label", label(key, lang)), ("value", raw), ("allowed", &allowed)]);
     }
 }
 
 pub(super) fn check(r: &Resource, sink: &mut Sink) {
     let lang = sink.lang();
-    if r.name.trim().is_empty() {
-        required(sink, "name");
-    } else if r.name.chars().count() > NAME_MAX {
+    required_fields(r, sink);
+    if r.name.chars().count() > NAME_MAX {
         let len = r.name.chars().count().to_string();
         sink.emit(
             "field.length",
@@ -42,23 +63,14 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
             &[("label", label("name", lang)), ("max", &NAME_MAX.to_string()), ("len", &len)],
         );
     }
-    if blank(&r.code) {
-        required(sink, "code");
-    }
-    if blank(&r.provider_name) {
-        required(sink, "provider_name");
-    }
-    if blank(&r.provider_code) {
-        required(sink, "provider_code");
-    }
     match r.summary.as_deref().map(str::trim) {
-        None | Some("") => required(sink, "abstract"),
+        None | Some("") => {}
         Some(a) if a.chars().count() < ABSTRACT_MIN => {
             sink.emit("abstract.short", Some("abstract"), &[("min", &ABSTRACT_MIN.to_string())])
         }
         _ => {}
     }
-    domain::<FormatClass>(sink, "format.class", &r.format.class, true);
+    domain::<FormatClass>(sink, "format.class", &r.format.class);
     if let (Some(class), Some(kind)) = (r.format.class.as_ref().and_then(Coded::known), r.format.kind.as_deref()) {
         let types = &class.entry().types;
         let k = crate::text::match_key(kind);
@@ -71,9 +83,9 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
             );
         }
     }
-    domain::<Sensitivity>(sink, "sensitivity", &r.sensitivity, true);
-    domain::<SharingType>(sink, "sharing.type", &r.sharing.kind, true);
-    domain::<MethodClass>(sink, "sharing.method.class", &r.sharing.method.class, false);
+    domain::<Sensitivity>(sink, "sensitivity", &r.sensitivity);
+    domain::<SharingType>(sink, "sharing.type", &r.sharing.kind);
+    domain::<MethodClass>(sink, "sharing.method.class", &r.sharing.method.class);
     if let Some(kind) = r.sharing.method.kind.as_deref() {
         let allowed: Vec<&str> = match r.sharing.method.class.as_ref().and_then(Coded::known) {
             Some(c) => c.entry().types.iter().map(String::as_str).collect(),
@@ -88,10 +100,10 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
             );
         }
     }
-    domain::<OpenType>(sink, "open.type", &r.open.kind, true);
-    domain::<UpdateCycle>(sink, "update_cycle", &r.update_cycle, true);
-    match r.published_on.as_deref() {
-        None => required(sink, "published_on"),
+    domain::<OpenType>(sink, "open.type", &r.open.kind);
+    domain::<UpdateCycle>(sink, "update_cycle", &r.update_cycle);
+    match r.published_on.as_deref().filter(|d| !d.trim().is_empty()) {
+        None => {}
         Some(d) => match parse_date(d) {
             Some(date) if d.len() == 10 => {
                 if date > sink.today() {
@@ -114,10 +126,6 @@ pub(super) fn check(r: &Resource, sink: &mut Sink) {
                 ],
             ),
         },
-    }
-    if blank(&r.source_business) {
-        let l = label("source_business", lang);
-        sink.emit("field.recommended", Some("source_business"), &[("label", l)]);
     }
     for (key, value, allowed) in [
         ("record_count", &r.record_count, lang.pick("整数", "a whole number")),

@@ -11,20 +11,9 @@ use super::Sink;
 
 pub(super) fn check_agency(a: &Agency, sink: &mut Sink) {
     let lang = sink.lang();
-    for (key, value) in [
-        ("name", &a.name),
-        ("uscc", &a.uscc),
-        ("division_code", &a.division_code),
-        ("contact_name", &a.contact_name),
-        ("contact_phone", &a.contact_phone),
-    ] {
-        if value.is_none() {
-            let field = format!("agency.{key}");
-            sink.emit("field.required", Some(&field), &[("label", label(&field, lang))]);
-        }
-    }
+    super::fields::required_agency(a, sink);
     match &a.level {
-        None => sink.emit("field.required", Some("agency.level"), &[("label", label("agency.level", lang))]),
+        None => {}
         Some(Coded::Raw(v)) => {
             let allowed = AgencyLevel::allowed(lang);
             sink.emit(

@@ -1,4 +1,6 @@
-//! Spreadsheet columns and their header synonyms, from `data/columns.toml`.
+//! Spreadsheet columns and their header synonyms: the fields of the registry
+//! (`data/fields.toml`) that have headers, and the group and instruction words of
+//! `data/columns.toml`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -6,26 +8,16 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Resource,
-    Item,
-    System,
-}
+pub use crate::model::registry::Level;
+use crate::model::registry::{registry, Registry};
 
-#[derive(Debug, Deserialize)]
+/// A field the importer recognises by its headers.
+#[derive(Debug)]
 pub struct ColumnSpec {
     pub key: String,
     pub level: Level,
     /// The first is the header Mulu writes.
     pub headers: Vec<String>,
-    #[serde(default = "yes")]
-    pub export: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 impl ColumnSpec {
@@ -46,7 +38,6 @@ struct Instructions {
 
 #[derive(Deserialize)]
 struct File {
-    column: Vec<ColumnSpec>,
     groups: Groups,
     instructions: Instructions,
 }
@@ -63,23 +54,34 @@ const COLUMNS_TOML: &str = include_str!("../../data/columns.toml");
 
 pub fn columns() -> &'static Columns {
     static C: OnceLock<Columns> = OnceLock::new();
-    C.get_or_init(|| {
+    C.get_or_init(|| Columns::new(registry()))
+}
+
+impl Columns {
+    /// The columns of `reg`'s fields that have headers, in its order.
+    pub fn new(reg: &Registry) -> Columns {
         let f: File = toml::from_str(COLUMNS_TOML).expect("data/columns.toml is valid");
+        let specs: Vec<ColumnSpec> = reg
+            .fields
+            .iter()
+            .filter(|d| !d.headers.is_empty())
+            .map(|d| ColumnSpec { key: d.key.clone(), level: d.level, headers: d.headers.clone() })
+            .collect();
         let mut by_header = HashMap::new();
-        for (i, c) in f.column.iter().enumerate() {
+        for (i, c) in specs.iter().enumerate() {
             for h in &c.headers {
                 by_header.entry(header_key(h)).or_insert(i);
             }
         }
-        let by_key = f.column.iter().enumerate().map(|(i, c)| (c.key.clone(), i)).collect();
+        let by_key = specs.iter().enumerate().map(|(i, c)| (c.key.clone(), i)).collect();
         Columns {
             by_key,
-            specs: f.column,
+            specs,
             by_header,
             groups: f.groups.words.iter().map(|w| header_key(w)).collect(),
             instruction_words: f.instructions.sheet_words.iter().map(|w| header_key(w)).collect(),
         }
-    })
+    }
 }
 
 /// A header as compared: NFC, half-width, lower-case, without spaces, line breaks, `*`/`＊`

@@ -7,9 +7,10 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::columns::{columns, Level};
+use super::columns::{columns, Columns};
 use crate::error::{Error, Result};
 use crate::model::fields::{self, get, get_agency, get_item};
+use crate::model::registry::{registry, Registry, Sheet};
 use crate::model::{Catalog, Resource, View};
 
 pub const SHEET_RESOURCES: &str = "资源目录";
@@ -21,53 +22,6 @@ pub const SHEET_SYSTEMS: &str = "信息系统";
 
 /// The font officers' machines all have, in Excel and in WPS.
 pub const FONT: &str = "宋体";
-
-const SHARING_KEYS: &[&str] = &[
-    "seq",
-    "classification",
-    "name",
-    "code",
-    "provider_name",
-    "provider_code",
-    "abstract",
-    "format.class",
-    "format.type",
-    "sharing.type",
-    "sharing.condition",
-    "sharing.basis",
-    "sharing.method.class",
-    "sharing.method.type",
-    "update_cycle",
-    "published_on",
-    "usage_requirements",
-];
-const OPEN_KEYS: &[&str] = &[
-    "seq",
-    "classification",
-    "name",
-    "code",
-    "provider_name",
-    "provider_code",
-    "abstract",
-    "format.class",
-    "format.type",
-    "open.type",
-    "open.condition",
-    "update_cycle",
-    "published_on",
-    "usage_requirements",
-];
-const ITEM_KEYS: &[&str] = &[
-    "code",
-    "name",
-    "seq",
-    "item.name",
-    "item.data_type",
-    "item.length",
-    "item.is_identifier",
-    "item.is_personal",
-    "item.description",
-];
 
 /// The most a spreadsheet cell holds (Excel's and WPS's limit; rust_xlsxwriter refuses more).
 pub const CELL_MAX: usize = 32_767;
@@ -87,8 +41,9 @@ pub(crate) fn exported_resource_keys() -> &'static [&'static str] {
     static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
         let mut keys: Vec<&'static str> = Vec::new();
-        let all = columns().specs.iter().filter(|s| s.level == Level::Resource && s.export).map(|s| s.key.as_str());
-        for k in all.chain(SHARING_KEYS.iter().copied()).chain(OPEN_KEYS.iter().copied()) {
+        let reg = registry();
+        let sheets = [Sheet::Resources, Sheet::Sharing, Sheet::Open];
+        for k in sheets.into_iter().flat_map(|s| reg.resource_keys(s)) {
             if k != "seq" && !keys.contains(&k) {
                 keys.push(k);
             }
@@ -99,7 +54,7 @@ pub(crate) fn exported_resource_keys() -> &'static [&'static str] {
 
 /// The data-item fields the items sheet writes.
 pub(crate) fn exported_item_keys() -> impl Iterator<Item = &'static str> {
-    ITEM_KEYS.iter().copied().filter(|k| k.starts_with("item."))
+    registry().item_keys(Sheet::Items).into_iter().filter(|k| k.starts_with("item.") && *k != "item.seq")
 }
 
 /// A text too long for its cell, named by whose it is and its field: reached only when the
@@ -209,8 +164,14 @@ pub(crate) fn header(ws: &mut Worksheet, titles: &[String], rows: u32, freeze_co
     Ok(())
 }
 
-fn resource_sheet(wb: &mut Workbook, name: &str, keys: &[&str], rows: &[&Resource], st: &Styles) -> Result<()> {
-    let cols = columns();
+fn resource_sheet(
+    wb: &mut Workbook,
+    cols: &Columns,
+    name: &str,
+    keys: &[&str],
+    rows: &[&Resource],
+    st: &Styles,
+) -> Result<()> {
     let titles: Vec<String> =
         keys.iter().map(|k| cols.spec(k).map(|s| s.header().to_string()).unwrap_or_default()).collect();
     let ws = wb.add_worksheet_with_constant_memory().map_err(x)?;
@@ -238,21 +199,36 @@ pub fn export_catalog(catalog: &Catalog, path: &Path) -> Result<()> {
 /// [`export_catalog`] with the workbook's creation time (docProps/core.xml) fixed when given, so
 /// the same catalog gives the same bytes (the workbook inside a submission package).
 pub fn export_catalog_created(catalog: &Catalog, path: &Path, created: Option<&ExcelDateTime>) -> Result<()> {
+    export_catalog_with(registry(), catalog, path, created)
+}
+
+/// [`export_catalog_created`] with the columns of `reg` (a test's extended registry).
+pub fn export_catalog_with(
+    reg: &Registry,
+    catalog: &Catalog,
+    path: &Path,
+    created: Option<&ExcelDateTime>,
+) -> Result<()> {
+    let own;
+    let cols = if std::ptr::eq(reg, registry()) {
+        columns()
+    } else {
+        own = Columns::new(reg);
+        &own
+    };
     crate::fsutil::atomic_write(path, |tmp| {
         let mut wb = workbook()?;
         if let Some(created) = created {
             wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(created));
         }
         let st = Styles::new();
-        let resource_keys: Vec<&str> =
-            columns().specs.iter().filter(|s| s.level == Level::Resource && s.export).map(|s| s.key.as_str()).collect();
         let all: Vec<&Resource> = catalog.resources.iter().collect();
-        resource_sheet(&mut wb, SHEET_RESOURCES, &resource_keys, &all, &st)?;
+        resource_sheet(&mut wb, cols, SHEET_RESOURCES, &reg.resource_keys(Sheet::Resources), &all, &st)?;
         let sharing: Vec<&Resource> = catalog.view(View::Sharing).collect();
-        resource_sheet(&mut wb, SHEET_SHARING, SHARING_KEYS, &sharing, &st)?;
+        resource_sheet(&mut wb, cols, SHEET_SHARING, &reg.resource_keys(Sheet::Sharing), &sharing, &st)?;
         let open: Vec<&Resource> = catalog.view(View::Open).collect();
-        resource_sheet(&mut wb, SHEET_OPEN, OPEN_KEYS, &open, &st)?;
-        items_sheet(&mut wb, catalog, &st)?;
+        resource_sheet(&mut wb, cols, SHEET_OPEN, &reg.resource_keys(Sheet::Open), &open, &st)?;
+        items_sheet(&mut wb, cols, &reg.item_keys(Sheet::Items), catalog, &st)?;
         agency_sheet(&mut wb, &catalog.agency, &st)?;
         systems_sheet(&mut wb, catalog, &st)?;
         wb.save(tmp).map_err(x)?;
@@ -260,15 +236,9 @@ pub fn export_catalog_created(catalog: &Catalog, path: &Path, created: Option<&E
     })
 }
 
-fn items_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> {
-    let cols = columns();
-    let titles: Vec<String> = ITEM_KEYS
-        .iter()
-        .map(|k| match *k {
-            "seq" => "信息项序号".to_string(),
-            k => cols.spec(k).map(|s| s.header().to_string()).unwrap_or_default(),
-        })
-        .collect();
+fn items_sheet(wb: &mut Workbook, cols: &Columns, keys: &[&str], catalog: &Catalog, st: &Styles) -> Result<()> {
+    let titles: Vec<String> =
+        keys.iter().map(|k| cols.spec(k).map(|s| s.header().to_string()).unwrap_or_default()).collect();
     let total: usize = catalog.resources.iter().map(|r| r.items.len()).sum();
     let ws = wb.add_worksheet_with_constant_memory().map_err(x)?;
     ws.set_name(SHEET_ITEMS).map_err(x)?;
@@ -276,11 +246,11 @@ fn items_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> 
     let mut row = 1u32;
     for r in &catalog.resources {
         for (n, item) in r.items.iter().enumerate() {
-            for (c, key) in ITEM_KEYS.iter().enumerate() {
+            for (c, key) in keys.iter().enumerate() {
                 let v = match *key {
                     "code" => r.code.clone(),
                     "name" => Some(r.name.clone()).filter(|s| !s.is_empty()),
-                    "seq" => {
+                    "item.seq" => {
                         ws.write_number(row, c as u16, (n + 1) as f64).map_err(x)?;
                         None
                     }
@@ -309,8 +279,8 @@ pub(crate) fn agency_sheet(wb: &mut Workbook, agency: &crate::model::Agency, st:
     ws.set_column_width(1, 40).map_err(x)?;
     for (i, f) in fields::AGENCY_FIELDS.iter().enumerate() {
         let row = i as u32 + 1;
-        write_text(ws, row, 0, f.zh)?;
-        if let Some(v) = get_agency(agency, f.key) {
+        write_text(ws, row, 0, &f.zh)?;
+        if let Some(v) = get_agency(agency, &f.key) {
             fits(&v, || SHEET_AGENCY.to_string(), &format!("agency.{}", f.key))?;
             write_text(ws, row, 1, &v)?;
         }

@@ -71,7 +71,7 @@ pub(super) fn read_agency(book: &mut Workbook, sheet: &str, out: &mut Imported) 
         let label_text = cells.iter().find(|(c, _)| *c == 0).map(|(_, v)| crate::text::clean_line(&v.text()));
         let value = cells.iter().find(|(c, _)| *c == 1).map(|(_, v)| v.text()).unwrap_or_default();
         if let Some(f) = label_text.and_then(|l| fields::AGENCY_FIELDS.iter().find(|f| f.zh == l || f.en == l)) {
-            fields::set_agency(&mut agency, f.key, &value)?;
+            fields::set_agency(&mut agency, &f.key, &value)?;
         }
         Ok(true)
     })?;

@@ -6,11 +6,12 @@ use std::path::Path;
 
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Workbook, Worksheet, XlsxError};
 
-use super::columns::{columns, Level};
+use super::columns::{columns, Columns};
 use super::export::{agency_sheet, header, write_text, Styles, SHEET_AGENCY, SHEET_ITEMS, SHEET_RESOURCES};
 use crate::error::{Error, Result};
 use crate::model::domain::{domains, DomainValue};
 use crate::model::fields;
+use crate::model::registry::{registry, Registry, Sheet};
 use crate::model::Agency;
 
 /// Rows that carry dropdowns; enough for any agency's catalog.
@@ -23,10 +24,8 @@ fn x(e: XlsxError) -> Error {
 }
 
 /// The header a person sees: `*` before required columns.
-fn title(key: &str, header: &str) -> String {
-    let required =
-        fields::spec(key).is_some_and(|s| s.required) || matches!(key, "item.name" | "item.data_type" | "format.class");
-    if required {
+fn title(reg: &Registry, key: &str, header: &str) -> String {
+    if reg.field(key).is_some_and(|d| d.required) {
         format!("*{header}")
     } else {
         header.to_string()
@@ -88,30 +87,27 @@ fn dropdown(ws: &mut Worksheet, col: u16, list: &str, strict: bool, title: &str)
 
 /// Writes the template for `agency` to `path` atomically.
 pub fn export_template(agency: &Agency, path: &Path) -> Result<()> {
+    export_template_with(registry(), agency, path)
+}
+
+/// [`export_template`] with the columns of `reg` (a test's extended registry).
+pub fn export_template_with(reg: &Registry, agency: &Agency, path: &Path) -> Result<()> {
+    let own;
+    let cols = if std::ptr::eq(reg, registry()) {
+        columns()
+    } else {
+        own = Columns::new(reg);
+        &own
+    };
     crate::fsutil::atomic_write(path, |tmp| {
         let mut wb = super::export::workbook()?;
         let st = Styles::new();
         help_sheet(&mut wb, &st)?;
-        let cols = columns();
-        // Resource columns, without the review columns a department does not fill.
-        let keys: Vec<&str> = cols
-            .specs
-            .iter()
-            .filter(|s| s.level == Level::Resource && s.export && !s.key.starts_with("secrecy_review."))
-            .map(|s| s.key.as_str())
-            .collect();
-        let item_keys = [
-            "code",
-            "name",
-            "item.name",
-            "item.data_type",
-            "item.length",
-            "item.is_identifier",
-            "item.is_personal",
-            "item.description",
-        ];
+        // The registry leaves out the review columns a department does not fill.
+        let keys = reg.resource_keys(Sheet::Template);
+        let item_keys = reg.item_keys(Sheet::Template);
         let titles = |ks: &[&str]| -> Vec<String> {
-            ks.iter().map(|k| cols.spec(k).map(|s| title(k, s.header())).unwrap_or_default()).collect()
+            ks.iter().map(|k| cols.spec(k).map(|s| title(reg, k, s.header())).unwrap_or_default()).collect()
         };
         // Added first so the hidden lists sheet comes last; filled after the data sheets exist.
         let resource_titles = titles(&keys);
