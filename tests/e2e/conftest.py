@@ -51,25 +51,12 @@ class App:
         """Waits until the texts of all `name` elements satisfy `predicate`; returns them."""
         return self.wait(lambda d: (t := self.texts(name)) and predicate(t) and t, message=message)
 
-    def click(self, target):
-        """Clicks an element (or a data-testid), waiting out overlays that are still fading away."""
-        def attempt(d):
-            el = self.find(target) if isinstance(target, str) else target
-            try:
-                el.click()
-                return True
-            except ElementClickInterceptedException:
-                # Perhaps under a sticky header: bring it to the middle and try again.
-                d.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
-                return False
-        self.wait(attempt, message=f"click {target}")
-
-    def click_css(self, selector: str, timeout: float = 20):
-        """Clicks the first element matching `selector`, found again at each attempt (a list that
-        re-renders stales held elements; a fading overlay intercepts clicks)."""
+    def _click(self, find, label):
+        """Clicks what `find(driver)` gives, found again at each attempt (a list that re-renders
+        stales held elements), waiting out overlays that are still fading away."""
         def attempt(d):
             try:
-                el = d.find_element(By.CSS_SELECTOR, selector)
+                el = find(d)
                 try:
                     el.click()
                     return True
@@ -79,7 +66,15 @@ class App:
                     return False
             except (StaleElementReferenceException, NoSuchElementException):
                 return False
-        self.wait(attempt, timeout=timeout, message=f"click {selector}")
+        self.wait(attempt, message=f"click {label}")
+
+    def click(self, target):
+        """Clicks an element (or a data-testid)."""
+        self._click(lambda d: d.find_element(*tid(target)) if isinstance(target, str) else target, target)
+
+    def click_css(self, selector: str):
+        """Clicks the first element matching `selector`."""
+        self._click(lambda d: d.find_element(By.CSS_SELECTOR, selector), selector)
 
     def control(self, name: str):
         """The <input>/<textarea> of a form control by its data-testid (on the input or around it)."""

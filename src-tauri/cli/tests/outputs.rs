@@ -6,37 +6,19 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::str::contains;
 
-const PASS: &str = "青岩镇 口令 2026";
+mod common;
 
 fn mulu(dir: &Path, ws: &Path) -> Command {
-    let mut c = Command::cargo_bin("mulu").unwrap();
-    c.env_remove("MULU_LANG")
-        .env_remove("MULU_WORKSPACE")
-        .env("HOME", dir.join("home"))
-        .env("XDG_DATA_HOME", dir.join("home/.local/share"))
-        .env("MULU_PASSPHRASE", PASS)
-        .arg("--workspace")
-        .arg(ws);
+    let mut c = common::isolated(dir);
+    c.arg("--workspace").arg(ws);
     c
 }
 
 /// A workspace ready to package: one complete resource, reviewed.
 fn ready(dir: &Path) -> PathBuf {
     let ws = dir.join("青岩镇.mulu");
-    mulu(dir, &ws)
-        .args(["init", "--name", "花溪区青岩镇人民政府", "--uscc", "115201110091453295", "--division", "520111"])
-        .args(["--level", "乡镇", "--contact-name", "王芳", "--contact-phone", "0851-83200000"])
-        .args(["--code-prefix", "352111009", "--period", "2026"])
-        .assert()
-        .success();
-    mulu(dir, &ws)
-        .args(["resource", "add", "--name", "镇级财政预算公开信息", "--abstract", "本镇年度一般公共预算收支"])
-        .args(["--format", "电子表格 xlsx", "--sensitivity", "公开", "--sharing-type", "无条件共享"])
-        .args(["--sharing-method", "共享平台方式/文件", "--open-type", "无条件开放", "--update-cycle", "每年"])
-        .args(["--published-on", "2026-01-15", "--source-business", "财政预算编制"])
-        .args(["--item", "预算年度:N", "--item", "预算金额:Y:18,2"])
-        .assert()
-        .success();
+    common::init(&ws);
+    common::add_complete(&ws, "镇级财政预算公开信息", "本镇年度一般公共预算收支");
     mulu(dir, &ws).args(["secrecy", "confirm", "--all", "--reviewer", "王芳"]).assert().success();
     ws
 }

@@ -9,17 +9,11 @@ use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use serde_json::Value;
 
-const PASS: &str = "青岩镇 口令 2026";
+mod common;
 
 /// `mulu` with a private HOME (no default workspace) and the passphrase in the environment.
 fn mulu(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("mulu").unwrap();
-    c.env_remove("MULU_LANG")
-        .env_remove("MULU_WORKSPACE")
-        .env("HOME", dir.join("home"))
-        .env("XDG_DATA_HOME", dir.join("home/.local/share"))
-        .env("MULU_PASSPHRASE", PASS);
-    c
+    common::isolated(dir)
 }
 
 fn ws_cmd(dir: &Path, ws: &Path) -> Command {
@@ -31,21 +25,9 @@ fn ws_cmd(dir: &Path, ws: &Path) -> Command {
 /// A workspace with two complete resources.
 fn workspace(dir: &Path) -> PathBuf {
     let ws = dir.join("青岩镇.mulu");
-    ws_cmd(dir, &ws)
-        .args(["init", "--name", "花溪区青岩镇人民政府", "--uscc", "115201110091453295", "--division", "520111"])
-        .args(["--level", "乡镇", "--contact-name", "王芳", "--contact-phone", "0851-83200000"])
-        .args(["--code-prefix", "352111009", "--period", "2026"])
-        .assert()
-        .success();
+    common::init(&ws);
     for name in ["镇级财政预算公开信息", "镇级财政决算公开信息"] {
-        ws_cmd(dir, &ws)
-            .args(["resource", "add", "--name", name, "--abstract", "本镇年度一般公共预算收支及三公经费预算"])
-            .args(["--format", "电子表格 xlsx", "--sensitivity", "公开", "--sharing-type", "无条件共享"])
-            .args(["--sharing-method", "共享平台方式/文件", "--open-type", "无条件开放", "--update-cycle", "每年"])
-            .args(["--published-on", "2026-01-15", "--source-business", "财政预算编制"])
-            .args(["--item", "预算年度:N", "--item", "预算金额:Y:18,2"])
-            .assert()
-            .success();
+        common::add_complete(&ws, name, "本镇年度一般公共预算收支及三公经费预算");
     }
     ws_cmd(dir, &ws).arg("validate").assert().success();
     ws

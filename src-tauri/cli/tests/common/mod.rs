@@ -33,3 +33,29 @@ pub fn init(ws: &Path) {
         .assert()
         .success();
 }
+
+/// The passphrase of the test keys.
+pub const PASS: &str = "青岩镇 口令 2026";
+
+/// `mulu` with a private HOME (no default workspace) and the passphrase in the environment.
+pub fn isolated(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("mulu").unwrap();
+    c.env_remove("MULU_LANG")
+        .env_remove("MULU_WORKSPACE")
+        .env("HOME", dir.join("home"))
+        .env("XDG_DATA_HOME", dir.join("home/.local/share"))
+        .env("MULU_PASSPHRASE", PASS);
+    c
+}
+
+/// Adds to `ws` a complete resource named `name` (public, shared and opened unconditionally).
+pub fn add_complete(ws: &Path, name: &str, summary: &str) {
+    mulu(ws)
+        .args(["resource", "add", "--name", name, "--abstract", summary])
+        .args(["--format", "电子表格 xlsx", "--sensitivity", "公开", "--sharing-type", "无条件共享"])
+        .args(["--sharing-method", "共享平台方式/文件", "--open-type", "无条件开放", "--update-cycle", "每年"])
+        .args(["--published-on", "2026-01-15", "--source-business", "财政预算编制"])
+        .args(["--item", "预算年度:N", "--item", "预算金额:Y:18,2"])
+        .assert()
+        .success();
+}

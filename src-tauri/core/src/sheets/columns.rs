@@ -12,7 +12,7 @@ pub use crate::model::registry::Level;
 use crate::model::registry::{registry, Registry};
 
 /// A field the importer recognises by its headers.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ColumnSpec {
     pub key: String,
     pub level: Level,
@@ -42,6 +42,7 @@ struct File {
     instructions: Instructions,
 }
 
+#[derive(Clone)]
 pub struct Columns {
     pub specs: Vec<ColumnSpec>,
     by_key: HashMap<String, usize>,
@@ -55,6 +56,16 @@ const COLUMNS_TOML: &str = include_str!("../../data/columns.toml");
 pub fn columns() -> &'static Columns {
     static C: OnceLock<Columns> = OnceLock::new();
     C.get_or_init(|| Columns::new(registry()))
+}
+
+/// The columns of `reg`: the shared ones for Mulu's own registry, built anew for another (a
+/// test's extended copy).
+pub fn columns_of(reg: &Registry) -> std::borrow::Cow<'static, Columns> {
+    if std::ptr::eq(reg, registry()) {
+        std::borrow::Cow::Borrowed(columns())
+    } else {
+        std::borrow::Cow::Owned(Columns::new(reg))
+    }
 }
 
 impl Columns {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::columns::{columns, Columns};
+use super::columns::Columns;
 use crate::error::{Error, Result};
 use crate::model::fields::{self, get, get_agency, get_item};
 use crate::model::registry::{registry, Registry, Sheet};
@@ -209,13 +209,7 @@ pub fn export_catalog_with(
     path: &Path,
     created: Option<&ExcelDateTime>,
 ) -> Result<()> {
-    let own;
-    let cols = if std::ptr::eq(reg, registry()) {
-        columns()
-    } else {
-        own = Columns::new(reg);
-        &own
-    };
+    let cols = &*super::columns::columns_of(reg);
     crate::fsutil::atomic_write(path, |tmp| {
         let mut wb = workbook()?;
         if let Some(created) = created {

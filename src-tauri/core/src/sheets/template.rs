@@ -6,7 +6,6 @@ use std::path::Path;
 
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Workbook, Worksheet, XlsxError};
 
-use super::columns::{columns, Columns};
 use super::export::{agency_sheet, header, write_text, Styles, SHEET_AGENCY, SHEET_ITEMS, SHEET_RESOURCES};
 use crate::error::{Error, Result};
 use crate::model::domain::{domains, DomainValue};
@@ -92,13 +91,7 @@ pub fn export_template(agency: &Agency, path: &Path) -> Result<()> {
 
 /// [`export_template`] with the columns of `reg` (a test's extended registry).
 pub fn export_template_with(reg: &Registry, agency: &Agency, path: &Path) -> Result<()> {
-    let own;
-    let cols = if std::ptr::eq(reg, registry()) {
-        columns()
-    } else {
-        own = Columns::new(reg);
-        &own
-    };
+    let cols = &*super::columns::columns_of(reg);
     crate::fsutil::atomic_write(path, |tmp| {
         let mut wb = super::export::workbook()?;
         let st = Styles::new();
