@@ -289,3 +289,49 @@ fn a_sheet_declaring_a_wrong_size_within_the_limit_is_read_whole() {
         assert_eq!(got.catalog.resources.len(), 60, "{extent}");
     }
 }
+
+#[test]
+fn one_inline_or_formula_string_over_the_limit_is_refused_before_calamine_reads_the_sheet() {
+    use crate::sheets::limits::{Limit, MAX_STRING_BYTES};
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("src.xlsx");
+    small_workbook(&src);
+    // 2 MiB of text compressing ~300:1 (a gigabyte would be the same file, 500 times longer).
+    let long: String = (0..2u64 << 20).map(|i| (b'a' + (i * 7919 % 26) as u8) as char).collect();
+    let cells = [
+        format!(r#"<c r="B2" t="inlineStr"><is><t>{long}</t></is></c>"#),
+        format!(r#"<c r="B2" t="str"><f>A2</f><v>{long}</v></c>"#),
+        format!(
+            r#"<c r="B2" t="inlineStr"><is>{}</is></c>"#,
+            (0..120_000).map(|i| format!("<r><t>{:x}</t></r>", i * 7919 % 65521)).collect::<String>()
+        ),
+    ];
+    for (n, cell) in cells.iter().enumerate() {
+        let p = d.path().join(format!("long{n}.xlsx"));
+        rezip(&src, &p, "xl/worksheets/sheet1.xml", |xml| {
+            String::from_utf8(xml).unwrap().replacen("</row><row", &format!("{cell}</row><row"), 1).into_bytes()
+        });
+        assert!(std::fs::metadata(&p).unwrap().len() < 1 << 20, "a small file");
+        // Refused when the workbook is sniffed, before calamine opens it.
+        match source::sniff(&p) {
+            Err(crate::Error::SheetLimit { what: Limit::StringBytes, max, .. }) => assert_eq!(max, MAX_STRING_BYTES),
+            other => panic!("cell {n}: must be refused at the limit, got {other:?}"),
+        }
+        let e = read_err(&p);
+        assert_eq!(e.code(), "sheet.limit");
+        assert!(e.message(Lang::Zh).contains("1 MiB") && e.message(Lang::En).contains("1 MiB"), "{e:?}");
+    }
+    // A sheet of over 1 MiB in ordinary cells is scanned and read.
+    let p = d.path().join("many.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    ws.write_string(0, 0, "信息资源名称").unwrap();
+    ws.write_string(0, 1, "信息资源摘要").unwrap();
+    for r in 1..=20_000u32 {
+        ws.write_string(r, 0, format!("资源{r}")).unwrap();
+        ws.write_string(r, 1, "本镇年度一般公共预算收支及三公经费预算").unwrap();
+    }
+    wb.save(&p).unwrap();
+    let got = read(&p, &ImportOptions::default(), Lang::Zh).unwrap();
+    assert_eq!(got.catalog.resources.len(), 20_000);
+}
