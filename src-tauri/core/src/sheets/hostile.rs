@@ -335,3 +335,31 @@ fn one_inline_or_formula_string_over_the_limit_is_refused_before_calamine_reads_
     let got = read(&p, &ImportOptions::default(), Lang::Zh).unwrap();
     assert_eq!(got.catalog.resources.len(), 20_000);
 }
+
+#[test]
+fn more_resources_than_the_limit_are_refused_as_the_one_over_is_read() {
+    use crate::sheets::limits::{Limit, MAX_RESOURCES};
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("flat.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    ws.write_string(0, 0, "信息资源名称").unwrap();
+    ws.write_string(0, 1, "信息资源代码").unwrap();
+    // One resource a row, 20,000 rows past the limit (a sheet well within the row limit).
+    let rows = MAX_RESOURCES as u32 + 20_000;
+    for r in 1..=rows {
+        ws.write_string(r, 0, format!("资源{r}")).unwrap();
+        ws.write_string(r, 1, format!("352111009/{r:06}")).unwrap();
+    }
+    wb.save(&p).unwrap();
+    let mut most = 0;
+    let e = read_with(&p, &ImportOptions::default(), Lang::Zh, &mut |pr| {
+        most = most.max(pr.rows);
+        std::ops::ControlFlow::Continue(())
+    })
+    .expect_err("must be refused");
+    assert!(matches!(e, crate::Error::SheetLimit { what: Limit::Resources, max: MAX_RESOURCES, .. }), "{e:?}");
+    assert!(e.message(Lang::Zh).contains("100000") && e.message(Lang::En).contains("100000"), "{e:?}");
+    // Refused as the rows came, not after the last (progress is told every 2,000 rows).
+    assert!(most <= MAX_RESOURCES + 2000, "refused at row {most} of {rows}");
+}
