@@ -296,14 +296,17 @@ fn one_inline_or_formula_string_over_the_limit_is_refused_before_calamine_reads_
     let d = tempfile::tempdir().unwrap();
     let src = d.path().join("src.xlsx");
     small_workbook(&src);
-    // 2 MiB of text compressing ~300:1 (a gigabyte would be the same file, 500 times longer).
+    // 2 MiB of text packing ~300:1 (a gigabyte would be the same file, 500 times longer).
     let long: String = (0..2u64 << 20).map(|i| (b'a' + (i * 7919 % 26) as u8) as char).collect();
     let cells = [
         format!(r#"<c r="B2" t="inlineStr"><is><t>{long}</t></is></c>"#),
         format!(r#"<c r="B2" t="str"><f>A2</f><v>{long}</v></c>"#),
         format!(
             r#"<c r="B2" t="inlineStr"><is>{}</is></c>"#,
-            (0..120_000).map(|i| format!("<r><t>{:x}</t></r>", i * 7919 % 65521)).collect::<String>()
+            long.as_bytes()[..1 << 20]
+                .chunks(8)
+                .map(|t| format!("<r><t>{}</t></r>", std::str::from_utf8(t).unwrap()))
+                .collect::<String>()
         ),
     ];
     for (n, cell) in cells.iter().enumerate() {

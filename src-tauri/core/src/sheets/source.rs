@@ -79,7 +79,7 @@ pub fn sniff(path: &Path) -> Result<Format> {
         let f = zip.by_index(i).map_err(|e| unreadable(path, format!("zip: {e}")))?;
         if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
             super::limits::check_shared_strings(path, f)?;
-        } else if super::long_text::worth_scanning(&name, f.size()) {
+        } else if super::long_text::worth_scanning(&name, f.size(), f.compressed_size()) {
             let declared = f.size();
             super::long_text::check_sheet(path, &name, f, declared)?;
         }
