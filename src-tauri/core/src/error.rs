@@ -313,6 +313,7 @@ impl Error {
                     Limit::SharedStrings => ("shared-strings", max.to_string()),
                     Limit::StringBytes => ("string-bytes", mib),
                     Limit::TextBytes => ("text-bytes", mib),
+                    Limit::Resources => ("resources", max.to_string()),
                 };
                 vec![("file", shown(file)), ("part", named("limit", part)), ("limit", limit)]
             }

@@ -62,6 +62,7 @@ fn samples() -> Vec<Error> {
         crate::sheets::limits::Limit::SharedStrings,
         crate::sheets::limits::Limit::StringBytes,
         crate::sheets::limits::Limit::TextBytes,
+        crate::sheets::limits::Limit::Resources,
     ] {
         all.push(Error::SheetLimit { file: p(), what, max: what.max() });
     }

@@ -289,3 +289,80 @@ fn a_sheet_declaring_a_wrong_size_within_the_limit_is_read_whole() {
         assert_eq!(got.catalog.resources.len(), 60, "{extent}");
     }
 }
+
+#[test]
+fn one_inline_or_formula_string_over_the_limit_is_refused_before_calamine_reads_the_sheet() {
+    use crate::sheets::limits::{Limit, MAX_STRING_BYTES};
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("src.xlsx");
+    small_workbook(&src);
+    // 2 MiB of text packing ~300:1 (a gigabyte would be the same file, 500 times longer).
+    let long: String = (0..2u64 << 20).map(|i| (b'a' + (i * 7919 % 26) as u8) as char).collect();
+    let cells = [
+        format!(r#"<c r="B2" t="inlineStr"><is><t>{long}</t></is></c>"#),
+        format!(r#"<c r="B2" t="str"><f>A2</f><v>{long}</v></c>"#),
+        format!(
+            r#"<c r="B2" t="inlineStr"><is>{}</is></c>"#,
+            long.as_bytes()[..1 << 20]
+                .chunks(8)
+                .map(|t| format!("<r><t>{}</t></r>", std::str::from_utf8(t).unwrap()))
+                .collect::<String>()
+        ),
+    ];
+    for (n, cell) in cells.iter().enumerate() {
+        let p = d.path().join(format!("long{n}.xlsx"));
+        rezip(&src, &p, "xl/worksheets/sheet1.xml", |xml| {
+            String::from_utf8(xml).unwrap().replacen("</row><row", &format!("{cell}</row><row"), 1).into_bytes()
+        });
+        assert!(std::fs::metadata(&p).unwrap().len() < 1 << 20, "a small file");
+        // Refused when the workbook is sniffed, before calamine opens it.
+        match source::sniff(&p) {
+            Err(crate::Error::SheetLimit { what: Limit::StringBytes, max, .. }) => assert_eq!(max, MAX_STRING_BYTES),
+            other => panic!("cell {n}: must be refused at the limit, got {other:?}"),
+        }
+        let e = read_err(&p);
+        assert_eq!(e.code(), "sheet.limit");
+        assert!(e.message(Lang::Zh).contains("1 MiB") && e.message(Lang::En).contains("1 MiB"), "{e:?}");
+    }
+    // A sheet of over 1 MiB in ordinary cells is scanned and read.
+    let p = d.path().join("many.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    ws.write_string(0, 0, "信息资源名称").unwrap();
+    ws.write_string(0, 1, "信息资源摘要").unwrap();
+    for r in 1..=20_000u32 {
+        ws.write_string(r, 0, format!("资源{r}")).unwrap();
+        ws.write_string(r, 1, "本镇年度一般公共预算收支及三公经费预算").unwrap();
+    }
+    wb.save(&p).unwrap();
+    let got = read(&p, &ImportOptions::default(), Lang::Zh).unwrap();
+    assert_eq!(got.catalog.resources.len(), 20_000);
+}
+
+#[test]
+fn more_resources_than_the_limit_are_refused_as_the_one_over_is_read() {
+    use crate::sheets::limits::{Limit, MAX_RESOURCES};
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("flat.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    ws.write_string(0, 0, "信息资源名称").unwrap();
+    ws.write_string(0, 1, "信息资源代码").unwrap();
+    // One resource a row, 20,000 rows past the limit (a sheet well within the row limit).
+    let rows = MAX_RESOURCES as u32 + 20_000;
+    for r in 1..=rows {
+        ws.write_string(r, 0, format!("资源{r}")).unwrap();
+        ws.write_string(r, 1, format!("352111009/{r:06}")).unwrap();
+    }
+    wb.save(&p).unwrap();
+    let mut most = 0;
+    let e = read_with(&p, &ImportOptions::default(), Lang::Zh, &mut |pr| {
+        most = most.max(pr.rows);
+        std::ops::ControlFlow::Continue(())
+    })
+    .expect_err("must be refused");
+    assert!(matches!(e, crate::Error::SheetLimit { what: Limit::Resources, max: MAX_RESOURCES, .. }), "{e:?}");
+    assert!(e.message(Lang::Zh).contains("100000") && e.message(Lang::En).contains("100000"), "{e:?}");
+    // Refused as the rows came, not after the last (progress is told every 2,000 rows).
+    assert!(most <= MAX_RESOURCES + 2000, "refused at row {most} of {rows}");
+}

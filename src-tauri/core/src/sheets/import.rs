@@ -319,6 +319,7 @@ impl<'s> SheetReader<'s> {
                 return Err(Error::SheetTooLarge { file: path.to_path_buf(), sheet: self.sheet.into(), max: MAX_ROWS });
             }
             self.data_row(row, st);
+            limits::count_resources(path, st.out.catalog.resources.len())?;
             return Ok(true);
         }
         self.head.push((row.0, row.1.into_iter().map(|(c, v)| (c, v.into_owned())).collect()));

@@ -10,6 +10,7 @@ pub mod fold;
 pub mod header;
 pub mod import;
 pub mod limits;
+mod long_text;
 pub mod roles;
 pub mod source;
 pub mod template;

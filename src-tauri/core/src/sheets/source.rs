@@ -72,15 +72,16 @@ pub fn sniff(path: &Path) -> Result<Format> {
     if ods {
         return Ok(Format::Ods);
     }
-    // calamine loads the shared strings whole when it opens the workbook: measure them first.
+    // calamine loads the shared strings whole when it opens the workbook, and reads each string
+    // of a sheet whole: measure them first.
     for i in 0..zip.len() {
-        let is_table = zip
-            .name_for_index(i)
-            .and_then(|n| n.ok())
-            .is_some_and(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"));
-        if is_table {
-            let f = zip.by_index(i).map_err(|e| unreadable(path, format!("zip: {e}")))?;
+        let name = zip.name_for_index(i).and_then(|n| n.ok()).map(|n| n.to_string()).unwrap_or_default();
+        let f = zip.by_index(i).map_err(|e| unreadable(path, format!("zip: {e}")))?;
+        if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
             super::limits::check_shared_strings(path, f)?;
+        } else if super::long_text::worth_scanning(&name, f.size(), f.compressed_size()) {
+            let declared = f.size();
+            super::long_text::check_sheet(path, &name, f, declared)?;
         }
     }
     Ok(Format::Xlsx)
