@@ -215,21 +215,23 @@ pub(super) fn count_text(path: &Path, total: &mut u64, cells: &[(u32, Cell<'_>)]
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// A reader of 3 bytes at a time: every tag is cut by a chunk boundary somewhere (the
+    /// streaming scans here and in `long_text` are tested through it).
+    pub(in crate::sheets) struct Drip<'a>(pub &'a [u8]);
+    impl Read for Drip<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(out.len()).min(3);
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
 
     fn scan(xml: &str) -> std::result::Result<u64, Limit> {
         let mut s = Scan::default();
-        // A tiny reader: every tag is cut by a chunk boundary somewhere.
-        struct Drip<'a>(&'a [u8]);
-        impl Read for Drip<'_> {
-            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.0.len().min(out.len()).min(3);
-                out[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
         match s.run(Drip(xml.as_bytes())) {
             Ok(()) => Ok(s.strings),
             Err(Stop::Over(l)) => Err(l),

@@ -148,16 +148,7 @@ impl Scan {
 mod tests {
     use super::*;
 
-    /// A reader of 3 bytes at a time: every tag is cut by a chunk boundary somewhere.
-    struct Drip<'a>(&'a [u8]);
-    impl Read for Drip<'_> {
-        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-            let n = self.0.len().min(out.len()).min(3);
-            out[..n].copy_from_slice(&self.0[..n]);
-            self.0 = &self.0[n..];
-            Ok(n)
-        }
-    }
+    use crate::sheets::limits::tests::Drip;
 
     fn scan(xml: &str) -> std::result::Result<(), Stop> {
         Scan::default().run(Drip(xml.as_bytes()), u64::MAX)
