@@ -72,6 +72,25 @@ class App:
         """Clicks an element (or a data-testid)."""
         self._click(lambda d: d.find_element(*tid(target)) if isinstance(target, str) else target, target)
 
+    def open(self, button: str, shows: str):
+        """Clicks `button` until `shows` is displayed. A click that lands while a closing dialog's
+        overlay is still fading away is lost without an error in WebKit's driver, so one click
+        is not enough to open a dialog reliably; the openers are idempotent, so a repeat is safe."""
+        def shown(d):
+            return any(e.is_displayed() for e in d.find_elements(*tid(shows)))
+
+        def attempt(d):
+            if shown(d):
+                return True
+            self.click(button)
+            try:
+                self.wait(shown, timeout=3)
+                return True
+            except Exception:
+                return False
+        self.wait(attempt, message=f"{button} opens {shows}")
+        return self.find(shows)
+
     def click_css(self, selector: str):
         """Clicks the first element matching `selector`."""
         self._click(lambda d: d.find_element(By.CSS_SELECTOR, selector), selector)

@@ -81,9 +81,9 @@ def test_a_new_resource_is_filled_in_through_its_form_until_its_findings_clear(l
     init(ws)
     name = "镇级财政预算公开信息"
     app = launch(str(ws))
-    app.find("resource-add").click()
+    app.open("resource-add", "add-name")
     app.type_into("add-name", name, leave=False)
-    app.find("add-confirm").click()
+    app.click("add-confirm")
     app.wait(lambda d: app.find("editor-name").get_attribute("textContent") == name, message="the new resource's form opens")
     assert app.control("input-code").get_attribute("value") == "352111009/000001", "numbered under the prefix"
     assert app.control("input-provider_name").get_attribute("value") == AGENCY, "the agency provides it"

@@ -172,12 +172,12 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
 
     # Step 6 again: a wrong passphrase is refused in plain words; the right one signs.
     app.click("step-export")
-    app.click("package-make")
+    app.open("package-make", "package-pass")
     app.type_into("package-pass", "错误的口令", leave=False)
     app.click("package-go")
     refusal = app.find("package-refusal")
     assert refusal.get_attribute("data-code") == "key.passphrase", text(refusal)
-    app.click("package-make")
+    app.open("package-make", "package-pass")
     app.type_into("package-pass", passphrase, leave=False)
     app.click("package-go")
     done = app.find("package-done")
