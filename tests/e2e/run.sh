@@ -86,7 +86,16 @@ done
 status=0
 # The whole run is bounded (a hung WebDriver session must not hold CI), with room for a loaded
 # machine: 20 tests take about 170 s on a quiet 2-core one.
-timeout -k 10 600 "$venv/bin/python" -m pytest tests/e2e -q -p no:cacheprovider --timeout=120 "$@" || status=$?
+pytest=("$venv/bin/python" -m pytest tests/e2e -q -o "cache_dir=$tmp/pytest-cache" --timeout=120)
+timeout -k 10 600 "${pytest[@]}" "$@" || status=$?
+# A test that failed once is run once more, alone, and named: on a loaded 2-core machine a click
+# can still land on an overlay that is fading away. A test that fails twice fails the run.
+if (( status == 1 )); then
+  echo "--- e2e: running the failed tests once more ---" >&2
+  status=0
+  timeout -k 10 300 "${pytest[@]}" --last-failed --last-failed-no-failures none "$@" || status=$?
+  (( status )) || echo "e2e: passed on the second attempt (flaky, see the failures above)" >&2
+fi
 if (( status )); then
   echo "--- tauri-driver log ---" >&2
   tail -n 40 "$tmp/tauri-driver.log" >&2
