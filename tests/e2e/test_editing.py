@@ -68,7 +68,7 @@ def test_the_agency_uscc_is_checked_as_typed_and_its_finding_shown_at_the_field(
     # The level comes from the domain, and shows in the person's language.
     app.choose("agency-input-level", "区县部门")
     app.wait(lambda d: mulu("--workspace", str(ws), "show").stdout.count("区县部门") > 0, message="level saved")
-    app.find("lang-en").click()
+    app.click("lang-en")
     app.click("step-resources")
     app.wait(lambda d: app.find("agency-level").text == "County-level department", message="level in English")
 
@@ -96,11 +96,11 @@ def test_a_new_resource_is_filled_in_through_its_form_until_its_findings_clear(l
     app.choose("input-format.type", "xlsx")
 
     # Items pasted as copied from Excel (with its header row) through the paste box…
-    app.find("item-paste").click()
+    app.click("item-paste")
     box = app.wait(lambda d: next((e for e in d.find_elements(*tid("item-paste-text")) if e.is_displayed()), None))
     area = box if box.tag_name == "textarea" else box.find_element(By.TAG_NAME, "textarea")
     app.set_value(area, ITEMS_PASTE)
-    app.find("item-paste-add").click()
+    app.click("item-paste-add")
     app.wait(lambda d: len(d.find_elements(*tid("item-row"))) == 3, message="three items pasted")
     # … and straight into a new row's cell.
     app.click("item-add")
@@ -214,7 +214,7 @@ def test_a_messy_workbook_is_previewed_then_imported(launch, tmp_path: Path):
 
     app = launch(str(ws))
     app.wait_text("resource-name", lambda t: len(t) == 1, "one resource before")
-    app.find("import-open").click()
+    app.click("import-open")
     app.find("import-view")
     counts = app.find("import-counts")
     assert app.find("import-file").get_attribute("textContent") == book.name
@@ -241,7 +241,7 @@ def test_a_messy_workbook_is_previewed_then_imported(launch, tmp_path: Path):
     app.driver.execute_script("document.querySelector('[data-testid=\"import-findings\"]').scrollIntoView()")
     app.screenshot("import-findings-zh.png")
 
-    app.find("import-commit").click()
+    app.click("import-commit")
     app.wait_text("resource-name", lambda t: len(t) == 3, "three resources after the import")
     shown = mulu("--workspace", str(ws), "show").stdout
     assert "村级集体资产台账" in shown and "镇村道路养护记录" in shown and "资源目录（3）" in shown, shown
@@ -252,9 +252,9 @@ def test_an_import_can_be_cancelled(launch, tmp_path: Path):
     init(ws)
     write_messy_workbook(Path(os.environ["MULU_E2E_IMPORT_FILE"]))
     app = launch(str(ws))
-    app.find("import-open").click()
+    app.click("import-open")
     app.find("import-counts")
-    app.find("import-cancel").click()
+    app.click("import-cancel")
     app.find("resource-table")
     assert app.driver.find_elements(*tid("import-view")) == []
     assert "工作区中还没有资源" in app.find("resource-table").text, "nothing was imported"

@@ -36,7 +36,7 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
     # Step 2 (the agency exists): import last year's workbook.
     app = launch(str(ws))
     assert current_step(app) == "step-resources"
-    app.find("import-open").click()
+    app.click("import-open")
     app.find("import-counts")  # the preview is computed: the commit button now acts
     app.wait(lambda d: app.find("import-commit").is_enabled(), message="commit enabled")
     app.click("import-commit")

@@ -115,12 +115,12 @@ def test_a_package_is_reviewed_its_signer_trusted_and_a_tampered_copy_names_the_
     app.screenshot("review-tampered-zh.png")
 
     # The same review in English: the core's explanation, not verified again.
-    app.find("lang-en").click()
+    app.click("lang-en")
     app.wait(lambda d: text(app.find("verdict-headline")) == "Not to be trusted · changed", message="English")
     assert "changed after signing" in text(app.find("problem-message"))
 
     # Back to the workspace (made when the signer was trusted): a new one starts at step 1.
-    app.find("lang-zh").click()
+    app.click("lang-zh")
     app.click("review-back")
     app.wait(lambda d: app.find("step-agency").get_attribute("aria-current") == "step", message="the workspace, step 1")
     assert text(app.find("workspace-path")) == str(bureau)

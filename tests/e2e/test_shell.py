@@ -85,7 +85,7 @@ def test_shell_shows_the_catalog_in_both_languages(launch, workspace: Path):
     app.screenshot("shell-zh.png")
 
     # English: the UI's labels switch at once, the core's findings come back in English.
-    app.find("lang-en").click()
+    app.click("lang-en")
     app.wait(lambda d: "Sensitivity" in d.find_element(*tid("resource-table")).text, message="English headers")
     assert stat(app, "resources") == ("2", "Resources")
     assert app.find("agency-period").text == "2026"
@@ -120,8 +120,8 @@ def test_a_file_that_is_not_a_workspace_shows_a_clear_error(launch, tmp_path: Pa
     app.screenshot("error-zh.png")
 
     # Retrying does not crash, and the window still answers: the error follows the language.
-    app.find("retry").click()
-    app.find("lang-en").click()
+    app.click("retry")
+    app.click("lang-en")
     app.wait(lambda d: d.find_element(*tid("error-title")).text == "Cannot open the workspace", message="English title")
     assert "is not a Mulu workspace" in app.find("error-message").text
     assert path.read_text(encoding="utf-8") == text, "the file was left untouched"
