@@ -142,7 +142,7 @@ pub async fn resource_detail(state: State<'_, AppState>, id: i64, lang: Lang) ->
 /// them, not a first page: the list pages through them and says how many of the total matched.
 #[tauri::command]
 pub async fn search_resources(state: State<'_, AppState>, query: String, lang: Lang) -> Result<Vec<i64>, ErrorPayload> {
-    state.with(lang, |ws| ws.search(&query, usize::MAX))
+    state.with(lang, |ws| mulu_core::ops::catalog::search_ids(ws, &query, usize::MAX))
 }
 
 /// The workspace file the app was started on, shown even when it failed to open.

@@ -28,11 +28,11 @@ use ts_rs::TS;
 
 use crate::commands::Fields;
 use crate::edit::{Added, Bulked, UsccCheck};
-use crate::exports::Views;
 use crate::history::UndoAnswer;
 use crate::review::Shown;
 use crate::scan::Scanned;
 use crate::signing::KeyInfo;
+use mulu_core::ops::catalog::Views;
 use mulu_core::ops::export::ExportKind;
 
 /// The codes of the failures the shell itself reports (beside the core's `ErrorCode`s): its
@@ -137,7 +137,6 @@ fn declarations(cfg: &ts_rs::Config) -> Vec<String> {
         crate::scan::Progress,
         crate::import::Progress,
         KeyInfo,
-        Views,
         Shown,
     )
 }
