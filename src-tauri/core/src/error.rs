@@ -1,5 +1,7 @@
-//! The core's errors. Each has a stable code (what the UI and scripts switch on), a sentence in
-//! the person's language saying what to do, and the field it concerns where there is one.
+//! The core's errors. Each has a stable code (what the UI and scripts switch on), the values of
+//! a sentence in the person's language saying what to do (made in `error_text.rs`, a layer up:
+//! this module is a leaf, it carries field keys, not labels), and the field it concerns where
+//! there is one.
 
 use std::path::{Path, PathBuf};
 
