@@ -61,7 +61,7 @@ impl AppState {
             *guard = Some(ws);
             *lock(&self.open_error) = None;
         }
-        guard.as_ref().expect("set above").trusted_keys().map_err(|e| e.payload(lang))
+        mulu_core::ops::trust::list(guard.as_ref().expect("set above")).map_err(|e| e.payload(lang))
     }
 
     pub(crate) fn path(&self) -> &std::path::Path {
@@ -142,7 +142,7 @@ pub async fn resource_detail(state: State<'_, AppState>, id: i64, lang: Lang) ->
 /// them, not a first page: the list pages through them and says how many of the total matched.
 #[tauri::command]
 pub async fn search_resources(state: State<'_, AppState>, query: String, lang: Lang) -> Result<Vec<i64>, ErrorPayload> {
-    state.with(lang, |ws| ws.search(&query, usize::MAX))
+    state.with(lang, |ws| mulu_core::ops::catalog::search_ids(ws, &query, usize::MAX))
 }
 
 /// The workspace file the app was started on, shown even when it failed to open.
@@ -214,7 +214,10 @@ mod tests {
         let mut ws = Workspace::open_or_create(&path).unwrap();
         let key = mulu_core::package::keys::generate().unwrap().public_key();
         let pem = mulu_core::package::keys::public_pem(&key);
-        ws.trust_key(&TrustedKey::from_pem(&pem, "115201110091453295", "青岩镇 王芳").unwrap()).unwrap();
+        ws.trust_key(
+            &TrustedKey::from_pem(&pem, "115201110091453295", "青岩镇 王芳", "2026-01-01T00:00:00+08:00").unwrap(),
+        )
+        .unwrap();
         drop(ws);
         let listed = state.trust_list(Lang::Zh).unwrap();
         assert_eq!(listed.iter().map(|k| k.name.as_str()).collect::<Vec<_>>(), ["青岩镇 王芳"]);

@@ -5,8 +5,11 @@
 //! error code fails `npm run build`. `commands_are_fresh` fails when the file is stale;
 //! `MULU_UPDATE_BINDINGS=1 cargo test -p mulu-app contract` rewrites it.
 //!
-//! The arguments are stated here beside the handler, not read from the functions' signatures
-//! (ts-rs sees types, not functions): a command's arguments and this row change together.
+//! The arguments are stated here, not read from the functions (ts-rs sees types, not functions),
+//! and checked against them: each row's argument types and answer must be the handler's, or the
+//! app does not compile (`Handler`, below: the types after the ones Tauri injects, `State` and
+//! `AppHandle`; the answer whether the handler is async and whether it may fail), and a test
+//! reads each handler's signature and fails when an argument's name differs from its row's.
 
 // The TypeScript is written by a test; the app itself uses only `handler`.
 #![cfg_attr(not(test), allow(dead_code, unused_imports))]
@@ -28,11 +31,11 @@ use ts_rs::TS;
 
 use crate::commands::Fields;
 use crate::edit::{Added, Bulked, UsccCheck};
-use crate::exports::Views;
 use crate::history::UndoAnswer;
 use crate::review::Shown;
 use crate::scan::Scanned;
 use crate::signing::KeyInfo;
+use mulu_core::ops::catalog::Views;
 use mulu_core::ops::export::ExportKind;
 
 /// The codes of the failures the shell itself reports (beside the core's `ErrorCode`s): its
@@ -49,10 +52,19 @@ macro_rules! contract {
             tauri::generate_handler![$( crate::$module::$name ),*]
         }
 
+        // Each row's argument types and answer are its handler's, or this does not compile.
+        const _: () = {
+            #[allow(dead_code)]
+            fn rows_match_their_handlers() {
+                $( signature::<( $( $ty, )* ), $ret, _, _>(crate::$module::$name); )*
+            }
+        };
+
         /// Each command's name, its arguments' names and TypeScript types, its answer's type.
         pub fn table() -> Vec<Row> {
             let cfg = ts_rs::Config::default();
             vec![$( Row {
+                module: stringify!($module),
                 name: stringify!($name),
                 args: vec![$( (stringify!($arg), ts::<$ty>(&cfg)) ),*],
                 result: ts::<$ret>(&cfg),
@@ -62,10 +74,49 @@ macro_rules! contract {
 }
 
 pub struct Row {
+    pub module: &'static str,
     pub name: &'static str,
     pub args: Vec<(&'static str, String)>,
     pub result: String,
 }
+
+/// A handler of a row: a function whose parameters are `Args` after those Tauri injects, and
+/// whose answer is `Answer` (`K` says how many were injected and how it answers).
+pub trait Handler<Args, Answer, K> {}
+
+/// What Tauri gives a handler itself, not from the window's arguments.
+pub trait Injected {}
+impl<T: Send + Sync + 'static> Injected for tauri::State<'_, T> {}
+impl<R: tauri::Runtime> Injected for tauri::AppHandle<R> {}
+
+/// How a handler answers `T`: as it is, as `Result<T, ErrorPayload>`, or either of them later.
+pub trait Replies<T, How> {}
+pub enum Plain {}
+pub enum Fallible {}
+pub struct Later<How>(std::marker::PhantomData<How>, std::convert::Infallible);
+impl<T> Replies<T, Plain> for T {}
+impl<T> Replies<T, Fallible> for Result<T, mulu_core::error::ErrorPayload> {}
+impl<T, How, F: std::future::Future> Replies<T, Later<How>> for F where F::Output: Replies<T, How> {}
+
+macro_rules! handlers {
+    ($( [$($inj:ident),*] [$($arg:ident),*] ; )*) => {$(
+        impl<Func, Ret, T, How, $($inj: Injected,)* $($arg,)*> Handler<($($arg,)*), T, (How, $($inj,)*)> for Func
+        where
+            Func: Fn($($inj,)* $($arg,)*) -> Ret,
+            Ret: Replies<T, How>,
+        {
+        }
+    )*};
+}
+
+handlers! {
+    [] []; [] [A]; [] [A, B]; [] [A, B, C]; [] [A, B, C, D]; [] [A, B, C, D, E]; [] [A, B, C, D, E, G];
+    [I] []; [I] [A]; [I] [A, B]; [I] [A, B, C]; [I] [A, B, C, D]; [I] [A, B, C, D, E]; [I] [A, B, C, D, E, G];
+    [I, J] []; [I, J] [A]; [I, J] [A, B]; [I, J] [A, B, C]; [I, J] [A, B, C, D]; [I, J] [A, B, C, D, E];
+}
+
+/// Compiles only when `handler` takes `Args` and answers `Answer`.
+fn signature<Args, Answer, K, F: Handler<Args, Answer, K>>(_handler: F) {}
 
 /// A type's name in TypeScript. Ids are `i64` in Rust and plain numbers over JSON (far below
 /// 2^53), so ts-rs's `bigint` is `number` here, as the core's bindings say.
@@ -137,7 +188,6 @@ fn declarations(cfg: &ts_rs::Config) -> Vec<String> {
         crate::scan::Progress,
         crate::import::Progress,
         KeyInfo,
-        Views,
         Shown,
     )
 }
@@ -220,6 +270,55 @@ mod tests {
         assert!(
             have == want,
             "ui/src/bindings/commands.ts is stale: run `MULU_UPDATE_BINDINGS=1 cargo test -p mulu-app contract`"
+        );
+    }
+
+    /// The parameters of handler `name` in `source`, as written: `(name, type)`.
+    fn params(source: &str, name: &str) -> Option<Vec<(String, String)>> {
+        let at = [format!("pub fn {name}("), format!("pub async fn {name}(")]
+            .iter()
+            .find_map(|head| source.find(head.as_str()).map(|i| i + head.len()))?;
+        let (mut depth, mut part, mut out) = (0i32, String::new(), Vec::new());
+        for c in source[at..].chars() {
+            match c {
+                '(' | '<' => depth += 1,
+                ')' if depth == 0 => break,
+                ')' | '>' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(std::mem::take(&mut part));
+                    continue;
+                }
+                _ => {}
+            }
+            part.push(c);
+        }
+        out.push(part);
+        let param = |p: &String| {
+            let (n, t) = p.split_once(':')?;
+            Some((n.trim().trim_start_matches("mut ").to_string(), t.split_whitespace().collect::<String>()))
+        };
+        Some(out.iter().filter_map(param).collect())
+    }
+
+    /// Tauri takes a command's arguments by name: a handler's argument renamed without its row
+    /// still compiles (the types match), and the window's call would then fail.
+    #[test]
+    fn each_rows_arguments_are_named_as_its_handlers() {
+        let injected =
+            |t: &str| ["State<", "tauri::State<", "AppHandle", "tauri::AppHandle"].iter().any(|i| t.starts_with(i));
+        for row in table() {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/{}.rs", row.module));
+            let source = std::fs::read_to_string(&path).unwrap();
+            let params = params(&source, row.name).unwrap_or_else(|| panic!("no handler {}::{}", row.module, row.name));
+            let handler: Vec<&str> = params.iter().filter(|(_, t)| !injected(t)).map(|(n, _)| n.as_str()).collect();
+            let contract: Vec<&str> = row.args.iter().map(|(n, _)| *n).collect();
+            assert_eq!(handler, contract, "{}::{}: its row in contract.rs names other arguments", row.module, row.name);
+        }
+        let sample = "pub async fn f(app: AppHandle, ids: Vec<i64>, map: Option<HashMap<String, u8>>) -> X";
+        assert_eq!(
+            params(sample, "f").unwrap(),
+            [("app", "AppHandle"), ("ids", "Vec<i64>"), ("map", "Option<HashMap<String,u8>>")]
+                .map(|(n, t)| (n.to_string(), t.to_string()))
         );
     }
 

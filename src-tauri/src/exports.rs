@@ -1,5 +1,5 @@
-//! Step 6's exports: which resources each of the three catalogs holds (the core decides, the UI
-//! only shows), and the catalog workbook, the fill-in template and the DCAT file, each written
+//! Step 6's exports: which resources each of the three catalogs holds (`ops::catalog::views`),
+//! and the catalog workbook, the fill-in template and the DCAT file, each written
 //! where the person chooses in a native save dialog driven from Rust.
 //!
 //! E2E hook: with `MULU_E2E=1`, `MULU_E2E_EXPORT_DIR` stands in for the dialogs: the file is
@@ -8,29 +8,13 @@
 use std::path::Path;
 
 use mulu_core::error::ErrorPayload;
-use mulu_core::model::catalog::View;
 use mulu_core::ops::{self, export::ExportKind as Kind};
 use mulu_core::store::Workspace;
 use mulu_core::{Lang, Result};
-use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 
 use crate::commands::AppState;
 use crate::dialogs::{self, StandIn};
-
-/// The resource ids of each catalog, in catalog order.
-#[derive(Debug, Default, Serialize, PartialEq, Eq, ts_rs::TS)]
-pub struct Views {
-    pub resource: Vec<i64>,
-    pub sharing: Vec<i64>,
-    pub open: Vec<i64>,
-}
-
-pub fn views(ws: &Workspace) -> Result<Views> {
-    let stored = ws.resources()?;
-    let ids = |v: View| stored.iter().filter(|s| v.includes(&s.resource)).map(|s| s.id).collect();
-    Ok(Views { resource: ids(View::Resource), sharing: ids(View::Sharing), open: ids(View::Open) })
-}
 
 /// The export's default file name, in the person's language.
 fn file_name(kind: Kind, lang: Lang) -> &'static str {
@@ -55,8 +39,11 @@ pub fn write(ws: &Workspace, kind: Kind, out: &Path) -> Result<()> {
 }
 
 #[tauri::command]
-pub async fn catalog_views(state: State<'_, AppState>, lang: Lang) -> std::result::Result<Views, ErrorPayload> {
-    state.with(lang, views)
+pub async fn catalog_views(
+    state: State<'_, AppState>,
+    lang: Lang,
+) -> std::result::Result<ops::catalog::Views, ErrorPayload> {
+    state.with(lang, ops::catalog::views)
 }
 
 /// Writes one export where the person chooses; its path, or `null` when cancelled.
@@ -90,7 +77,7 @@ mod tests {
         mulu_core::model::fields::set(&mut closed, "sharing.type", "不予共享").unwrap();
         mulu_core::model::fields::set(&mut closed, "open.type", "不予开放").unwrap();
         let hidden = ws.add_resource(closed).unwrap();
-        let v = views(&ws).unwrap();
+        let v = ops::catalog::views(&ws).unwrap();
         assert_eq!(v.resource, vec![shared, hidden]);
         assert!(!v.sharing.contains(&hidden) && !v.open.contains(&hidden));
         for kind in [Kind::Catalog, Kind::Template, Kind::Dcat] {

@@ -2,6 +2,7 @@
 //! bulk edit, a grading or an import at once), and one resource's changes, newest first.
 
 use mulu_core::error::ErrorPayload;
+use mulu_core::ops;
 use mulu_core::overview::Overview;
 use mulu_core::rules::Context;
 use mulu_core::store::{Change, Undone, Workspace};
@@ -24,14 +25,13 @@ pub struct UndoAnswer {
 
 /// One resource's changes, newest first; an unknown id is an error, not an empty history.
 pub fn resource_changes(ws: &Workspace, id: i64) -> Result<Vec<Change>> {
-    ws.resource(id)?;
-    ws.history(Some(id), HISTORY_LIMIT)
+    ops::history::changes(ws, Some(id), HISTORY_LIMIT)
 }
 
 #[tauri::command]
 pub async fn undo(state: State<'_, AppState>, lang: Lang) -> Result<UndoAnswer, ErrorPayload> {
     state.change(lang, |ws| {
-        let undone = ws.undo()?;
+        let undone = ops::history::undo(ws)?;
         Ok(UndoAnswer { undone, overview: mulu_core::overview::overview(ws, &Context::now(lang))? })
     })
 }

@@ -154,7 +154,7 @@ pub async fn review_trust(app: AppHandle, name: String, heard: String, lang: Lan
 /// Adds the package's signer to the workspace's trust list (creating the workspace if need be:
 /// trusting is the person's decision, unlike reading).
 pub fn trust(state: &AppState, opened: &Opened, name: &str, heard: &str, lang: Lang) -> Result<(), ErrorPayload> {
-    let key = opened.trusted_key(name, heard).map_err(|e| e.payload(lang))?;
+    let key = mulu_core::ops::trust::from_package(opened, name, heard).map_err(|e| e.payload(lang))?;
     state.change(lang, |ws| mulu_core::ops::trust::add(ws, &key))
 }
 

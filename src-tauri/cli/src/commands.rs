@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 use mulu_core::model::fields;
-use mulu_core::model::{DataItem, InfoSystem, View};
+use mulu_core::model::{DataItem, View};
 use mulu_core::ops::resources::{self, FieldText, ResourceEdit};
 use mulu_core::ops::{self, export::ExportKind};
 use mulu_core::output::{check_output, OutputKind};
-use mulu_core::rules::{self, Context};
+use mulu_core::rules::Context;
 use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
 
@@ -25,23 +25,16 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
     let json = cli.json;
     match cli.command {
         Command::Init(a) => {
-            if path.exists() {
-                let ws = Workspace::open(&path)?;
-                if ws.has_agency()? {
-                    return Err(Error::AlreadyExists { path });
-                }
-            }
-            let mut ws = Workspace::open_or_create(&path)?;
-            resources::set_agency(&mut ws, &agency_texts(&a))?;
+            let ws = ops::workspace::init(&path, &agency_texts(&a))?;
             out!("{}{}", lang.pick("已创建工作区：", "Workspace created: "), path.display());
-            print::agency_findings(&ws.catalog()?, &ctx);
+            print::agency_findings(&resources::agency_findings(&ws, &ctx)?, lang);
             Ok(Outcome::Ok)
         }
         Command::Agency(AgencyCommand::Set(a)) => {
             let mut ws = Workspace::open(&path)?;
             resources::set_agency(&mut ws, &agency_texts(&a))?;
             out!("{}", lang.pick("机构信息已保存。", "Agency profile saved."));
-            print::agency_findings(&ws.catalog()?, &ctx);
+            print::agency_findings(&resources::agency_findings(&ws, &ctx)?, lang);
             Ok(Outcome::Ok)
         }
         Command::System(cmd) => system(cmd, &path, json, lang),
@@ -52,25 +45,21 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         | Command::Verify { .. }) => crate::package_cmds::run(c, cli.workspace.as_deref(), json, lang),
         Command::Resource(cmd) => resource(cmd, &path, &ctx),
         Command::Show { view } => {
-            let ws = Workspace::open(&path)?;
             let view = match view {
                 ViewArg::Resource => View::Resource,
                 ViewArg::Sharing => View::Sharing,
                 ViewArg::Open => View::Open,
             };
+            let shown = ops::catalog::show(&Workspace::open(&path)?, view)?;
             if json {
-                let mut catalog = ws.catalog()?;
-                catalog.resources.retain(|r| view.includes(r));
-                print::json(&catalog)?;
+                print::json(&shown.catalog)?;
             } else {
-                print::show(&ws, view, lang)?;
+                print::show(&shown, view, lang);
             }
             Ok(Outcome::Ok)
         }
         Command::Search { query, limit } => {
-            let ws = Workspace::open(&path)?;
-            let hits: Vec<_> =
-                ws.search(&query, limit)?.into_iter().map(|id| ws.resource(id)).collect::<Result<_>>()?;
+            let hits = ops::catalog::search(&Workspace::open(&path)?, &query, limit)?;
             if json {
                 print::json(&hits)?;
             } else {
@@ -87,8 +76,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         c @ (Command::Rules | Command::Validate { explain: Some(_) }) => crate::rule_cmds::run(c, json, &ctx),
         Command::Grade(cmd) => crate::grade_cmds::run(cmd, &path, json, lang),
         Command::Validate { explain: None } => {
-            let ws = Workspace::open(&path)?;
-            let report = rules::validate(&ws.catalog()?, &ctx);
+            let report = ops::catalog::validate(&Workspace::open(&path)?, &ctx)?;
             if json {
                 print::json(&report)?;
             } else {
@@ -164,8 +152,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Command::Undo => {
-            let mut ws = Workspace::open(&path)?;
-            match ws.undo()? {
+            match ops::history::undo(&mut Workspace::open(&path)?)? {
                 Some(u) => match lang {
                     Lang::Zh => out!("已撤销 {} 的修改（{}，{} 处）。", u.at, u.action, u.changes),
                     Lang::En => out!("Undid the change of {} ({}, {} places).", u.at, u.action, u.changes),
@@ -176,8 +163,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         }
         Command::History { resource, limit } => {
             let ws = Workspace::open(&path)?;
-            let id = resource.map(|s| ws.find(&s)).transpose()?;
-            let changes = ws.history(id, limit)?;
+            let id = resource.map(|s| resources::find(&ws, &s)).transpose()?;
+            let changes = ops::history::changes(&ws, id, limit)?;
             if json {
                 print::json(&changes)?;
             } else {
@@ -228,23 +215,15 @@ fn system(cmd: SystemCommand, path: &std::path::Path, json: bool, lang: Lang) ->
     let mut ws = Workspace::open(path)?;
     match cmd {
         SystemCommand::Add { name, public_funds, description } => {
-            let name = mulu_core::text::clean_line(&name);
-            if name.is_empty() {
-                return Err(Error::invalid("name", "", lang.pick("信息系统名称", "a system name")));
-            }
-            ws.put_system(&InfoSystem {
-                name: name.clone(),
-                public_funds,
-                description: description.as_deref().and_then(mulu_core::text::opt),
-            })?;
-            out!("{}{name}", lang.pick("已保存信息系统：", "System saved: "));
+            let saved = ops::systems::put(&mut ws, &name, public_funds, description.as_deref(), lang)?;
+            out!("{}{}", lang.pick("已保存信息系统：", "System saved: "), saved.name);
         }
         SystemCommand::Rm { name } => {
-            ws.remove_system(&name)?;
+            ops::systems::remove(&mut ws, &name)?;
             out!("{}{name}", lang.pick("已删除信息系统：", "System removed: "));
         }
         SystemCommand::List {} => {
-            let systems = ws.systems()?;
+            let systems = ops::systems::list(&ws)?;
             if json {
                 print::json(&systems)?;
             } else {
@@ -279,7 +258,7 @@ fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Resu
             resources::add(&mut ws, &new)?
         }
         ResourceCommand::Edit { resource, fields: args, items: specs, add_items, remove_items } => {
-            let id = ws.find(&resource)?;
+            let id = resources::find(&ws, &resource)?;
             let change = ResourceEdit {
                 fields: field_texts(&args),
                 replace_items: (!specs.is_empty()).then(|| items(&specs)).transpose()?,
@@ -290,13 +269,13 @@ fn resource(cmd: ResourceCommand, path: &std::path::Path, ctx: &Context) -> Resu
             id
         }
         ResourceCommand::Rm { resource } => {
-            let id = ws.find(&resource)?;
+            let id = resources::find(&ws, &resource)?;
             let r = resources::remove(&mut ws, id)?;
             out!("{} #{id} {} {}", lang.pick("已删除资源", "Removed resource"), r.code.unwrap_or_default(), r.name);
             return Ok(Outcome::Ok);
         }
     };
-    let stored = ws.resource(id)?;
+    let stored = resources::get(&ws, id)?;
     let verb = if added {
         lang.pick("已添加资源", "Added resource")
     } else {

@@ -7,6 +7,7 @@ use std::path::Path;
 use clap::Args;
 use mulu_core::grading::Answers;
 use mulu_core::ops::grading::{self, GradeRequest};
+use mulu_core::ops::resources;
 use mulu_core::store::Workspace;
 use mulu_core::{Lang, Result};
 use serde::Serialize;
@@ -88,7 +89,7 @@ pub fn run(cmd: GradeCommand, path: &Path, json: bool, lang: Lang) -> Result<Out
 }
 
 fn answer(ws: &mut Workspace, a: &AnswerArgs, json: bool, lang: Lang) -> Result<Outcome> {
-    let ids = a.resources.iter().map(|s| ws.find(s)).collect::<Result<Vec<_>>>()?;
+    let ids = a.resources.iter().map(|s| resources::find(ws, s)).collect::<Result<Vec<_>>>()?;
     let answers = a.answers();
     let suggestions = grading::suggest(ws, &ids, &answers, lang)?;
     let changed = if a.dry_run {
@@ -99,7 +100,7 @@ fn answer(ws: &mut Workspace, a: &AnswerArgs, json: bool, lang: Lang) -> Result<
     };
     let mut graded = Vec::with_capacity(ids.len());
     for (&id, suggestion) in ids.iter().zip(suggestions) {
-        let r = ws.resource(id)?.resource;
+        let r = resources::get(ws, id)?.resource;
         let sensitivity = r.sensitivity.as_ref().map(|s| s.as_str().to_string());
         graded.push(Graded { id, code: r.code, name: r.name, suggestion, sensitivity });
     }
@@ -128,13 +129,13 @@ fn answer(ws: &mut Workspace, a: &AnswerArgs, json: bool, lang: Lang) -> Result<
 
 fn confirm(ws: &mut Workspace, resources: &[String], all: bool, lang: Lang) -> Result<Outcome> {
     let ids = if all {
-        ws.unconfirmed_grades()?
+        grading::unconfirmed(ws)?
     } else {
-        resources.iter().map(|s| ws.find(s)).collect::<Result<Vec<_>>>()?
+        resources.iter().map(|s| resources::find(ws, s)).collect::<Result<Vec<_>>>()?
     };
     let done = grading::confirm(ws, &ids)?;
     for &id in ids.iter().filter(|id| !done.contains(id)) {
-        let r = ws.resource(id)?.resource;
+        let r = resources::get(ws, id)?.resource;
         let why = match (r.sensitivity.is_some(), lang) {
             (true, Lang::Zh) => "定级已是本单位确认的，无需再确认",
             (true, Lang::En) => "its grade is already the agency's own",

@@ -143,7 +143,7 @@ pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -
             let which = if a.all {
                 Selection::All
             } else {
-                Selection::Ids(a.resource.iter().map(|s| ws.find(s)).collect::<Result<Vec<i64>>>()?)
+                Selection::Ids(a.resource.iter().map(|s| ops::resources::find(&ws, s)).collect::<Result<Vec<i64>>>()?)
             };
             let n = ops::secrecy::confirm(&mut ws, which, &a.reviewer)?;
             match lang {
@@ -171,7 +171,7 @@ fn trust(cmd: TrustCommand, path: &Path, json: bool, lang: Lang) -> Result<Outco
             out!("{}{}", lang.pick("指纹：", "Fingerprint: "), keys::grouped(&key.fingerprint));
         }
         TrustCommand::List {} => {
-            let keys_ = ws.trusted_keys()?;
+            let keys_ = ops::trust::list(&ws)?;
             if json {
                 print::json(&keys_)?;
             } else if keys_.is_empty() {
@@ -207,7 +207,7 @@ fn make_package(path: &Path, key: &Path, out: &Path, allow_findings: bool, force
     // Refuse before asking for the passphrase.
     ops::package::check(&ws, allow_findings, lang)?;
     let passphrase = passphrase(lang, false)?;
-    let loud = ws.resource_count()? >= 1000;
+    let loud = ops::catalog::count(&ws)? >= 1000;
     let req = PackageRequest { key, passphrase: &passphrase, out, allow_findings, force };
     let m = ops::package::make(&mut ws, &req, &mut |s| {
         if loud {

@@ -1,9 +1,10 @@
 //! Human output, in the chosen language, and JSON output.
 
 use mulu_core::model::fields::label;
-use mulu_core::model::{Catalog, View};
-use mulu_core::rules::{Context, Finding, Report, Severity};
-use mulu_core::store::{Change, Workspace};
+use mulu_core::model::View;
+use mulu_core::ops::catalog::Shown;
+use mulu_core::rules::{Finding, Report, Severity};
+use mulu_core::store::Change;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
@@ -127,16 +128,10 @@ pub fn findings(findings: &[Finding], lang: Lang) {
     }
 }
 
-pub fn agency_findings(catalog: &Catalog, ctx: &Context) {
-    let report = mulu_core::rules::validate(catalog, ctx);
-    let own: Vec<Finding> = report
-        .findings
-        .into_iter()
-        .filter(|f| f.resource.is_none() && f.field.as_deref().is_some_and(|x| x.starts_with("agency")))
-        .collect();
+pub fn agency_findings(own: &[Finding], lang: Lang) {
     if !own.is_empty() {
-        out!("{}", ctx.lang.pick("机构信息还需补充：", "The agency profile still needs:"));
-        findings(&own, ctx.lang);
+        out!("{}", lang.pick("机构信息还需补充：", "The agency profile still needs:"));
+        findings(own, lang);
     }
 }
 
@@ -168,8 +163,8 @@ pub fn report(report: &Report, lang: Lang) {
     }
 }
 
-pub fn show(ws: &Workspace, view: View, lang: Lang) -> Result<()> {
-    let a = ws.agency()?;
+pub fn show(shown: &Shown, view: View, lang: Lang) {
+    let a = &shown.catalog.agency;
     let none = lang.pick("（未填写）", "(not set)");
     let v = |o: &Option<String>| o.clone().unwrap_or_else(|| none.to_string());
     out!("{}{}", lang.pick("机构：", "Agency: "), v(&a.name));
@@ -187,14 +182,12 @@ pub fn show(ws: &Workspace, view: View, lang: Lang) -> Result<()> {
         View::Sharing => lang.pick("共享目录", "Sharing catalog"),
         View::Open => lang.pick("开放目录", "Open catalog"),
     };
-    let rows: Vec<_> = ws.resources()?.into_iter().filter(|s| view.includes(&s.resource)).collect();
-    out!("{title}（{}）", rows.len());
-    for s in rows {
-        let r = &s.resource;
+    out!("{title}（{}）", shown.ids.len());
+    for (id, r) in shown.ids.iter().zip(&shown.catalog.resources) {
         let l = |c: Option<&str>| c.unwrap_or("-").to_string();
         out!(
             "  #{:<5} {:<20} {}  [{} / {} / {} / {}] {}{}",
-            s.id,
+            id,
             r.code.as_deref().unwrap_or("-"),
             r.name,
             l(r.sensitivity.as_ref().map(|x| x.label(lang))),
@@ -205,7 +198,6 @@ pub fn show(ws: &Workspace, view: View, lang: Lang) -> Result<()> {
             lang.pick(" 个信息项", " items"),
         );
     }
-    Ok(())
 }
 
 pub fn history(changes: &[Change], lang: Lang) {

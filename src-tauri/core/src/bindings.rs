@@ -35,6 +35,7 @@ pub fn typescript() -> String {
         crate::ops::resources::ItemInput,
         crate::ops::package::PackageDone,
         crate::ops::export::ExportKind,
+        crate::ops::catalog::Views,
         crate::package::make::Made,
         crate::package::contents::Review,
         crate::package::contents::Facts,

@@ -1,6 +1,7 @@
 //! The error codes against data/messages.toml, and their sentences in both faces.
 
 use super::*;
+use crate::i18n::{Face, Lang};
 
 /// One value of every variant (every output reason too, each has its code).
 fn samples() -> Vec<Error> {

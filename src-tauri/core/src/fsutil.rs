@@ -22,6 +22,17 @@ impl Staged {
     }
 }
 
+/// Writes and removes a small file beside `path`: whether the folder takes a write now (a full
+/// disk answers `StorageFull`). Never touches the file itself
+/// (here, not in the store, so that writing a file depends on no workspace).
+pub(crate) fn probe_write(path: &Path) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut f = tempfile::Builder::new().prefix(".mulu-probe-").tempfile_in(folder)?;
+    f.write_all(&[0u8; 64 * 1024])?;
+    f.as_file().sync_all()
+}
+
 /// Runs `write` on a temporary path in the target's folder and flushes it to disk.
 pub fn stage<T>(target: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Result<(Staged, T)> {
     let dir = match target.parent() {
@@ -47,9 +58,7 @@ pub fn stage<T>(target: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Result
 /// the library's.
 fn disk_full_or(e: Error, target: &Path) -> Error {
     let write_failure = matches!(e, Error::SheetWrite { .. } | Error::PackageWrite { .. } | Error::Io { .. });
-    if write_failure
-        && crate::store::guard::probe_write(target).is_err_and(|p| p.kind() == std::io::ErrorKind::StorageFull)
-    {
+    if write_failure && probe_write(target).is_err_and(|p| p.kind() == std::io::ErrorKind::StorageFull) {
         return Error::DiskFull { path: target.to_path_buf() };
     }
     e

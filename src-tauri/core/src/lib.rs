@@ -6,6 +6,7 @@ pub mod bindings;
 pub mod dcat;
 pub mod error;
 pub mod error_codes;
+mod error_text;
 pub mod fsutil;
 pub mod grading;
 pub mod i18n;
@@ -24,6 +25,8 @@ pub mod sheets;
 pub mod store;
 pub mod text;
 
+#[cfg(test)]
+mod layers_tests;
 #[cfg(test)]
 mod unicode_tests;
 

@@ -1,6 +1,6 @@
 // Generated from the app's command table by mulu-app (src/contract.rs). Do not edit.
 
-import type { Answers, Change, Domains, Drafts, ErrorCode, ErrorPayload, ExportKind, FieldSpec, FingerprintCheck, ImportPlan, ItemInput, Lang, Mapping, Overview, PackageDone, Proposal, ResourceDetail, ResourcePage, Review, Suggestion, Undone, View } from './mulu'
+import type { Answers, Change, Domains, Drafts, ErrorCode, ErrorPayload, ExportKind, FieldSpec, FingerprintCheck, ImportPlan, ItemInput, Lang, Mapping, Overview, PackageDone, Proposal, ResourceDetail, ResourcePage, Review, Suggestion, Undone, View, Views } from './mulu'
 
 export type Fields = { resource: Array<FieldSpec>, agency: Array<FieldSpec>, 
 /**
@@ -33,8 +33,6 @@ export type KeyInfo = { path: string,
  * Grouped for reading aloud: `3F2A 9C01 …`.
  */
 fingerprint: string, };
-
-export type Views = { resource: Array<number>, sharing: Array<number>, open: Array<number>, };
 
 export type ReviewShown = { path: string, workspace: string, trust_list: ErrorPayload | null, review: Review, };
 

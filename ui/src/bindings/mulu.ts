@@ -243,6 +243,8 @@ fingerprint: string, };
 
 export type ExportKind = "catalog" | "template" | "dcat";
 
+export type Views = { resource: Array<number>, sharing: Array<number>, open: Array<number>, };
+
 export type Made = { package_id: string, sequence: number, resources: number, added: number, removed: number, changed: number, 
 /**
  * Validation errors packaged anyway (`allow_findings`), recorded in bag-info.txt.

@@ -18,9 +18,8 @@ export type {
   Scanned,
   UndoAnswer,
   UsccCheck,
-  Views,
 } from '../bindings/commands'
-export type { Answers, ExportKind, ItemInput, PackageDone } from '../bindings/mulu'
+export type { Answers, ExportKind, ItemInput, PackageDone, Views } from '../bindings/mulu'
 
 type Command = keyof Commands
 type Args<C extends Command> = Commands[C]['args']

@@ -434,7 +434,7 @@ pub fn parse_item(spec: &str) -> Result<DataItem> {
                 }
             }
         }
-        _ => crate::rules::identity::detect_item_flags(&mut item),
+        _ => super::names::detect_item_flags(&mut item),
     }
     if parts.len() > 4 {
         return Err(Error::invalid("items", spec, "名称:类型[:长度][:id+personal]"));

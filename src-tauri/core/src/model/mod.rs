@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod domain;
 pub mod fields;
 pub mod labels;
+pub mod names;
 pub mod registry;
 pub mod resource;
 

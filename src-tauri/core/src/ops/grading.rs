@@ -53,3 +53,8 @@ pub fn apply(ws: &mut Workspace, req: &GradeRequest, lang: Lang) -> Result<usize
 pub fn confirm(ws: &mut Workspace, ids: &[i64]) -> Result<Vec<i64>> {
     ws.confirm_grades(ids)
 }
+
+/// The resources whose grade is still to be confirmed by the agency (imported or suggested).
+pub fn unconfirmed(ws: &Workspace) -> Result<Vec<i64>> {
+    ws.unconfirmed_grades()
+}

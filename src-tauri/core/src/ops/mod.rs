@@ -4,15 +4,19 @@
 //! command line and the app's commands are thin adapters over these: they parse, call and print
 //! or return, so a use case behaves the same wherever it is started from.
 
+pub mod catalog;
 pub mod export;
 pub mod grading;
+pub mod history;
 pub mod import;
 pub mod keys;
 pub mod package;
 pub mod resources;
 pub mod scan;
 pub mod secrecy;
+pub mod systems;
 pub mod trust;
+pub mod workspace;
 
 #[cfg(test)]
 mod tests;

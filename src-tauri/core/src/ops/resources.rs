@@ -7,7 +7,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::model::{fields, Agency, DataItem, Resource};
 use crate::rules::{self, identity::detect_item_flags, Context, Finding};
-use crate::store::Workspace;
+use crate::store::{StoredResource, Workspace};
 
 /// One field's value as typed, under the core's key (`name`, `sharing.type`, …).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -123,6 +123,17 @@ pub fn bulk_set(ws: &mut Workspace, ids: &[i64], key: &str, text: &str) -> Resul
     ws.set_field_many(ids, key, text)
 }
 
+/// The id of the resource `selector` names: `#12`, its code, or its name (in that order); none
+/// or several is an error naming the selector.
+pub fn find(ws: &Workspace, selector: &str) -> Result<i64> {
+    ws.find(selector)
+}
+
+/// Resource `id` as stored.
+pub fn get(ws: &Workspace, id: i64) -> Result<StoredResource> {
+    ws.resource(id)
+}
+
 /// Removes a resource; returns it as it was.
 pub fn remove(ws: &mut Workspace, id: i64) -> Result<Resource> {
     ws.remove_resource(id)
@@ -134,6 +145,13 @@ pub fn findings(ws: &Workspace, id: i64, ctx: &Context) -> Result<Vec<Finding>> 
     let position =
         ids.iter().position(|&i| i == id).ok_or_else(|| Error::ResourceNotFound { selector: format!("#{id}") })?;
     Ok(rules::validate_resource(&catalog, position, ctx))
+}
+
+/// What is still to fix on the agency profile (机构信息).
+pub fn agency_findings(ws: &Workspace, ctx: &Context) -> Result<Vec<Finding>> {
+    let report = rules::validate(&ws.catalog()?, ctx);
+    let own = |f: &Finding| f.resource.is_none() && f.field.as_deref().is_some_and(|x| x.starts_with("agency"));
+    Ok(report.findings.into_iter().filter(own).collect())
 }
 
 /// Sets agency-profile fields from typed text, read inside the write so a field saved meanwhile

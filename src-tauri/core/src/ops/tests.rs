@@ -306,3 +306,60 @@ fn exports_and_a_new_key_never_replace_the_workspace_or_an_existing_file() {
     assert!(keys::check_place(&key, &wpath).is_err(), "an existing key is never replaced");
     assert!(keys::create(&wpath, &wpath, "青岩 2026").is_err());
 }
+
+#[test]
+fn init_gives_a_new_workspace_its_profile_and_refuses_one_that_has_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.mulu");
+    let profile = [FieldText::new("name", "青岩镇人民政府"), FieldText::new("uscc", USCC)];
+    let ws = workspace::init(&path, &profile).unwrap();
+    assert_eq!(ws.agency().unwrap().name.as_deref(), Some("青岩镇人民政府"));
+    drop(ws);
+    let err = workspace::init(&path, &profile).err().expect("refused");
+    assert_eq!(err.code(), "workspace.exists");
+    // A workspace made by an import, without a profile yet, gets one.
+    let other = dir.path().join("imported.mulu");
+    drop(Workspace::open_or_create(&other).unwrap());
+    assert!(workspace::init(&other, &profile).unwrap().has_agency().unwrap());
+}
+
+#[test]
+fn systems_are_saved_cleaned_listed_and_removed() {
+    let (_d, mut ws) = workspace();
+    let saved = systems::put(&mut ws, "  社会救助系统 ", true, Some(" "), Lang::Zh).unwrap();
+    assert_eq!((saved.name.as_str(), saved.public_funds, saved.description.as_deref()), ("社会救助系统", true, None));
+    assert_eq!(systems::put(&mut ws, " ", false, None, Lang::En).unwrap_err().code(), "field.invalid");
+    assert_eq!(systems::list(&ws).unwrap(), [saved]);
+    systems::remove(&mut ws, "社会救助系统").unwrap();
+    assert!(systems::list(&ws).unwrap().is_empty());
+    assert_eq!(systems::remove(&mut ws, "社会救助系统").unwrap_err().code(), "system.not_found");
+}
+
+#[test]
+fn show_search_and_history_read_what_was_written() {
+    let (_d, mut ws) = workspace();
+    let open = resources::add(&mut ws, &named("农村低保对象名册")).unwrap();
+    let closed = resources::add(&mut ws, &named("村级集体资产台账")).unwrap();
+    resources::set_field(&mut ws, closed, "sharing.type", "不予共享").unwrap();
+    resources::set_field(&mut ws, open, "sharing.type", "无条件共享").unwrap();
+
+    let shown = catalog::show(&ws, crate::model::View::Sharing).unwrap();
+    assert_eq!(shown.ids, [open]);
+    assert_eq!(shown.catalog.resources.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["农村低保对象名册"]);
+    assert_eq!(catalog::show(&ws, crate::model::View::Resource).unwrap().ids, [open, closed]);
+    assert_eq!(catalog::views(&ws).unwrap().sharing, [open]);
+
+    assert_eq!(catalog::search_ids(&ws, "低保", 10).unwrap(), [open]);
+    assert_eq!(catalog::search(&ws, "台账", 10).unwrap()[0].id, closed);
+    assert_eq!(catalog::count(&ws).unwrap(), 2);
+    assert_eq!(resources::find(&ws, "村级集体资产台账").unwrap(), closed);
+
+    let before = catalog::validate(&ws, &Context::now(Lang::Zh)).unwrap();
+    assert!(!before.findings.is_empty(), "two bare resources have findings");
+
+    assert_eq!(history::changes(&ws, Some(open), 10).unwrap()[0].path, "sharing.type");
+    assert_eq!(history::changes(&ws, Some(9999), 10).unwrap_err().code(), "resource.not_found");
+    let undone = history::undo(&mut ws).unwrap().expect("a change to undo");
+    assert_eq!(undone.action, "resource.edit");
+    assert!(catalog::show(&ws, crate::model::View::Sharing).unwrap().ids.is_empty(), "the last edit reverted");
+}

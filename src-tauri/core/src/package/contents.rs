@@ -179,8 +179,9 @@ impl Opened {
 
     /// The trust-list entry for this package's signer, for its agency, once the fingerprint
     /// `heard` over the phone from the agency matches (what `mulu trust add` does with the key
-    /// file and the USCC typed by hand). `name` says who holds the key; empty: the agency's name.
-    pub fn trusted_key(&self, name: &str, heard: &str) -> Result<TrustedKey> {
+    /// file and the USCC typed by hand). `name` says who holds the key; empty: the agency's name;
+    /// `now` is when it is added.
+    pub fn trusted_key(&self, name: &str, heard: &str, now: &str) -> Result<TrustedKey> {
         let v = &self.verification;
         let pem = self.signer_pem.as_deref().filter(|_| v.verdict != Verdict::Broken);
         let Some(pem) = pem else { return Err(Error::NotTrustable { reason: "broken" }) };
@@ -195,13 +196,15 @@ impl Opened {
             return Err(Error::FingerprintMismatch);
         }
         let name = Some(name.trim()).filter(|n| !n.is_empty()).or(v.source_organization.as_deref()).unwrap_or(uscc);
-        TrustedKey::from_pem(pem, uscc, name)
+        TrustedKey::from_pem(pem, uscc, name, now)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NOW: &str = "2026-01-01T00:00:00+08:00";
     use crate::package::tests::{bag_of, catalog, zip_bytes};
 
     fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
@@ -241,10 +244,10 @@ mod tests {
         // Trusting: only what was heard over the phone, all of it, lets the key in.
         let fp = keys::fingerprint(&key.public_key());
         let heard = keys::grouped(&fp);
-        assert_eq!(opened.trusted_key("", &heard[..20]).unwrap_err().code(), "key.fingerprint_mismatch");
+        assert_eq!(opened.trusted_key("", &heard[..20], NOW).unwrap_err().code(), "key.fingerprint_mismatch");
         let wrong = format!("{}{}", &fp[..63], if fp.ends_with('0') { '1' } else { '0' });
-        assert_eq!(opened.trusted_key("", &wrong).unwrap_err().code(), "key.fingerprint_mismatch");
-        let entry = opened.trusted_key("  ", &heard.to_lowercase()).unwrap();
+        assert_eq!(opened.trusted_key("", &wrong, NOW).unwrap_err().code(), "key.fingerprint_mismatch");
+        let entry = opened.trusted_key("  ", &heard.to_lowercase(), NOW).unwrap();
         assert_eq!(entry.fingerprint, fp);
         assert_eq!(entry.agency_uscc, "115201110091453295", "trusted for the package's agency only");
         assert_eq!(entry.name, "花溪区青岩镇人民政府", "named after the agency when no name is given");
@@ -259,7 +262,7 @@ mod tests {
         let elsewhere = open(&pkg, &Trust { listed: vec![other], ..Trust::default() }, &Limits::default(), Lang::Zh);
         let elsewhere = elsewhere.unwrap();
         assert_eq!(elsewhere.verdict(), Verdict::IntactUnknownSigner);
-        assert_eq!(elsewhere.trusted_key("", &heard).unwrap_err().code(), "key.not_trustable");
+        assert_eq!(elsewhere.trusted_key("", &heard, NOW).unwrap_err().code(), "key.not_trustable");
     }
 
     #[test]
@@ -283,6 +286,6 @@ mod tests {
         assert!(en.verification.problems[0].message.contains("changed after signing"), "shown again in English");
         assert_eq!(opened.page(View::Resource, 0, 10).total, 0);
         let fp = zh.verification.fingerprint.unwrap();
-        assert_eq!(opened.trusted_key("", &fp).unwrap_err().code(), "key.not_trustable");
+        assert_eq!(opened.trusted_key("", &fp, NOW).unwrap_err().code(), "key.not_trustable");
     }
 }

@@ -25,23 +25,24 @@ pub struct TrustedKey {
 }
 
 impl TrustedKey {
-    /// A trust-list entry for the public key file at `path`.
-    pub fn from_file(path: &Path, agency_uscc: &str, name: &str) -> Result<Self> {
-        Ok(Self::from_key(&keys::read_public_file(path)?, agency_uscc, name))
+    /// A trust-list entry for the public key file at `path`, added at `now` (the caller's clock:
+    /// the store's, so that this module depends on no store).
+    pub fn from_file(path: &Path, agency_uscc: &str, name: &str, now: &str) -> Result<Self> {
+        Ok(Self::from_key(&keys::read_public_file(path)?, agency_uscc, name, now))
     }
 
     /// A trust-list entry for a public key in PEM, e.g. the signer's in a package under review.
-    pub fn from_pem(pem: &str, agency_uscc: &str, name: &str) -> Result<Self> {
-        Ok(Self::from_key(&keys::parse_public_pem(pem, Path::new(super::SIGNER))?, agency_uscc, name))
+    pub fn from_pem(pem: &str, agency_uscc: &str, name: &str, now: &str) -> Result<Self> {
+        Ok(Self::from_key(&keys::parse_public_pem(pem, Path::new(super::SIGNER))?, agency_uscc, name, now))
     }
 
-    fn from_key(key: &sm2::PublicKey, agency_uscc: &str, name: &str) -> Self {
+    fn from_key(key: &sm2::PublicKey, agency_uscc: &str, name: &str, now: &str) -> Self {
         TrustedKey {
             fingerprint: keys::fingerprint(key),
             agency_uscc: agency_uscc.trim().to_string(),
             name: name.trim().to_string(),
             public_key: keys::public_pem(key),
-            added_at: crate::store::trust::now(),
+            added_at: now.to_string(),
         }
     }
 }

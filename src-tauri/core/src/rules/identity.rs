@@ -6,8 +6,8 @@ use crate::model::domain::{AgencyLevel, Coded, Domain};
 use crate::model::fields::label;
 use crate::model::{Agency, Resource};
 
-pub use super::names::{classify, detect_item_flags, NameKind};
 use super::Sink;
+pub use crate::model::names::{classify, detect_item_flags, NameKind};
 
 pub(super) fn check_agency(a: &Agency, sink: &mut Sink) {
     let lang = sink.lang();

@@ -20,7 +20,6 @@ pub mod identity;
 pub mod info;
 mod items;
 mod lead;
-mod names;
 mod unconfirmed;
 
 pub use info::{explain, list, RuleInfo};

@@ -80,7 +80,7 @@ impl Mapping {
     }
 
     /// The mapping a sheet was read with, from its report, to save and reuse.
-    pub fn from_report(r: &super::import::SheetReport) -> Self {
+    pub fn from_report(r: &super::report::SheetReport) -> Self {
         Mapping {
             header_row: r.header_rows.last().copied(),
             columns: r
@@ -150,8 +150,7 @@ pub fn fullest(rows: &[Row]) -> Option<Header> {
     at_row(rows, best.0)
 }
 
-/// How many rows from the top are searched for the header.
-pub const SEARCH_ROWS: usize = 40;
+pub use super::limits::SEARCH_ROWS;
 
 /// A sheet's header: its rows (0-based) and, per column, the header text and the field it maps.
 #[derive(Debug, Clone, PartialEq)]

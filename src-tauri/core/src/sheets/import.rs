@@ -8,9 +8,6 @@ use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use serde::Serialize;
-use ts_rs::TS;
-
 use super::cell::Cell;
 use super::fold::{append_note, kept_line, same_name, Index, Kept};
 use super::header::{self, Header};
@@ -43,27 +40,7 @@ pub struct Places {
     pub items: Vec<Loc>,
 }
 
-/// How one sheet was read, for the preview and the header-mapping screen.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct SheetReport {
-    pub sheet: String,
-    /// 1-based header rows (two for a two-level header); empty when the sheet was skipped.
-    pub header_rows: Vec<u32>,
-    pub columns: Vec<MappedColumn>,
-    pub rows: u32,
-    /// Why the sheet was not read: one of `roles::SKIP_REASONS`, shown by `roles::skip_reason`.
-    #[ts(type = "\"view\" | \"instructions\" | \"no-header\" | null")]
-    pub skipped: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct MappedColumn {
-    /// Column letter: `A`, `B`, … `AA`.
-    pub column: String,
-    pub header: String,
-    /// The field it was mapped to; `null` when unknown (its text goes to the notes).
-    pub field: Option<String>,
-}
+pub use super::report::{MappedColumn, SheetReport};
 
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -73,9 +50,7 @@ pub struct ImportOptions {
     pub mapping: Option<header::Mapping>,
 }
 
-/// Data rows read from one sheet at most: a city's catalog is 240,000 rows; a sheet of a
-/// million rows is not a catalog, and reading it whole would only exhaust the machine.
-pub const MAX_ROWS: u32 = 500_000;
+pub use super::limits::MAX_ROWS;
 
 /// What a workbook holds, before it touches a workspace.
 #[derive(Debug, Default)]

@@ -10,7 +10,6 @@ use std::io::Read;
 use std::path::Path;
 
 use super::cell::Cell;
-use super::import::MAX_ROWS;
 use super::source::Workbook;
 use crate::error::{Error, Result};
 
@@ -31,15 +30,14 @@ pub const MAX_TEXT_BYTES: u64 = 256 << 20;
 /// 100,000 keeps any import of a workbook under about 700 MB.
 pub const MAX_RESOURCES: u64 = 100_000;
 
-/// Which limit a workbook is over (`Error::SheetLimit`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limit {
-    SharedStringsBytes,
-    SharedStrings,
-    StringBytes,
-    TextBytes,
-    Resources,
-}
+pub use super::limit_kind::Limit;
+
+/// Data rows read from one sheet at most: a city's catalog is 240,000 rows; a sheet of a
+/// million rows is not a catalog, and reading it whole would only exhaust the machine.
+pub const MAX_ROWS: u32 = 500_000;
+
+/// How many rows from the top are searched for the header.
+pub const SEARCH_ROWS: usize = 40;
 
 impl Limit {
     pub fn max(self) -> u64 {
@@ -166,7 +164,7 @@ fn claimed(tag: &[u8]) -> u64 {
 
 /// Rows with a value a sheet may have at most: MAX_ROWS below a header found in the first
 /// SEARCH_ROWS. More is refused before a row is read; fewer may still be, by the read's count.
-const ROWS_WITH_HEAD: u32 = MAX_ROWS + super::header::SEARCH_ROWS as u32;
+const ROWS_WITH_HEAD: u32 = MAX_ROWS + SEARCH_ROWS as u32;
 
 fn too_many_rows(path: &Path, sheet: &str) -> Error {
     Error::SheetTooLarge { file: path.to_path_buf(), sheet: sheet.into(), max: MAX_ROWS }

@@ -127,12 +127,3 @@ pub fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
         Err(e) => Err(super::classify(path, e)),
     }
 }
-
-/// Writes and removes a small file beside `path`: whether the folder takes a write now (a full
-/// disk answers `StorageFull`). Never touches the workspace itself.
-pub(crate) fn probe_write(path: &Path) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let mut f = tempfile::Builder::new().prefix(".mulu-probe-").tempfile_in(parent(path))?;
-    f.write_all(&[0u8; 64 * 1024])?;
-    f.as_file().sync_all()
-}

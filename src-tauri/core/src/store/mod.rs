@@ -52,6 +52,18 @@ pub fn default_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("workspace.mulu"))
 }
 
+impl Error {
+    /// This error from an operation on the workspace at `path`: a database failure is told
+    /// apart (full disk, read-only, locked, damaged) and named with the file. Here, not in
+    /// `error.rs`, so that the error module depends on no store.
+    pub fn in_workspace(self, path: &Path) -> Self {
+        match self {
+            Error::Sqlite(e) => classify(path, e),
+            other => other,
+        }
+    }
+}
+
 /// What an SQLite failure on the workspace at `path` means for the person. Only SQLite's own
 /// verdict on the file's contents is "damaged": a full disk, a read-only place, another program's
 /// lock or a failing device each get their own advice, and the file was not changed.
@@ -65,7 +77,7 @@ pub fn classify(path: &Path, e: rusqlite::Error) -> Error {
         Some(DatabaseBusy) | Some(DatabaseLocked) => Error::Busy { path: path.into() },
         // SQLite reports a failed write (as when the -wal or -shm file cannot grow) as an I/O
         // error: a write beside the file tells a full disk and a read-only place apart.
-        Some(SystemIoFailure) => match guard::probe_write(path) {
+        Some(SystemIoFailure) => match crate::fsutil::probe_write(path) {
             Err(probe) if probe.kind() == std::io::ErrorKind::StorageFull => Error::DiskFull { path: path.into() },
             Err(_) => Error::ReadOnly { path: path.into() },
             Ok(()) => Error::io(path, std::io::Error::other(e.to_string())),

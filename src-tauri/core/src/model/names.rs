@@ -7,8 +7,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::model::domain::tables;
-use crate::model::DataItem;
+use super::domain::tables;
+use super::DataItem;
 use crate::text::match_key;
 
 /// What an item's name says about it.
