@@ -21,7 +21,10 @@ fn workspace_path(cli: &Option<PathBuf>) -> PathBuf {
 
 pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
     let path = workspace_path(&cli.workspace);
-    let ctx = Context::now(lang);
+    let mut ctx = Context::now(lang);
+    if let Some(today) = cli.today {
+        ctx.today = today;
+    }
     let json = cli.json;
     match cli.command {
         Command::Init(a) => {
@@ -51,6 +54,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         | Command::Package { .. }
         | Command::Verify { .. }) => crate::package_cmds::run(c, cli.workspace.as_deref(), json, lang),
         Command::Resource(cmd) => resource(cmd, &path, &ctx),
+        c @ Command::Calendar(_) => crate::deadline_cmds::run(c, &path, json, &ctx),
         Command::Show { view } => {
             let ws = Workspace::open(&path)?;
             let view = match view {

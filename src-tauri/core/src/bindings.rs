@@ -72,6 +72,9 @@ pub fn typescript() -> String {
         crate::store::Change,
         crate::store::Undone,
         crate::store::UndoNext,
+        crate::calendar::CalendarInfo,
+        crate::calendar::Due,
+        crate::calendar::Standing,
         crate::error::ErrorPayload,
         crate::i18n::Lang,
     );

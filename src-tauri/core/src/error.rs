@@ -111,6 +111,16 @@ pub enum Error {
     /// A text longer than a spreadsheet cell holds, met while writing the catalog workbook.
     #[error("{field} of {resource} has {len} characters, more than a cell holds ({max})")]
     CellTooLong { resource: String, field: String, len: usize, max: usize },
+    /// A working-day calendar file that cannot be used (`reason`: `syntax`, `year`, `date`,
+    /// `outside`, `order`, `weekday`, `both`; see `calendar::file`), at its 1-based `line`.
+    #[error("calendar {} line {line}, {field}: {reason} ({value})", file.display())]
+    CalendarInvalid { file: PathBuf, line: usize, field: String, value: String, reason: &'static str },
+    /// No correction request (校核) has this number.
+    #[error("no correction #{id}")]
+    CorrectionNotFound { id: i64 },
+    /// The correction request was answered already: it is closed.
+    #[error("correction #{id} already answered")]
+    CorrectionAnswered { id: i64 },
 }
 
 /// The field key of a field path, for its label: `items[2].description` → `item.description`;
@@ -206,6 +216,9 @@ impl Error {
             },
             Error::CellTooLong { .. } => "sheet.cell_too_long",
             Error::SheetLimit { .. } => "sheet.limit",
+            Error::CalendarInvalid { .. } => "calendar.invalid",
+            Error::CorrectionNotFound { .. } => "correction.not_found",
+            Error::CorrectionAnswered { .. } => "correction.answered",
         }
     }
 
@@ -324,6 +337,14 @@ impl Error {
                 ("len", len.to_string()),
                 ("max", max.to_string()),
             ],
+            Error::CalendarInvalid { file, line, field, value, reason } => vec![
+                ("file", shown(file)),
+                ("line", line.to_string()),
+                ("field", if field.is_empty() { "TOML".into() } else { field.clone() }),
+                ("value", value.clone()),
+                ("why", named("calendar", reason)),
+            ],
+            Error::CorrectionNotFound { id } | Error::CorrectionAnswered { id } => vec![("id", id.to_string())],
             Error::NoAgency
             | Error::PassphraseEmpty
             | Error::PassphraseMismatch

@@ -4,6 +4,7 @@
 //! command line and the app's commands are thin adapters over these: they parse, call and print
 //! or return, so a use case behaves the same wherever it is started from.
 
+pub mod calendar;
 pub mod export;
 pub mod grading;
 pub mod import;

@@ -6,6 +6,7 @@
 
 mod backup;
 mod bulk;
+mod calendars;
 pub mod changelog;
 pub(crate) mod doc;
 mod grades;
