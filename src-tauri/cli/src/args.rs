@@ -123,6 +123,12 @@ pub enum Command {
     /// 工作日历：法定节假日与调休上班日 / working-day calendars (holidays, make-up working days)
     #[command(subcommand)]
     Calendar(crate::deadline_cmds::CalendarCommand),
+    /// 变更事件：法律法规、职能或数据变化后须在期限内更新 / change events that oblige an update
+    #[command(subcommand)]
+    Event(crate::deadline_cmds::EventCommand),
+    /// 到期事项：未办结的变更事件和校核请求，按期限排序（有逾期时退出码为 1）/ what is due: open
+    /// events and correction requests, soonest first (exit 1 when any is overdue)
+    Due,
     /// 生成签名报送包 / make the signed package for the bureau
     Package {
         /// 私钥文件（mulu key new 生成）/ the key file

@@ -7,7 +7,7 @@ use mulu_core::model::{DataItem, InfoSystem, View};
 use mulu_core::ops::resources::{self, FieldText, ResourceEdit};
 use mulu_core::ops::{self, export::ExportKind};
 use mulu_core::output::{check_output, OutputKind};
-use mulu_core::rules::{self, Context};
+use mulu_core::rules::Context;
 use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
 
@@ -54,7 +54,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         | Command::Package { .. }
         | Command::Verify { .. }) => crate::package_cmds::run(c, cli.workspace.as_deref(), json, lang),
         Command::Resource(cmd) => resource(cmd, &path, &ctx),
-        c @ Command::Calendar(_) => crate::deadline_cmds::run(c, &path, json, &ctx),
+        c @ (Command::Calendar(_) | Command::Event(_) | Command::Due) => {
+            crate::deadline_cmds::run(c, &path, json, &ctx)
+        }
         Command::Show { view } => {
             let ws = Workspace::open(&path)?;
             let view = match view {
@@ -92,7 +94,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         Command::Grade(cmd) => crate::grade_cmds::run(cmd, &path, json, lang),
         Command::Validate { explain: None } => {
             let ws = Workspace::open(&path)?;
-            let report = rules::validate(&ws.catalog()?, &ctx);
+            let report = ops::validate::validate(&ws, &ctx)?;
             if json {
                 print::json(&report)?;
             } else {

@@ -1,10 +1,14 @@
-//! Deadlines in working days from the command line (issue 14): `mulu calendar`.
+//! Deadlines in working days from the command line (issue 14): `mulu calendar`, `mulu event`,
+//! `mulu due`.
 
 use std::path::{Path, PathBuf};
 
-use clap::Subcommand;
-use mulu_core::calendar::CalendarInfo;
+use chrono::NaiveDate;
+use clap::{Subcommand, ValueEnum};
+use mulu_core::calendar::{CalendarInfo, Standing};
+use mulu_core::messages::word;
 use mulu_core::ops;
+use mulu_core::ops::deadlines::{DueItem, Event, EventKind, EventRequest};
 use mulu_core::rules::Context;
 use mulu_core::store::Workspace;
 use mulu_core::{Lang, Result};
@@ -22,39 +26,172 @@ pub enum CalendarCommand {
     List {},
 }
 
+#[derive(Subcommand, Debug)]
+pub enum EventCommand {
+    /// 登记变更事件（法律法规修改、职能变化：10 个工作日内更新；其他数据变化：2 个工作日）/ record a
+    /// change event (law, functions: update within 10 working days; data: within 2)
+    Add {
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// 事件发生之日（第 0 日）/ the day it happened (day 0)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: NaiveDate,
+        /// 受影响的资源（代码、名称或 #编号），可多个；不写则为整个目录 / the resources it affects
+        /// (code, name or #id), several allowed; none: the whole catalog
+        #[arg(long = "resource", value_name = "CODE", num_args = 1..)]
+        resources: Vec<String>,
+        /// 说明 / a note
+        #[arg(long)]
+        note: Option<String>,
+        /// 更新后还须重新生成报送包才算办结 / met only once a package is made after the update
+        #[arg(long)]
+        needs_package: bool,
+    },
+    /// 列出变更事件及其期限、是否办结 / list the events, their deadlines and whether met
+    List {},
+}
+
+/// 法律法规修改 / 行政管理职能变化 / 其他数据变化 (G Art. 15).
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum KindArg {
+    Law,
+    Functions,
+    Data,
+}
+
+impl From<KindArg> for EventKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Law => EventKind::Law,
+            KindArg::Functions => EventKind::Functions,
+            KindArg::Data => EventKind::Data,
+        }
+    }
+}
+
 pub fn run(cmd: Command, path: &Path, json: bool, ctx: &Context) -> Result<Outcome> {
     let lang = ctx.lang;
     match cmd {
         Command::Calendar(CalendarCommand::Import { file }) => {
-            let mut ws = Workspace::open(path)?;
-            let info = ops::calendar::import(&mut ws, &file)?;
-            if json {
-                print::json(&info)?;
-            } else {
-                out!("{}{}", lang.pick("已导入工作日历：", "Calendar imported: "), calendar_line(&info, lang));
-            }
+            let info = ops::calendar::import(&mut Workspace::open(path)?, &file)?;
+            show(json, &info, |i| {
+                out!("{}{}", lang.pick("已导入工作日历：", "Calendar imported: "), calendar_line(i, lang))
+            })?;
         }
         Command::Calendar(CalendarCommand::List {}) => {
-            let ws = Workspace::open(path)?;
-            let all = ops::calendar::list(&ws)?;
-            if json {
-                print::json(&all)?;
-            } else {
-                for c in &all {
-                    out!("{}", calendar_line(c, lang));
-                }
-                out!(
-                    "{}",
-                    lang.pick(
-                        "未列出的年份只按周末计算，其期限标为“暂定”。",
-                        "A year not listed counts weekends only; its deadlines are marked provisional."
-                    )
+            show(json, &ops::calendar::list(&Workspace::open(path)?)?, |all| {
+                all.iter().for_each(|c| out!("{}", calendar_line(c, lang)));
+                let tail = lang.pick(
+                    "未列出的年份只按周末计算，其期限标为“暂定”。",
+                    "A year not listed counts weekends only; its deadlines are marked provisional.",
                 );
+                out!("{tail}");
+            })?;
+        }
+        Command::Event(EventCommand::Add { kind, date, resources, note, needs_package }) => {
+            let req = EventRequest { kind: kind.into(), date, resources, note, needs_package };
+            let e = ops::deadlines::add_event(&mut Workspace::open(path)?, &req, ctx.today)?;
+            show(json, &e, |e| {
+                out!("{}{}", lang.pick("已登记变更事件：", "Change event recorded: "), event_line(e, lang))
+            })?;
+        }
+        Command::Event(EventCommand::List {}) => {
+            show(json, &ops::deadlines::events(&Workspace::open(path)?, ctx.today)?, |all| {
+                all.iter().for_each(|e| out!("{}", event_line(e, lang)));
+                if all.is_empty() {
+                    out!("{}", lang.pick("尚未登记变更事件。", "No change event recorded."));
+                }
+            })?;
+        }
+        Command::Due => {
+            let items = ops::deadlines::due(&Workspace::open(path)?, ctx.today)?;
+            show(json, &items, |items| {
+                items.iter().for_each(|i| out!("{}", due_line(i, lang)));
+                match lang {
+                    Lang::Zh => out!("{} 项未办结（截至 {}）。", items.len(), ctx.today),
+                    Lang::En => out!("{} open (as of {}).", items.len(), ctx.today),
+                }
+            })?;
+            if items.iter().any(|i| i.status == Standing::Overdue) {
+                return Ok(Outcome::Findings);
             }
         }
         _ => unreachable!("not a deadline command"),
     }
     Ok(Outcome::Ok)
+}
+
+/// Prints `value` as JSON with `--json`, else in words with `human`.
+fn show<T: serde::Serialize>(json: bool, value: &T, human: impl FnOnce(&T)) -> Result<()> {
+    if json {
+        print::json(value)
+    } else {
+        human(value);
+        Ok(())
+    }
+}
+
+fn words(group: &str, name: &str, lang: Lang) -> &'static str {
+    word(group, name, lang).unwrap_or_default()
+}
+
+fn standing_name(s: Standing) -> &'static str {
+    match s {
+        Standing::Due => "due",
+        Standing::DueSoon => "due_soon",
+        Standing::Overdue => "overdue",
+    }
+}
+
+/// The resources concerned, or the catalog.
+fn whom(resources: &[String], lang: Lang) -> String {
+    if resources.is_empty() {
+        words("deadline", "catalog", lang).to_string()
+    } else {
+        resources.join(words("list", "separator", lang))
+    }
+}
+
+fn event_line(e: &Event, lang: Lang) -> String {
+    let state = match (&e.met, e.status) {
+        (Some(m), _) => {
+            let day = &m.at[..m.at.len().min(10)];
+            let package = m.package_id.as_ref().map(|p| format!("{}{p}", lang.pick("，报送包 ", ", package ")));
+            let met = lang.pick("已办结", "met");
+            format!("{met} ({day}{})", package.unwrap_or_default())
+        }
+        (None, Some(s)) => words("standing", standing_name(s), lang).to_string(),
+        (None, None) => String::new(),
+    };
+    let provisional = if e.due.provisional { words("deadline", "provisional", lang) } else { "" };
+    let note = e.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+    let days = match lang {
+        Lang::Zh => format!("（{} 个工作日）", e.days),
+        Lang::En => format!(" ({} working days)", e.days),
+    };
+    format!(
+        "#{} {} {} → {}{days}{provisional} {state}{}{}{note}",
+        e.id,
+        words("event", e.kind.name(), lang),
+        e.date,
+        e.due.date,
+        lang.pick("：", ": "),
+        whom(&e.resources, lang)
+    )
+}
+
+fn due_line(i: &DueItem, lang: Lang) -> String {
+    let kind = i.kind.name();
+    format!(
+        "{:<8} #{} {} {} → {}  {}  {}",
+        words("standing", standing_name(i.status), lang),
+        i.id,
+        words("event", kind, lang),
+        i.start,
+        i.due,
+        ops::validate::state_text(i, lang),
+        whom(&i.resources, lang)
+    )
 }
 
 fn calendar_line(c: &CalendarInfo, lang: Lang) -> String {

@@ -72,3 +72,81 @@ fn a_calendar_for_a_new_year_is_imported_and_bad_files_are_refused_by_line_and_f
     let out = mulu(&ws).args(["calendar", "list", "--lang", "en"]).assert().success().get_output().stdout.clone();
     assert!(String::from_utf8(out).unwrap().contains("2027 (imported): 3 days off"));
 }
+
+#[test]
+fn a_change_event_is_due_in_working_days_and_met_by_an_edit_of_its_resource() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = d.path().join("青岩镇.mulu");
+    init(&ws);
+    common::add_complete(&ws, "低保名册", "城乡最低生活保障对象名册及保障金发放情况");
+    let e = run_json(
+        &ws,
+        &[
+            "event",
+            "add",
+            "--kind",
+            "law",
+            "--date",
+            "2026-09-18",
+            "--resource",
+            "低保名册",
+            "--note",
+            "新条例",
+            "--today",
+            "2026-09-18",
+        ],
+    );
+    assert_eq!((e["days"].as_i64(), e["due"]["date"].as_str()), (Some(10), Some("2026-10-09")));
+    assert_eq!(e["due"]["provisional"], false);
+    assert_eq!(e["status"], "due");
+    // A data change at the end of 2026 reaches into 2027, which has no calendar yet.
+    run_json(&ws, &["event", "add", "--kind", "data", "--date", "2026-12-30"]);
+
+    let due = |today: &str| run_json(&ws, &["due", "--today", today]);
+    let items = due("2026-10-08");
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 2, "{items:?}");
+    let first = &items[0];
+    assert_eq!(
+        (first["kind"].as_str(), first["start"].as_str(), first["due"].as_str()),
+        (Some("law"), Some("2026-09-18"), Some("2026-10-09"))
+    );
+    assert_eq!(
+        (first["days"].as_i64(), first["status"].as_str(), first["days_left"].as_i64()),
+        (Some(10), Some("due_soon"), Some(1))
+    );
+    assert_eq!(first["resources"][0].as_str().map(|s| s.ends_with("低保名册")), Some(true));
+    assert_eq!((items[1]["kind"].as_str(), items[1]["due"].as_str()), (Some("data"), Some("2027-01-01")));
+    assert_eq!(items[1]["provisional"], true, "2027 has no calendar");
+
+    // Overdue: `mulu due` exits 1 and validation reports an error at the resource.
+    mulu(&ws).args(["due", "--today", "2026-10-12"]).assert().code(1);
+    let out = mulu(&ws)
+        .args(["validate", "--today", "2026-10-12", "--lang", "en"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("maintenance.deadline") && l.contains("低保名册"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.starts_with("[error]") && line.contains("by 2026-10-09") && line.contains("Art. 15"), "{line}");
+
+    // The edit meets both (the data event names the whole catalog): they leave `mulu due`.
+    mulu(&ws).args(["resource", "edit", "低保名册", "--notes", "已按新条例更新"]).assert().success();
+    assert_eq!(due("2026-10-12"), serde_json::json!([]));
+    let events = run_json(&ws, &["event", "list"]);
+    assert!(events[0]["met"]["change_set"].is_i64() && events[0]["status"].is_null(), "{events}");
+    let out = mulu(&ws).args(["validate", "--today", "2026-10-12", "--json"]).output().unwrap();
+    let report = json(&out.stdout);
+    let on_resource = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "maintenance.deadline" && !f["resource"].is_null())
+        .count();
+    assert_eq!(on_resource, 0);
+}

@@ -33,6 +33,8 @@ const COMMANDS: &[&[&str]] = &[
     &["grade", "confirm", "--all"],
     &["package", "--key", "IN.key", "--out", "OUT.zip"],
     &["calendar", "list"],
+    &["event", "add", "--kind", "law", "--date", "2026-09-18"],
+    &["due"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

@@ -75,6 +75,12 @@ pub fn typescript() -> String {
         crate::calendar::CalendarInfo,
         crate::calendar::Due,
         crate::calendar::Standing,
+        crate::ops::deadlines::EventKind,
+        crate::ops::deadlines::EventRequest,
+        crate::ops::deadlines::Event,
+        crate::ops::deadlines::Met,
+        crate::ops::deadlines::DueKind,
+        crate::ops::deadlines::DueItem,
         crate::error::ErrorPayload,
         crate::i18n::Lang,
     );

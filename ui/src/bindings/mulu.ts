@@ -572,6 +572,82 @@ export type Due = { date: string, provisional: boolean, };
 
 export type Standing = "due" | "due_soon" | "overdue";
 
+export type EventKind = "law" | "functions" | "data";
+
+export type EventRequest = { kind: EventKind, 
+/**
+ * The day the change happened (day 0).
+ */
+date: string, 
+/**
+ * The resources it affects (code, name or `#id`); none: the catalog as a whole.
+ */
+resources: Array<string>, note: string | null, 
+/**
+ * Met only once a package is made after the update.
+ */
+needs_package: boolean, };
+
+export type Event = { id: number, kind: EventKind, date: string, note: string | null, needs_package: boolean, 
+/**
+ * The resources it affects, by code and name as named; empty: the catalog.
+ */
+resources: Array<string>, 
+/**
+ * Working days allowed.
+ */
+days: number, due: Due, met: Met | null, 
+/**
+ * Where the deadline stands today; `None` once met.
+ */
+status: Standing | null, recorded_at: string, };
+
+export type Met = { change_set: number, at: string, package_id: string | null, };
+
+export type DueKind = "law" | "functions" | "data" | "correction";
+
+export type DueItem = { kind: DueKind, 
+/**
+ * The event's or the request's number.
+ */
+id: number, 
+/**
+ * Day 0: the event's date, or the day the request was received.
+ */
+start: string, due: string, 
+/**
+ * Working days allowed.
+ */
+days: number, 
+/**
+ * Counted over a year without a holiday calendar (weekends only).
+ */
+provisional: boolean, status: Standing, 
+/**
+ * Working days left after today (negative: past the due day).
+ */
+days_left: number, 
+/**
+ * The resources concerned, by code and name; empty: the catalog.
+ */
+resources: Array<string>, 
+/**
+ * The field a request is about.
+ */
+field: string | null, 
+/**
+ * An event met only once a package is made after the update.
+ */
+needs_package: boolean, 
+/**
+ * The event's note, or the request's text.
+ */
+text: string | null, 
+/**
+ * Who asked (a correction request).
+ */
+from: string | null, };
+
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 
 export type Lang = "zh" | "en";

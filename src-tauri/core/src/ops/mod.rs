@@ -5,6 +5,7 @@
 //! or return, so a use case behaves the same wherever it is started from.
 
 pub mod calendar;
+pub mod deadlines;
 pub mod export;
 pub mod grading;
 pub mod import;
@@ -14,6 +15,9 @@ pub mod resources;
 pub mod scan;
 pub mod secrecy;
 pub mod trust;
+pub mod validate;
 
+#[cfg(test)]
+mod deadline_tests;
 #[cfg(test)]
 mod tests;
