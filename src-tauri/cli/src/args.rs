@@ -126,6 +126,10 @@ pub enum Command {
     /// 变更事件：法律法规、职能或数据变化后须在期限内更新 / change events that oblige an update
     #[command(subcommand)]
     Event(crate::deadline_cmds::EventCommand),
+    /// 校核请求：数据使用方反馈的疑义或错误，5 个工作日内答复 / correction requests from data users,
+    /// answered within 5 working days
+    #[command(subcommand)]
+    Correction(crate::deadline_cmds::CorrectionCommand),
     /// 到期事项：未办结的变更事件和校核请求，按期限排序（有逾期时退出码为 1）/ what is due: open
     /// events and correction requests, soonest first (exit 1 when any is overdue)
     Due,

@@ -54,7 +54,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         | Command::Package { .. }
         | Command::Verify { .. }) => crate::package_cmds::run(c, cli.workspace.as_deref(), json, lang),
         Command::Resource(cmd) => resource(cmd, &path, &ctx),
-        c @ (Command::Calendar(_) | Command::Event(_) | Command::Due) => {
+        c @ (Command::Calendar(_) | Command::Event(_) | Command::Correction(_) | Command::Due) => {
             crate::deadline_cmds::run(c, &path, json, &ctx)
         }
         Command::Show { view } => {

@@ -1,5 +1,5 @@
 //! Deadlines in working days from the command line (issue 14): `mulu calendar`, `mulu event`,
-//! `mulu due`.
+//! `mulu correction`, `mulu due`.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +8,7 @@ use clap::{Subcommand, ValueEnum};
 use mulu_core::calendar::{CalendarInfo, Standing};
 use mulu_core::messages::word;
 use mulu_core::ops;
+use mulu_core::ops::corrections::{Correction, CorrectionRequest};
 use mulu_core::ops::deadlines::{DueItem, Event, EventKind, EventRequest};
 use mulu_core::rules::Context;
 use mulu_core::store::Workspace;
@@ -48,6 +49,42 @@ pub enum EventCommand {
         needs_package: bool,
     },
     /// 列出变更事件及其期限、是否办结 / list the events, their deadlines and whether met
+    List {},
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CorrectionCommand {
+    /// 登记校核请求（收到之日起 5 个工作日内答复）/ record a correction request (answer within 5
+    /// working days of receipt)
+    Add {
+        /// 提出请求的数据使用方 / who asks
+        #[arg(long)]
+        from: String,
+        /// 资源代码、名称或 #编号 / resource code, name or #id
+        #[arg(long)]
+        resource: String,
+        /// 涉及的字段（字段键，如 sharing.basis）/ the field concerned (its key, e.g. sharing.basis)
+        #[arg(long)]
+        field: Option<String>,
+        /// 请求内容 / what the user reports
+        #[arg(long)]
+        text: String,
+        /// 收到之日（第 0 日）/ the day it was received (day 0)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        received: NaiveDate,
+        /// 来源（如“receipt 包编号”）/ where it came from (e.g. "receipt PACKAGE-ID")
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// 答复并关闭校核请求，关联收到后对该资源所作的修改 / answer and close a request, linking the
+    /// changes made to its resource since it was received
+    Answer {
+        id: i64,
+        /// 答复内容 / the answer
+        #[arg(long)]
+        text: String,
+    },
+    /// 列出校核请求 / list the correction requests
     List {},
 }
 
@@ -100,6 +137,27 @@ pub fn run(cmd: Command, path: &Path, json: bool, ctx: &Context) -> Result<Outco
                 all.iter().for_each(|e| out!("{}", event_line(e, lang)));
                 if all.is_empty() {
                     out!("{}", lang.pick("尚未登记变更事件。", "No change event recorded."));
+                }
+            })?;
+        }
+        Command::Correction(CorrectionCommand::Add { from, resource, field, text, received, source }) => {
+            let req = CorrectionRequest { from, resource, field, text, received, source };
+            let c = ops::corrections::add(&mut Workspace::open(path)?, &req, ctx.today)?;
+            show(json, &c, |c| {
+                out!("{}{}", lang.pick("已登记校核请求：", "Correction request recorded: "), correction_line(c, lang))
+            })?;
+        }
+        Command::Correction(CorrectionCommand::Answer { id, text }) => {
+            let c = ops::corrections::answer(&mut Workspace::open(path)?, id, &text, ctx.today)?;
+            show(json, &c, |c| {
+                out!("{}{}", lang.pick("已答复并关闭：", "Answered and closed: "), correction_line(c, lang))
+            })?;
+        }
+        Command::Correction(CorrectionCommand::List {}) => {
+            show(json, &ops::corrections::list(&Workspace::open(path)?, ctx.today)?, |all| {
+                all.iter().for_each(|c| out!("{}", correction_line(c, lang)));
+                if all.is_empty() {
+                    out!("{}", lang.pick("尚未登记校核请求。", "No correction request recorded."));
                 }
             })?;
         }
@@ -158,7 +216,8 @@ fn event_line(e: &Event, lang: Lang) -> String {
             let day = &m.at[..m.at.len().min(10)];
             let package = m.package_id.as_ref().map(|p| format!("{}{p}", lang.pick("，报送包 ", ", package ")));
             let met = lang.pick("已办结", "met");
-            format!("{met} ({day}{})", package.unwrap_or_default())
+            let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
+            format!("{met}{open}{day}{}{close}", package.unwrap_or_default())
         }
         (None, Some(s)) => words("standing", standing_name(s), lang).to_string(),
         (None, None) => String::new(),
@@ -177,6 +236,44 @@ fn event_line(e: &Event, lang: Lang) -> String {
         e.due.date,
         lang.pick("：", ": "),
         whom(&e.resources, lang)
+    )
+}
+
+fn correction_line(c: &Correction, lang: Lang) -> String {
+    let field =
+        c.field.as_deref().map(|f| format!(" [{}]", mulu_core::model::fields::label(f, lang))).unwrap_or_default();
+    let state = match (&c.answer, c.status) {
+        (Some(a), _) => {
+            let changes = a.change_sets.iter().map(|s| format!("#{s}")).collect::<Vec<_>>().join(" ");
+            match lang {
+                Lang::Zh => format!(
+                    "已于 {} 答复：{}（关联修改：{}）",
+                    a.on,
+                    a.text,
+                    if changes.is_empty() { "无" } else { &changes }
+                ),
+                Lang::En => format!(
+                    "answered {}: {} (changes: {})",
+                    a.on,
+                    a.text,
+                    if changes.is_empty() { "none" } else { &changes }
+                ),
+            }
+        }
+        (None, Some(s)) => words("standing", standing_name(s), lang).to_string(),
+        (None, None) => String::new(),
+    };
+    let source = c.source.as_deref().map(|s| format!(" <{s}>")).unwrap_or_default();
+    format!(
+        "#{} {} {} → {}{} {}{field}{}“{}”{source} {state}",
+        c.id,
+        c.from,
+        c.received,
+        c.due.date,
+        if c.due.provisional { words("deadline", "provisional", lang) } else { "" },
+        c.resource,
+        lang.pick("：", ": "),
+        c.text
     )
 }
 

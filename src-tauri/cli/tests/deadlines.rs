@@ -150,3 +150,55 @@ fn a_change_event_is_due_in_working_days_and_met_by_an_edit_of_its_resource() {
         .count();
     assert_eq!(on_resource, 0);
 }
+
+#[test]
+fn a_correction_request_is_listed_as_due_then_answered_with_the_change_made() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = d.path().join("青岩镇.mulu");
+    init(&ws);
+    common::add_complete(&ws, "低保名册", "城乡最低生活保障对象名册及保障金发放情况");
+    let add = ["correction", "add", "--from", "市民政局", "--resource", "低保名册", "--field", "update_cycle"];
+    let c = run_json(&ws, &[&add[..], &["--text", "更新周期应为每月", "--received", "2026-04-30"]].concat());
+    assert_eq!(
+        (c["id"].as_i64(), c["days"].as_i64(), c["due"]["date"].as_str()),
+        (Some(1), Some(5), Some("2026-05-11"))
+    );
+    // An unknown field is refused, naming it.
+    let mut bad = add.to_vec();
+    bad[7] = "colour";
+    let err = mulu(&ws).args(&bad).args(["--text", "t", "--received", "2026-04-30"]).assert().code(2);
+    assert!(String::from_utf8_lossy(&err.get_output().stderr).contains("colour"));
+
+    let items = run_json(&ws, &["due", "--today", "2026-05-08"]);
+    assert_eq!(items.as_array().unwrap().len(), 1);
+    let item = &items[0];
+    assert_eq!(
+        (item["kind"].as_str(), item["start"].as_str(), item["due"].as_str()),
+        (Some("correction"), Some("2026-04-30"), Some("2026-05-11"))
+    );
+    assert_eq!(
+        (item["status"].as_str(), item["days_left"].as_i64(), item["from"].as_str()),
+        (Some("due_soon"), Some(2), Some("市民政局"))
+    );
+    let out = mulu(&ws).args(["validate", "--today", "2026-05-12"]).assert().code(1).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.lines().any(|l| l.contains("feedback.deadline") && l.contains("更新周期") && l.contains("第十六条")),
+        "{text}"
+    );
+
+    mulu(&ws).args(["resource", "edit", "低保名册", "--update-cycle", "每月"]).assert().success();
+    let answered = run_json(&ws, &["correction", "answer", "1", "--text", "已改为每月", "--today", "2026-05-08"]);
+    assert_eq!(answered["answer"]["on"], "2026-05-08");
+    let history =
+        json(&mulu(&ws).args(["history", "低保名册", "--limit", "1", "--json"]).assert().success().get_output().stdout);
+    let edit_set = &history[0]["set_id"];
+    assert!(answered["answer"]["change_sets"].as_array().unwrap().contains(edit_set), "{answered}");
+    assert_eq!(run_json(&ws, &["due", "--today", "2026-05-12"]), serde_json::json!([]), "closed");
+    let list = run_json(&ws, &["correction", "list"]);
+    assert!(list[0]["status"].is_null() && list[0]["answer"]["text"] == "已改为每月", "{list}");
+    // Answering again is refused: the request is closed.
+    let err =
+        mulu(&ws).args(["correction", "answer", "1", "--text", "再答"]).assert().code(2).get_output().stderr.clone();
+    assert!(String::from_utf8(err).unwrap().contains("已经答复并关闭"));
+}

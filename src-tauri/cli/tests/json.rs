@@ -35,6 +35,7 @@ const COMMANDS: &[&[&str]] = &[
     &["calendar", "list"],
     &["event", "add", "--kind", "law", "--date", "2026-09-18"],
     &["due"],
+    &["correction", "list"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

@@ -81,6 +81,9 @@ pub fn typescript() -> String {
         crate::ops::deadlines::Met,
         crate::ops::deadlines::DueKind,
         crate::ops::deadlines::DueItem,
+        crate::ops::corrections::CorrectionRequest,
+        crate::ops::corrections::Correction,
+        crate::ops::corrections::Answer,
         crate::error::ErrorPayload,
         crate::i18n::Lang,
     );

@@ -648,6 +648,48 @@ text: string | null,
  */
 from: string | null, };
 
+export type CorrectionRequest = { 
+/**
+ * Who asks: the data user (a department, a person) or the bureau.
+ */
+from: string, 
+/**
+ * The resource (code, name or `#id`).
+ */
+resource: string, 
+/**
+ * The field concerned, by its key (`sharing.basis`), if one.
+ */
+field: string | null, text: string, 
+/**
+ * Day 0 of the deadline.
+ */
+received: string, 
+/**
+ * Where it came from when not typed in, e.g. "receipt <package id>".
+ */
+source: string | null, };
+
+export type Correction = { id: number, from: string, 
+/**
+ * The resource by its code and name as named.
+ */
+resource: string, resource_id: number, field: string | null, text: string, received: string, source: string | null, 
+/**
+ * Working days allowed.
+ */
+days: number, due: Due, answer: Answer | null, 
+/**
+ * Where the deadline stands today; `None` once answered.
+ */
+status: Standing | null, recorded_at: string, };
+
+export type Answer = { text: string, on: string, 
+/**
+ * The change sets of the resource since the request was received: the change made.
+ */
+change_sets: number[], };
+
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 
 export type Lang = "zh" | "en";

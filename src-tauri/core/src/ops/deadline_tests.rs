@@ -112,3 +112,63 @@ fn validation_reports_an_open_event_at_its_resource_a_warning_then_an_error_when
     edit(&mut ws, a, "已更新");
     assert!(found(&ws, "2026-10-12", Lang::En).is_empty(), "met: no finding");
 }
+
+#[test]
+fn a_correction_request_is_due_in_five_working_days_and_closes_when_answered() {
+    use super::corrections::{self, CorrectionRequest};
+    let (_d, mut ws, a, _b) = workspace();
+    let req = |from: &str, field: Option<&str>| CorrectionRequest {
+        from: from.into(),
+        resource: "低保名册".into(),
+        field: field.map(str::to_string),
+        text: "更新周期应为每月".into(),
+        received: d("2026-04-30"),
+        source: Some("receipt 115201110091453295-2026-001".into()),
+    };
+    assert!(matches!(
+        corrections::add(&mut ws, &req(" ", None), d("2026-04-30")),
+        Err(crate::Error::InvalidValue { field, .. }) if field == "correction.from"
+    ));
+    assert!(matches!(
+        corrections::add(&mut ws, &req("市民政局", Some("colour")), d("2026-04-30")),
+        Err(crate::Error::UnknownField { .. })
+    ));
+    let c = corrections::add(&mut ws, &req("市民政局", Some("update_cycle")), d("2026-04-30")).unwrap();
+    assert_eq!((c.days, c.due.date, c.status), (5, d("2026-05-11"), Some(Standing::Due)), "a worked Saturday 5/9");
+    assert_eq!(c.source.as_deref(), Some("receipt 115201110091453295-2026-001"));
+    let due = deadlines::due(&ws, d("2026-05-08")).unwrap();
+    assert_eq!(
+        (due[0].kind, due[0].field.as_deref(), due[0].from.as_deref()),
+        (DueKind::Correction, Some("update_cycle"), Some("市民政局"))
+    );
+    let late = super::validate::validate(&ws, &Context { today: d("2026-05-12"), lang: Lang::Zh }).unwrap();
+    let f = late.findings.iter().find(|f| f.rule == "feedback.deadline").expect("reported");
+    assert_eq!((f.severity, f.field.as_deref()), (Severity::Error, Some("update_cycle")));
+    assert!(
+        f.message.contains("市民政局") && f.message.contains("2026-05-11") && f.article.contains("第十六条"),
+        "{}",
+        f.message
+    );
+
+    edit(&mut ws, a, "更新周期已改");
+    let answered = corrections::answer(&mut ws, c.id, " 已改为每月 ", d("2026-05-08")).unwrap();
+    let answer = answered.answer.expect("answered");
+    assert_eq!((answer.text.as_str(), answer.on), ("已改为每月", d("2026-05-08")));
+    let edit_set = ws.history(Some(a), 1).unwrap()[0].set_id;
+    assert!(answer.change_sets.contains(&edit_set), "the edit since receipt is linked: {answer:?}");
+    // Changes before a request was received are not its answer (the change log's clock is real).
+    let tomorrow = chrono::Local::now().date_naive().succ_opt().unwrap();
+    let later = corrections::add(&mut ws, &CorrectionRequest { received: tomorrow, ..req("市民政局", None) }, tomorrow)
+        .unwrap();
+    let none = corrections::answer(&mut ws, later.id, "无需修改", tomorrow).unwrap();
+    assert_eq!(none.answer.unwrap().change_sets, Vec::<i64>::new());
+    assert_eq!(answered.status, None);
+    assert!(deadlines::due(&ws, d("2026-05-12")).unwrap().is_empty(), "closed");
+    assert!(
+        matches!(corrections::answer(&mut ws, c.id, "再答", d("2026-05-12")), Err(crate::Error::CorrectionAnswered { id }) if id == c.id)
+    );
+    assert!(matches!(
+        corrections::answer(&mut ws, 99, "答", d("2026-05-12")),
+        Err(crate::Error::CorrectionNotFound { id: 99 })
+    ));
+}

@@ -236,6 +236,25 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<Vec<DueItem>> {
             from: None,
         });
     }
+    for c in super::corrections::list(ws, today)? {
+        let Some(status) = c.status else { continue };
+        items.push(DueItem {
+            kind: DueKind::Correction,
+            id: c.id,
+            start: c.received,
+            due: c.due.date,
+            days: c.days,
+            provisional: c.due.provisional,
+            status,
+            days_left: cal.working_days_left(today, c.due.date),
+            resources: vec![c.resource],
+            resource_ids: vec![c.resource_id],
+            field: c.field,
+            needs_package: false,
+            text: Some(c.text),
+            from: Some(c.from),
+        });
+    }
     items.sort_by_key(|i| (i.due, i.kind, i.id));
     Ok(items)
 }

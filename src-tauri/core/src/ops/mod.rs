@@ -5,6 +5,7 @@
 //! or return, so a use case behaves the same wherever it is started from.
 
 pub mod calendar;
+pub mod corrections;
 pub mod deadlines;
 pub mod export;
 pub mod grading;
