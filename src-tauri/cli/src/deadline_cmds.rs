@@ -32,6 +32,8 @@ pub enum EventCommand {
     /// 登记变更事件（法律法规修改、职能变化：10 个工作日内更新；其他数据变化：2 个工作日）/ record a
     /// change event (law, functions: update within 10 working days; data: within 2)
     Add {
+        /// law 法律法规修改，functions 行政管理职能变化，data 其他数据变化 / law or regulation changed,
+        /// the agency's functions changed, another change to the data
         #[arg(long, value_enum)]
         kind: KindArg,
         /// 事件发生之日（第 0 日）/ the day it happened (day 0)
