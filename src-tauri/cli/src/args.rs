@@ -17,6 +17,9 @@ pub struct Cli {
     /// 以 JSON 输出（每个命令；出错时 stderr 末行为 JSON）/ answer in JSON (every command; on failure the last stderr line is JSON)
     #[arg(long, global = true)]
     pub json: bool,
+    /// 以此日期为“今天”计算期限（默认：系统日期）/ count deadlines as on this day (default: the clock)
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub today: Option<chrono::NaiveDate>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -117,6 +120,19 @@ pub enum Command {
     /// 保密审查 / secrecy review
     #[command(subcommand)]
     Secrecy(crate::package_cmds::SecrecyCommand),
+    /// 工作日历：法定节假日与调休上班日 / working-day calendars (holidays, make-up working days)
+    #[command(subcommand)]
+    Calendar(crate::deadline_cmds::CalendarCommand),
+    /// 变更事件：法律法规、职能或数据变化后须在期限内更新 / change events that oblige an update
+    #[command(subcommand)]
+    Event(crate::deadline_cmds::EventCommand),
+    /// 校核请求：数据使用方反馈的疑义或错误，5 个工作日内答复 / correction requests from data users,
+    /// answered within 5 working days
+    #[command(subcommand)]
+    Correction(crate::deadline_cmds::CorrectionCommand),
+    /// 到期事项：未办结的变更事件和校核请求，按期限排序（有逾期时退出码为 1）/ what is due: open
+    /// events and correction requests, soonest first (exit 1 when any is overdue)
+    Due,
     /// 生成签名报送包 / make the signed package for the bureau
     Package {
         /// 私钥文件（mulu key new 生成）/ the key file

@@ -21,7 +21,10 @@ fn workspace_path(cli: &Option<PathBuf>) -> PathBuf {
 
 pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
     let path = workspace_path(&cli.workspace);
-    let ctx = Context::now(lang);
+    let mut ctx = Context::now(lang);
+    if let Some(today) = cli.today {
+        ctx.today = today;
+    }
     let json = cli.json;
     match cli.command {
         Command::Init(a) => {
@@ -44,6 +47,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         | Command::Package { .. }
         | Command::Verify { .. }) => crate::package_cmds::run(c, cli.workspace.as_deref(), json, lang),
         Command::Resource(cmd) => resource(cmd, &path, &ctx),
+        c @ (Command::Calendar(_) | Command::Event(_) | Command::Correction(_) | Command::Due) => {
+            crate::deadline_cmds::run(c, &path, json, &ctx)
+        }
         Command::Show { view } => {
             let view = match view {
                 ViewArg::Resource => View::Resource,
@@ -76,7 +82,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         c @ (Command::Rules | Command::Validate { explain: Some(_) }) => crate::rule_cmds::run(c, json, &ctx),
         Command::Grade(cmd) => crate::grade_cmds::run(cmd, &path, json, lang),
         Command::Validate { explain: None } => {
-            let report = ops::catalog::validate(&Workspace::open(&path)?, &ctx)?;
+            let ws = Workspace::open(&path)?;
+            let report = ops::validate::validate(&ws, &ctx)?;
             if json {
                 print::json(&report)?;
             } else {

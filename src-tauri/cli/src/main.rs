@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod deadline_cmds;
 mod grade_cmds;
 mod package_cmds;
 mod print;

@@ -32,6 +32,10 @@ const COMMANDS: &[&[&str]] = &[
     &["secrecy", "confirm", "--all", "--reviewer", "李审查"],
     &["grade", "confirm", "--all"],
     &["package", "--key", "IN.key", "--out", "OUT.zip"],
+    &["calendar", "list"],
+    &["event", "add", "--kind", "law", "--date", "2026-09-18"],
+    &["due"],
+    &["correction", "list"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

@@ -111,6 +111,16 @@ pub enum Error {
     /// A text longer than a spreadsheet cell holds, met while writing the catalog workbook.
     #[error("{field} of {resource} has {len} characters, more than a cell holds ({max})")]
     CellTooLong { resource: String, field: String, len: usize, max: usize },
+    /// A working-day calendar file that cannot be used (`reason`: `syntax`, `year`, `date`,
+    /// `outside`, `order`, `weekday`, `both`; see `calendar::file`), at its 1-based `line`.
+    #[error("calendar {} line {line}, {field}: {reason} ({value})", file.display())]
+    CalendarInvalid { file: PathBuf, line: usize, field: String, value: String, reason: &'static str },
+    /// No correction request (校核) has this number.
+    #[error("no correction #{id}")]
+    CorrectionNotFound { id: i64 },
+    /// The correction request was answered already: it is closed.
+    #[error("correction #{id} already answered")]
+    CorrectionAnswered { id: i64 },
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -188,6 +198,9 @@ impl Error {
             },
             Error::CellTooLong { .. } => "sheet.cell_too_long",
             Error::SheetLimit { .. } => "sheet.limit",
+            Error::CalendarInvalid { .. } => "calendar.invalid",
+            Error::CorrectionNotFound { .. } => "correction.not_found",
+            Error::CorrectionAnswered { .. } => "correction.answered",
         }
     }
 

@@ -57,6 +57,15 @@ fn samples() -> Vec<Error> {
             len: 40_000,
             max: 32_767,
         },
+        Error::CalendarInvalid {
+            file: p(),
+            line: 7,
+            field: "holiday[2].from".into(),
+            value: "2027-02-30".into(),
+            reason: "date",
+        },
+        Error::CorrectionNotFound { id: 3 },
+        Error::CorrectionAnswered { id: 3 },
     ];
     for what in [
         crate::sheets::limits::Limit::SharedStringsBytes,
@@ -123,7 +132,10 @@ fn every_variant_is_sampled(e: &Error) {
         | Error::OutputRefused { .. }
         | Error::Cancelled
         | Error::CellTooLong { .. }
-        | Error::SheetLimit { .. } => {}
+        | Error::SheetLimit { .. }
+        | Error::CalendarInvalid { .. }
+        | Error::CorrectionNotFound { .. }
+        | Error::CorrectionAnswered { .. } => {}
     }
 }
 

@@ -123,6 +123,14 @@ impl Error {
                 ("len", len.to_string()),
                 ("max", max.to_string()),
             ],
+            Error::CalendarInvalid { file, line, field, value, reason } => vec![
+                ("file", shown(file)),
+                ("line", line.to_string()),
+                ("field", if field.is_empty() { "TOML".into() } else { field.clone() }),
+                ("value", value.clone()),
+                ("why", named("calendar", reason)),
+            ],
+            Error::CorrectionNotFound { id } | Error::CorrectionAnswered { id } => vec![("id", id.to_string())],
             Error::NoAgency
             | Error::PassphraseEmpty
             | Error::PassphraseMismatch

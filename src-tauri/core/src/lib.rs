@@ -3,6 +3,7 @@
 //! the `mulu` command line and the desktop app share exactly the same behaviour.
 
 pub mod bindings;
+pub mod calendar;
 pub mod dcat;
 pub mod error;
 pub mod error_codes;

@@ -560,8 +560,140 @@ export type UndoNext = { set_id: number, action: string, at: string, changes: nu
  */
 refused: string | null, };
 
+export type CalendarInfo = { year: number, source: string, 
+/**
+ * Days off, counted one by one.
+ */
+holidays: number, workdays: number, 
+/**
+ * Imported into this workspace (it then replaces the shipped one of its year).
+ */
+imported: boolean, };
+
+export type Due = { date: string, provisional: boolean, };
+
+export type Standing = "due" | "due_soon" | "overdue";
+
+export type EventKind = "law" | "functions" | "data";
+
+export type EventRequest = { kind: EventKind, 
+/**
+ * The day the change happened (day 0).
+ */
+date: string, 
+/**
+ * The resources it affects (code, name or `#id`); none: the catalog as a whole.
+ */
+resources: Array<string>, note: string | null, 
+/**
+ * Met only once a package is made after the update.
+ */
+needs_package: boolean, };
+
+export type Event = { id: number, kind: EventKind, date: string, note: string | null, needs_package: boolean, 
+/**
+ * The resources it affects, by code and name as named; empty: the catalog.
+ */
+resources: Array<string>, 
+/**
+ * Working days allowed.
+ */
+days: number, due: Due, met: Met | null, 
+/**
+ * Where the deadline stands today; `None` once met.
+ */
+status: Standing | null, recorded_at: string, };
+
+export type Met = { change_set: number, at: string, package_id: string | null, };
+
+export type DueKind = "law" | "functions" | "data" | "correction";
+
+export type DueItem = { kind: DueKind, 
+/**
+ * The event's or the request's number.
+ */
+id: number, 
+/**
+ * Day 0: the event's date, or the day the request was received.
+ */
+start: string, due: string, 
+/**
+ * Working days allowed.
+ */
+days: number, 
+/**
+ * Counted over a year without a holiday calendar (weekends only).
+ */
+provisional: boolean, status: Standing, 
+/**
+ * Working days left after today (negative: past the due day).
+ */
+days_left: number, 
+/**
+ * The resources concerned, by code and name; empty: the catalog.
+ */
+resources: Array<string>, 
+/**
+ * The field a request is about.
+ */
+field: string | null, 
+/**
+ * An event met only once a package is made after the update.
+ */
+needs_package: boolean, 
+/**
+ * The event's note, or the request's text.
+ */
+text: string | null, 
+/**
+ * Who asked (a correction request).
+ */
+from: string | null, };
+
+export type CorrectionRequest = { 
+/**
+ * Who asks: the data user (a department, a person) or the bureau.
+ */
+from: string, 
+/**
+ * The resource (code, name or `#id`).
+ */
+resource: string, 
+/**
+ * The field concerned, by its key (`sharing.basis`), if one.
+ */
+field: string | null, text: string, 
+/**
+ * Day 0 of the deadline.
+ */
+received: string, 
+/**
+ * Where it came from when not typed in, e.g. "receipt <package id>".
+ */
+source: string | null, };
+
+export type Correction = { id: number, from: string, 
+/**
+ * The resource by its code and name as named.
+ */
+resource: string, resource_id: number, field: string | null, text: string, received: string, source: string | null, 
+/**
+ * Working days allowed.
+ */
+days: number, due: Due, answer: Answer | null, 
+/**
+ * Where the deadline stands today; `None` once answered.
+ */
+status: Standing | null, recorded_at: string, };
+
+export type Answer = { text: string, on: string, 
+/**
+ * The change sets of the resource since the request was received: the change made.
+ */
+change_sets: number[], };
+
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 
 export type Lang = "zh" | "en";
 
-export type ErrorCode = "agency.missing" | "bulk.field" | "cancelled" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_uscc" | "package.secrecy" | "package.write" | "resource.ambiguous" | "resource.not_found" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "system.not_found" | "undo.unsupported" | "verify.unreadable" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";
+export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_uscc" | "package.secrecy" | "package.write" | "resource.ambiguous" | "resource.not_found" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "system.not_found" | "undo.unsupported" | "verify.unreadable" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";

@@ -23,6 +23,9 @@ const PARTS: &[(&str, &str, &str)] = &[
     ("uscc", "统一社会信用代码", "Unified social credit code"),
     ("rule", "规则编号", "Rule id"),
     ("mapping", "表头对应", "Column mapping"),
+    ("correction.from", "校核请求人", "Correction requested by"),
+    ("correction.text", "校核内容", "Correction requested"),
+    ("correction.answer", "校核答复", "Answer to the correction request"),
 ];
 
 /// The keys that are not form fields, with their labels: the registry's other resource and

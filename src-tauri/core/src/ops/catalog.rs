@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::model::{Catalog, View};
-use crate::rules::{self, Context, Report};
+
 use crate::store::{StoredResource, Workspace};
 
 /// One of the three catalogs (资源目录, 共享目录, 开放目录): the catalog with only the resources
@@ -58,9 +58,4 @@ pub fn search(ws: &Workspace, query: &str, limit: usize) -> Result<Vec<StoredRes
 /// How many resources the catalog holds.
 pub fn count(ws: &Workspace) -> Result<usize> {
     ws.resource_count()
-}
-
-/// Every finding of the rules on the catalog as stored.
-pub fn validate(ws: &Workspace, ctx: &Context) -> Result<Report> {
-    Ok(rules::validate(&ws.catalog()?, ctx))
 }

@@ -4,7 +4,10 @@
 //! command line and the app's commands are thin adapters over these: they parse, call and print
 //! or return, so a use case behaves the same wherever it is started from.
 
+pub mod calendar;
 pub mod catalog;
+pub mod corrections;
+pub mod deadlines;
 pub mod export;
 pub mod grading;
 pub mod history;
@@ -16,7 +19,10 @@ pub mod scan;
 pub mod secrecy;
 pub mod systems;
 pub mod trust;
+pub mod validate;
 pub mod workspace;
 
+#[cfg(test)]
+mod deadline_tests;
 #[cfg(test)]
 mod tests;

@@ -159,3 +159,8 @@ pub fn agency_findings(ws: &Workspace, ctx: &Context) -> Result<Vec<Finding>> {
 pub fn set_agency(ws: &mut Workspace, values: &[FieldText]) -> Result<bool> {
     ws.edit_agency(|agency: &mut Agency| values.iter().try_for_each(|f| fields::set_agency(agency, &f.key, &f.text)))
 }
+
+/// How a resource is named in events and requests: its code and name.
+pub(crate) fn label(ws: &Workspace, id: i64) -> Result<String> {
+    Ok(crate::rules::resource_label(&ws.resource(id)?.resource))
+}

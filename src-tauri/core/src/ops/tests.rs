@@ -354,7 +354,7 @@ fn show_search_and_history_read_what_was_written() {
     assert_eq!(catalog::count(&ws).unwrap(), 2);
     assert_eq!(resources::find(&ws, "村级集体资产台账").unwrap(), closed);
 
-    let before = catalog::validate(&ws, &Context::now(Lang::Zh)).unwrap();
+    let before = super::validate::validate(&ws, &Context::now(Lang::Zh)).unwrap();
     assert!(!before.findings.is_empty(), "two bare resources have findings");
 
     assert_eq!(history::changes(&ws, Some(open), 10).unwrap()[0].path, "sharing.type");

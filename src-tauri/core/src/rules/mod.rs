@@ -183,7 +183,7 @@ pub fn finding(
         column: None,
         message: {
             // Mulu's own sentences and value lists are never the person's data: not clipped.
-            let own = |k: &str| matches!(k, "what" | "ways" | "allowed");
+            let own = |k: &str| matches!(k, "what" | "ways" | "allowed" | "state");
             let clipped: Vec<(&str, std::borrow::Cow<str>)> =
                 args.iter().map(|(k, v)| (*k, if own(k) { std::borrow::Cow::Borrowed(*v) } else { clip(v) })).collect();
             let refs: Vec<(&str, &str)> = clipped.iter().map(|(k, v)| (*k, v.as_ref())).collect();

@@ -41,6 +41,11 @@ pub const MIGRATIONS: &[Migration] = &[
         breaking: true,
     },
     Migration { name: "20261126110000_undo", sql: include_str!("migrations/20261126110000_undo.sql"), breaking: true },
+    Migration {
+        name: "20261201000000_deadlines",
+        sql: include_str!("migrations/20261201000000_deadlines.sql"),
+        breaking: false,
+    },
 ];
 
 /// How many migrations this program knows and applies.

@@ -6,8 +6,11 @@
 
 mod backup;
 mod bulk;
+mod calendars;
 pub mod changelog;
+mod corrections;
 pub(crate) mod doc;
+mod events;
 mod grades;
 pub(crate) mod guard;
 mod migrate;
@@ -26,6 +29,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 pub use backup::{backup_dir, list_backups, KEEP_BACKUPS};
 pub use bulk::BULK_ACTION;
 pub use changelog::Change;
+pub use corrections::StoredCorrection;
+pub use events::{StoredEvent, StoredMet};
 pub use grades::CONFIRM_ACTION as GRADE_CONFIRM_ACTION;
 pub use migrate::SCHEMA_VERSION as STORE_VERSION;
 pub use resources::StoredResource;
