@@ -8,6 +8,7 @@ pub mod export;
 pub mod grading;
 pub mod import;
 pub mod keys;
+pub mod overview;
 pub mod package;
 pub mod resources;
 pub mod scan;

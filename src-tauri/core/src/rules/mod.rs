@@ -200,12 +200,7 @@ const PARALLEL_FROM: usize = 2000;
 
 /// Runs every rule over the catalog.
 pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
-    let mut findings = Vec::new();
-    {
-        let mut sink = Sink { ctx, out: &mut findings, resource: None };
-        identity::check_agency(&catalog.agency, &mut sink);
-        cells::check_agency(&catalog.agency, &mut sink);
-    }
+    let mut findings = check_agency(&catalog.agency, ctx);
     let index = codes::CatalogIndex::build(catalog);
     let check_range = |range: std::ops::Range<usize>| {
         let mut out = Vec::new();
@@ -233,13 +228,60 @@ pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
     } else {
         findings.extend(check_range(0..n));
     }
-    {
-        let mut sink = Sink { ctx, out: &mut findings, resource: None };
-        codes::check_systems(catalog, &mut sink);
-        check_review(catalog, &mut sink);
-    }
+    findings.extend(check_whole(&catalog.systems, catalog.resources.iter().map(Standing::of), ctx));
     let summary = summarize(catalog, &findings);
     Report { findings, summary }
+}
+
+/// The findings on the agency profile: the first of the catalog's own.
+pub fn check_agency(agency: &Agency, ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut sink = Sink { ctx, out: &mut out, resource: None };
+    identity::check_agency(agency, &mut sink);
+    cells::check_agency(agency, &mut sink);
+    out
+}
+
+/// What the rules on the catalog as a whole read of one resource: an overview kept up to date
+/// edit by edit has these without loading every record.
+#[derive(Debug, Clone, Copy)]
+pub struct Standing<'a> {
+    pub code: Option<&'a str>,
+    pub name: &'a str,
+    pub source_system: Option<&'a str>,
+    pub needs_review: bool,
+}
+
+impl<'a> Standing<'a> {
+    pub fn of(r: &'a Resource) -> Self {
+        Standing {
+            code: r.code.as_deref(),
+            name: &r.name,
+            source_system: r.source_system.as_deref(),
+            needs_review: needs_review(r),
+        }
+    }
+}
+
+/// The findings on the catalog as a whole (after the agency's): systems without a resource, and
+/// the resources still to review.
+pub fn check_whole<'a>(
+    systems: &[crate::model::InfoSystem],
+    resources: impl IntoIterator<Item = Standing<'a>>,
+    ctx: &Context,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut sink = Sink { ctx, out: &mut out, resource: None };
+    let (mut sources, mut pending) = (std::collections::HashSet::new(), Vec::new());
+    for r in resources {
+        sources.extend(r.source_system);
+        if r.needs_review {
+            pending.push(label(r.code, r.name));
+        }
+    }
+    codes::check_systems(systems, &sources, &mut sink);
+    check_review(&pending, &mut sink);
+    out
 }
 
 /// Rules for a single resource in the context of its catalog (the app calls this after an edit).
@@ -289,17 +331,20 @@ pub fn needs_review(r: &Resource) -> bool {
 
 /// How packaging names a resource it refuses, and validation the same resource.
 pub fn resource_label(r: &Resource) -> String {
-    match &r.code {
-        Some(c) => format!("{c} {}", r.name),
-        None => r.name.clone(),
+    label(r.code.as_deref(), &r.name)
+}
+
+fn label(code: Option<&str>, name: &str) -> String {
+    match code {
+        Some(c) => format!("{c} {name}"),
+        None => name.to_string(),
     }
 }
 
 /// The resources not yet secrecy-reviewed, as one finding on the catalog: the review is the
 /// last step before packaging (every edit clears it), so it is not repeated on each record
 /// while the officer is still filling it in.
-fn check_review(catalog: &Catalog, sink: &mut Sink) {
-    let pending: Vec<String> = catalog.resources.iter().filter(|r| needs_review(r)).map(resource_label).collect();
+fn check_review(pending: &[String], sink: &mut Sink) {
     if pending.is_empty() {
         return;
     }
@@ -320,21 +365,27 @@ pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
         open_catalog: catalog.resources.iter().filter(|r| r.in_open_catalog()).count(),
         ..Default::default()
     };
-    let mut with_errors = std::collections::HashSet::new();
-    for f in findings {
-        match f.severity {
-            Severity::Error => {
-                s.errors += 1;
-                if let Some(i) = f.resource_index {
-                    with_errors.insert(i);
-                }
-            }
-            Severity::Warning => s.warnings += 1,
-        }
-        *s.by_rule.entry(f.rule.clone()).or_default() += 1;
-    }
-    s.resources_with_errors = with_errors.len();
+    s.tally(findings);
+    s.resources_with_errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter_map(|f| f.resource_index)
+        .collect::<std::collections::HashSet<_>>()
+        .len();
     s
+}
+
+impl Summary {
+    /// Counts `findings` in: errors, warnings, and each rule's.
+    pub fn tally<'a>(&mut self, findings: impl IntoIterator<Item = &'a Finding>) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+            }
+            *self.by_rule.entry(f.rule.clone()).or_default() += 1;
+        }
+    }
 }
 
 #[cfg(test)]
