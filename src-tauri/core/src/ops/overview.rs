@@ -321,7 +321,9 @@ impl Shown {
             self.keys.push(RowKeys::of(r));
             self.rows.push(ResourceSummary::new(id, r.clone(), Vec::new()));
         }
-        self.at = positions(&self.rows);
+        if self.rows.len() != self.at.len() || !removed.is_empty() {
+            self.at = positions(&self.rows);
+        }
         // The touched rows' new code and name, for the index the recomputed rows are checked against.
         for (id, r) in loaded.iter() {
             let i = self.at[id];
