@@ -145,7 +145,11 @@ pub fn after_edit(ws: &Workspace, shown: &mut Option<Shown>, touched: Touched, c
         }
         None => {
             let (o, new) = open(ws, ctx)?;
-            let d = compare(&s, &new, o);
+            let mut written = written_since(ws, s.revision, o.revision)?;
+            if let Touched::Resources(ids) = touched {
+                written.extend(ids);
+            }
+            let d = compare(&s, &new, o, &written);
             *shown = Some(new);
             d
         }
@@ -164,6 +168,7 @@ fn only_these_since(ws: &Workspace, since: i64, until: i64, ids: &[i64]) -> Resu
         .conn()
         .prepare_cached("SELECT DISTINCT entity, entity_id FROM change WHERE set_id > ?1 AND set_id <= ?2 LIMIT ?3")?;
     let limit = ids.len() as i64 + 1;
+    let ids: HashSet<i64> = ids.iter().copied().collect();
     let rows = st.query_map([since, until, limit], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)))?;
     for row in rows {
         match row? {
@@ -172,6 +177,16 @@ fn only_these_since(ws: &Workspace, since: i64, until: i64, ids: &[i64]) -> Resu
         }
     }
     Ok(true)
+}
+
+/// The resources written since `since` (up to `until`): their rows are sent even when they read
+/// the same (an undo of a field the row does not carry), as for an edit's own.
+fn written_since(ws: &Workspace, since: i64, until: i64) -> Result<HashSet<i64>> {
+    let mut st = ws.conn().prepare_cached(
+        "SELECT DISTINCT entity_id FROM change WHERE set_id > ?1 AND set_id <= ?2 AND entity = 'resource'",
+    )?;
+    let ids = st.query_map([since, until], |r| r.get::<_, Option<i64>>(0))?;
+    Ok(ids.filter_map(|id| id.transpose()).collect::<rusqlite::Result<_>>()?)
 }
 
 impl OverviewDelta {
@@ -193,16 +208,21 @@ impl OverviewDelta {
     }
 }
 
-/// The rows of `new` that differ from `old`'s; the whole overview when the rows kept changed
-/// order (which no edit does: new resources go last).
-fn compare(old: &Shown, new: &Shown, o: Overview) -> OverviewDelta {
+/// The rows of `new` that differ from `old`'s or whose record was `written` (or touched); the whole overview
+/// when the rows kept changed order (which no edit does: new resources go last).
+fn compare(old: &Shown, new: &Shown, o: Overview, written: &HashSet<i64>) -> OverviewDelta {
     let removed: Vec<i64> = old.rows.iter().map(|r| r.id).filter(|id| !new.at.contains_key(id)).collect();
     let kept: Vec<i64> = old.rows.iter().map(|r| r.id).filter(|id| new.at.contains_key(id)).collect();
     let in_order = new.rows.iter().take(kept.len()).map(|r| r.id).eq(kept.iter().copied());
     if !in_order {
         return OverviewDelta::whole(o);
     }
-    let changed = new.rows.iter().filter(|r| old.at.get(&r.id).is_none_or(|&i| old.rows[i] != **r)).cloned().collect();
+    let changed = new
+        .rows
+        .iter()
+        .filter(|r| written.contains(&r.id) || old.at.get(&r.id).is_none_or(|&i| old.rows[i] != **r))
+        .cloned()
+        .collect();
     OverviewDelta {
         base: old.revision,
         revision: o.revision,
@@ -255,10 +275,7 @@ impl Shown {
             }
         }
         names.remove("");
-        // The touched rows as shown, to compare with: placing them sets their new code and name.
-        // A new one has none and is always sent.
-        let was: HashMap<i64, Option<ResourceSummary>> =
-            loaded.keys().map(|id| (*id, self.at.get(id).map(|&i| self.rows[i].clone()))).collect();
+        let was: HashSet<i64> = loaded.keys().copied().collect();
         self.place(&mut loaded, &removed, added)?;
         // Every row to recompute: the touched ones, and those holding or citing a changed key.
         let affected: Vec<usize> = (0..self.rows.len())
@@ -286,12 +303,11 @@ impl Shown {
             row.findings.iter_mut().for_each(|f| f.resource_index = None);
             fresh.push((i, row));
         }
+        // A touched resource's row is always sent, even when it reads the same: the window asks
+        // for the record it shows again when its row is replaced (a value typed in another form
+        // is shown normalised, a field the row does not carry shows its saved value).
         for (i, row) in fresh {
-            let before = match was.get(&row.id) {
-                Some(before) => before.as_ref(),
-                None => Some(&self.rows[i]),
-            };
-            if before != Some(&row) {
+            if was.contains(&row.id) || self.rows[i] != row {
                 changed.push(row.clone());
             }
             self.rows[i] = row;
