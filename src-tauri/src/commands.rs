@@ -8,6 +8,10 @@ use std::sync::Mutex;
 use mulu_core::error::ErrorPayload;
 use mulu_core::model::domain::Domains;
 use mulu_core::model::fields::{bulk_fields, FieldSpec, AGENCY_FIELDS, RESOURCE_FIELDS};
+use mulu_core::ops::{
+    self,
+    overview::{OverviewDelta, Shown, Touched},
+};
 use mulu_core::overview::{Overview, ResourceDetail};
 use mulu_core::package::trust::TrustedKey;
 use mulu_core::rules::Context;
@@ -23,6 +27,8 @@ pub struct AppState {
     open_error: Mutex<Option<Error>>,
     /// The workbook chosen for import and its dry run, between preview and commit.
     pub(crate) import: Mutex<crate::import::Pending>,
+    /// The overview as the window was last sent it: an edit answers with what changed since.
+    shown: Mutex<Option<Shown>>,
 }
 
 impl AppState {
@@ -46,6 +52,7 @@ impl AppState {
             workspace: Mutex::new(None),
             open_error: Mutex::new(None),
             import: Mutex::new(Default::default()),
+            shown: Mutex::new(None),
         }
     }
 
@@ -119,6 +126,20 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// The whole overview, kept as what the window shows (a command that sends it whole).
+    pub(crate) fn overview_of(&self, ws: &Workspace, lang: Lang) -> mulu_core::Result<Overview> {
+        let (o, shown) = ops::overview::open(ws, &Context::now(lang))?;
+        *lock(&self.shown) = Some(shown);
+        Ok(o)
+    }
+
+    /// What an edit that touched `touched` changed in the overview the window shows.
+    pub(crate) fn delta(&self, ws: &Workspace, touched: Touched, lang: Lang) -> mulu_core::Result<OverviewDelta> {
+        ops::overview::after_edit(ws, &mut lock(&self.shown), touched, &Context::now(lang))
+    }
+}
+
 /// A poisoned lock only means an earlier call panicked; the data behind it is still whole.
 pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
@@ -127,7 +148,7 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// Everything the shell shows: agency, resources with their findings, summary.
 #[tauri::command]
 pub async fn overview(state: State<'_, AppState>, lang: Lang) -> Result<Overview, ErrorPayload> {
-    state.with(lang, |ws| mulu_core::overview::overview(ws, &Context::now(lang)))
+    state.with(lang, |ws| state.overview_of(ws, lang))
 }
 
 /// One resource whole, with its findings: the overview carries summaries only, so the resource's

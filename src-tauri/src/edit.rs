@@ -1,22 +1,17 @@
 //! Editing from the forms: the agency profile and resources, one field at a time, through the
 //! core's use cases (`mulu_core::ops::resources`, as the CLI does). Every command answers with
-//! the new overview, so the UI shows the findings the edit raised or cleared.
+//! what the edit changed in the overview (`ops::overview`): the rows whose findings it raised or
+//! cleared and the catalog's counts, not all 20,000 rows again.
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::ids::{uscc, Invalid};
+use mulu_core::ops::overview::{OverviewDelta, Touched};
 use mulu_core::ops::resources::{self, FieldText, ItemInput, ResourceEdit};
-use mulu_core::overview::Overview;
-use mulu_core::rules::Context;
-use mulu_core::store::Workspace;
-use mulu_core::{Lang, Result};
+use mulu_core::Lang;
 use serde::Serialize;
 use tauri::State;
 
 use crate::commands::AppState;
-
-fn overview(ws: &Workspace, lang: Lang) -> Result<Overview> {
-    mulu_core::overview::overview(ws, &Context::now(lang))
-}
 
 /// The USCC as typed, normalised as the profile will store it, and why it is wrong (if it is).
 #[derive(Debug, Serialize, PartialEq, ts_rs::TS)]
@@ -59,10 +54,11 @@ pub async fn update_agency_field(
     key: String,
     text: String,
     lang: Lang,
-) -> Result<Overview, ErrorPayload> {
+) -> Result<OverviewDelta, ErrorPayload> {
     state.change(lang, |ws| {
         resources::set_agency(ws, &[FieldText { key, text }])?;
-        overview(ws, lang)
+        // The agency is every resource's provider: all rows are compared.
+        state.delta(ws, Touched::Everything, lang)
     })
 }
 
@@ -78,10 +74,10 @@ pub async fn update_resource_field(
     key: String,
     text: String,
     lang: Lang,
-) -> Result<Overview, ErrorPayload> {
+) -> Result<OverviewDelta, ErrorPayload> {
     state.change(lang, |ws| {
         resources::set_field(ws, id, &key, &text)?;
-        overview(ws, lang)
+        state.delta(ws, Touched::Resources(&[id]), lang)
     })
 }
 
@@ -91,18 +87,18 @@ pub async fn update_items(
     id: i64,
     items: Vec<ItemInput>,
     lang: Lang,
-) -> Result<Overview, ErrorPayload> {
+) -> Result<OverviewDelta, ErrorPayload> {
     state.change(lang, |ws| {
         resources::set_items(ws, id, &items)?;
-        overview(ws, lang)
+        state.delta(ws, Touched::Resources(&[id]), lang)
     })
 }
 
-/// How many resources a bulk edit changed, and the overview after it.
+/// How many resources a bulk edit changed, and what it changed in the overview.
 #[derive(Serialize, ts_rs::TS)]
 pub struct Bulked {
     changed: usize,
-    overview: Overview,
+    delta: OverviewDelta,
 }
 
 /// Sets one field to one value on the selected resources: one transaction, one change set, so
@@ -117,7 +113,7 @@ pub async fn bulk_set_field(
 ) -> Result<Bulked, ErrorPayload> {
     state.change(lang, |ws| {
         let changed = resources::bulk_set(ws, &ids, &key, &text)?;
-        Ok(Bulked { changed, overview: overview(ws, lang)? })
+        Ok(Bulked { changed, delta: state.delta(ws, Touched::Resources(&ids), lang)? })
     })
 }
 
@@ -125,7 +121,7 @@ pub async fn bulk_set_field(
 pub struct Added {
     #[ts(type = "number")]
     id: i64,
-    overview: Overview,
+    delta: OverviewDelta,
 }
 
 #[tauri::command]
@@ -135,15 +131,15 @@ pub async fn create_resource(state: State<'_, AppState>, name: String, lang: Lan
             ws,
             &ResourceEdit { fields: vec![FieldText { key: "name".into(), text: name }], ..Default::default() },
         )?;
-        Ok(Added { id, overview: overview(ws, lang)? })
+        Ok(Added { id, delta: state.delta(ws, Touched::Resources(&[id]), lang)? })
     })
 }
 
 #[tauri::command]
-pub async fn delete_resource(state: State<'_, AppState>, id: i64, lang: Lang) -> Result<Overview, ErrorPayload> {
+pub async fn delete_resource(state: State<'_, AppState>, id: i64, lang: Lang) -> Result<OverviewDelta, ErrorPayload> {
     state.change(lang, |ws| {
         resources::remove(ws, id)?;
-        overview(ws, lang)
+        state.delta(ws, Touched::Resources(&[id]), lang)
     })
 }
 

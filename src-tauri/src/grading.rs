@@ -6,18 +6,21 @@
 use mulu_core::error::ErrorPayload;
 use mulu_core::grading::{Answers, Suggestion};
 use mulu_core::ops::grading::{self, GradeRequest};
-use mulu_core::overview::Overview;
-use mulu_core::rules::Context;
+use mulu_core::ops::overview::{OverviewDelta, Touched};
 use mulu_core::Lang;
 use tauri::State;
 
 use crate::commands::AppState;
 
 #[tauri::command]
-pub async fn grading_confirm(state: State<'_, AppState>, ids: Vec<i64>, lang: Lang) -> Result<Overview, ErrorPayload> {
+pub async fn grading_confirm(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    lang: Lang,
+) -> Result<OverviewDelta, ErrorPayload> {
     state.change(lang, |ws| {
         grading::confirm(ws, &ids)?;
-        mulu_core::overview::overview(ws, &Context::now(lang))
+        state.delta(ws, Touched::Resources(&ids), lang)
     })
 }
 
@@ -44,9 +47,9 @@ pub async fn grading_apply(
     chosen: String,
     reason: Option<String>,
     lang: Lang,
-) -> Result<Overview, ErrorPayload> {
+) -> Result<OverviewDelta, ErrorPayload> {
     state.change(lang, |ws| {
-        grading::apply(ws, &GradeRequest { ids, answers, chosen: Some(chosen), reason }, lang)?;
-        mulu_core::overview::overview(ws, &Context::now(lang))
+        grading::apply(ws, &GradeRequest { ids: ids.clone(), answers, chosen: Some(chosen), reason }, lang)?;
+        state.delta(ws, Touched::Resources(&ids), lang)
     })
 }

@@ -3,8 +3,7 @@
 
 use mulu_core::error::ErrorPayload;
 use mulu_core::ops;
-use mulu_core::overview::Overview;
-use mulu_core::rules::Context;
+use mulu_core::ops::overview::{OverviewDelta, Touched};
 use mulu_core::store::{Change, Undone, Workspace};
 use mulu_core::{Lang, Result};
 use serde::Serialize;
@@ -16,11 +15,11 @@ use crate::commands::AppState;
 /// have thousands; the newest are the ones asked about).
 pub const HISTORY_LIMIT: usize = 500;
 
-/// What an undo reversed (`None`: nothing was left to undo), and the overview after it.
+/// What an undo reversed (`None`: nothing was left to undo), and what it changed in the overview.
 #[derive(Serialize, ts_rs::TS)]
 pub struct UndoAnswer {
     undone: Option<Undone>,
-    overview: Overview,
+    delta: OverviewDelta,
 }
 
 /// One resource's changes, newest first; an unknown id is an error, not an empty history.
@@ -32,7 +31,8 @@ pub fn resource_changes(ws: &Workspace, id: i64) -> Result<Vec<Change>> {
 pub async fn undo(state: State<'_, AppState>, lang: Lang) -> Result<UndoAnswer, ErrorPayload> {
     state.change(lang, |ws| {
         let undone = ops::history::undo(ws)?;
-        Ok(UndoAnswer { undone, overview: mulu_core::overview::overview(ws, &Context::now(lang))? })
+        // An undo may touch any record: all rows are compared.
+        Ok(UndoAnswer { undone, delta: state.delta(ws, Touched::Everything, lang)? })
     })
 }
 

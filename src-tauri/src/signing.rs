@@ -11,11 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use mulu_core::error::ErrorPayload;
+use mulu_core::ops::overview::{OverviewDelta, Touched};
 use mulu_core::ops::package::{PackageDone, PackageRequest};
 use mulu_core::ops::{self, secrecy::Selection};
-use mulu_core::overview::Overview;
 use mulu_core::package::Step;
-use mulu_core::rules::Context;
 use mulu_core::store::Workspace;
 use mulu_core::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
@@ -131,10 +130,12 @@ pub async fn secrecy_confirm(
     ids: Option<Vec<i64>>,
     reviewer: String,
     lang: Lang,
-) -> std::result::Result<Overview, ErrorPayload> {
+) -> std::result::Result<OverviewDelta, ErrorPayload> {
     state.change(lang, |ws| {
+        let touched = ids.clone();
         ops::secrecy::confirm(ws, Selection::from_option(ids), &reviewer)?;
-        mulu_core::overview::overview(ws, &Context::now(lang))
+        let touched = touched.as_deref().map_or(Touched::Everything, Touched::Resources);
+        state.delta(ws, touched, lang)
     })
 }
 

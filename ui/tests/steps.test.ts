@@ -41,6 +41,7 @@ function overview(rows: ResourceSummary[], over: Partial<Overview> = {}): Overvi
     },
     rules: [],
     undo: null,
+    revision: 0,
     ...over,
   }
 }

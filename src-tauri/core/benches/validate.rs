@@ -6,34 +6,14 @@
 //! Run: `cargo bench -p mulu-core --bench validate` (prints min / median / max of each step).
 //! Target (issue 3): validating 20,000 resources / 240,000 items in under 1 s.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod common;
+use common::{measure, ms};
 
 use mulu_core::rules::{validate, Context};
 use mulu_core::store::Workspace;
 use mulu_core::{sample, Lang};
-
-fn measure<T>(label: &str, runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    let med = times[times.len() / 2];
-    println!(
-        "{label:<48} min {:>8.1} ms   median {:>8.1} ms   max {:>8.1} ms   ({runs} runs)",
-        ms(times[0]),
-        ms(med),
-        ms(times[times.len() - 1])
-    );
-    med
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
 
 fn main() {
     let (n, items) = (20_000, 12);

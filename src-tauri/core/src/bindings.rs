@@ -70,6 +70,7 @@ pub fn typescript() -> String {
         crate::overview::ResourceDetail,
         crate::overview::Completeness,
         crate::overview::Overview,
+        crate::ops::overview::OverviewDelta,
         crate::store::Change,
         crate::store::Undone,
         crate::store::UndoNext,

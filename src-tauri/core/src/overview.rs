@@ -16,7 +16,7 @@ use crate::store::{UndoNext, Workspace};
 
 /// A resource as the lists, steps and counts show it: no data items, no long texts. It has no
 /// `resource` field on purpose, so the UI cannot mistake it for a record it could save back.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ResourceSummary {
     #[ts(type = "number")]
     pub id: i64,
@@ -124,10 +124,27 @@ pub struct Overview {
     pub rules: Vec<RuleInfo>,
     /// What the next undo would reverse; `None` when there is nothing to undo.
     pub undo: Option<UndoNext>,
+    /// The workspace's change mark this overview shows: an edit's delta applies to it
+    /// (`ops::overview`).
+    #[ts(type = "number")]
+    pub revision: i64,
 }
 
 pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
+    Ok(build(ws, ctx)?.0)
+}
+
+/// The overview, and what an edit's delta needs besides: each resource's keys (in the rows'
+/// order) and the information systems.
+pub(crate) fn build(
+    ws: &Workspace,
+    ctx: &Context,
+) -> Result<(Overview, Vec<crate::ops::overview::RowKeys>, Vec<crate::model::InfoSystem>)> {
+    // Read before the records: a change made between the two makes the mark older than the rows,
+    // which only costs the next delta a full comparison, never a missed change.
+    let revision = ws.change_mark()?;
     let (ids, catalog) = ws.catalog_with_ids()?;
+    let keys = catalog.resources.iter().map(crate::ops::overview::RowKeys::of).collect();
     let report = rules::validate(&catalog, ctx);
     let mut per: Vec<Vec<Finding>> = vec![Vec::new(); catalog.resources.len()];
     let mut catalog_findings = Vec::new();
@@ -137,9 +154,9 @@ pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
             None => catalog_findings.push(f),
         }
     }
-    let crate::model::Catalog { agency, resources, .. } = catalog;
+    let crate::model::Catalog { agency, resources, systems, .. } = catalog;
     let with_findings = rules::info::some(report.summary.by_rule.keys().map(String::as_str), ctx.lang);
-    Ok(Overview {
+    let o = Overview {
         path: ws.path().display().to_string(),
         has_agency: ws.has_agency()?,
         agency,
@@ -154,7 +171,9 @@ pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
         rules: with_findings,
         // The overview is what the app shows: the refusal is worded for it.
         undo: ws.next_undo(ctx.lang, crate::i18n::Face::App)?,
-    })
+        revision,
+    };
+    Ok((o, keys, systems))
 }
 
 /// Resource `id` whole, with the findings the overview gives it: the same rules, against the

@@ -1,6 +1,6 @@
 // Generated from the app's command table by mulu-app (src/contract.rs). Do not edit.
 
-import type { Answers, Change, Domains, Drafts, ErrorCode, ErrorPayload, ExportKind, FieldSpec, FingerprintCheck, ImportPlan, ItemInput, Lang, Mapping, Overview, PackageDone, Proposal, ResourceDetail, ResourcePage, Review, Suggestion, Undone, View, Views } from './mulu'
+import type { Answers, Change, Domains, Drafts, ErrorCode, ErrorPayload, ExportKind, FieldSpec, FingerprintCheck, ImportPlan, ItemInput, Lang, Mapping, Overview, OverviewDelta, PackageDone, Proposal, ResourceDetail, ResourcePage, Review, Suggestion, Undone, View, Views } from './mulu'
 
 export type Fields = { resource: Array<FieldSpec>, agency: Array<FieldSpec>, 
 /**
@@ -14,11 +14,11 @@ export type UsccCheck = { normalized: string,
  */
 problem: "length" | "character" | "check" | "structure" | null, reason: string | null, };
 
-export type Bulked = { changed: number, overview: Overview, };
+export type Bulked = { changed: number, delta: OverviewDelta, };
 
-export type Added = { id: number, overview: Overview, };
+export type Added = { id: number, delta: OverviewDelta, };
 
-export type UndoAnswer = { undone: Undone | null, overview: Overview, };
+export type UndoAnswer = { undone: Undone | null, delta: OverviewDelta, };
 
 export type Scanned = { proposals: Array<Proposal>, skipped: Array<Skipped>, };
 
@@ -47,24 +47,24 @@ export type Commands = {
   search_resources: { args: { query: string, lang: Lang }; result: Array<number> };
   fields: { args: Record<string, never>; result: Fields };
   domains: { args: Record<string, never>; result: Domains };
-  update_agency_field: { args: { key: string, text: string, lang: Lang }; result: Overview };
+  update_agency_field: { args: { key: string, text: string, lang: Lang }; result: OverviewDelta };
   check_uscc: { args: { text: string, lang: Lang }; result: UsccCheck };
-  update_resource_field: { args: { id: number, key: string, text: string, lang: Lang }; result: Overview };
-  update_items: { args: { id: number, items: Array<ItemInput>, lang: Lang }; result: Overview };
+  update_resource_field: { args: { id: number, key: string, text: string, lang: Lang }; result: OverviewDelta };
+  update_items: { args: { id: number, items: Array<ItemInput>, lang: Lang }; result: OverviewDelta };
   bulk_set_field: { args: { ids: Array<number>, key: string, text: string, lang: Lang }; result: Bulked };
   create_resource: { args: { name: string, lang: Lang }; result: Added };
-  delete_resource: { args: { id: number, lang: Lang }; result: Overview };
+  delete_resource: { args: { id: number, lang: Lang }; result: OverviewDelta };
   undo: { args: { lang: Lang }; result: UndoAnswer };
   resource_history: { args: { id: number, lang: Lang }; result: Array<Change> };
   grading_start: { args: { id: number, lang: Lang }; result: Answers };
   grading_suggest: { args: { ids: Array<number>, answers: Answers, lang: Lang }; result: Array<Suggestion> };
-  grading_apply: { args: { ids: Array<number>, answers: Answers, chosen: string, reason: string | null, lang: Lang }; result: Overview };
-  grading_confirm: { args: { ids: Array<number>, lang: Lang }; result: Overview };
+  grading_apply: { args: { ids: Array<number>, answers: Answers, chosen: string, reason: string | null, lang: Lang }; result: OverviewDelta };
+  grading_confirm: { args: { ids: Array<number>, lang: Lang }; result: OverviewDelta };
   catalog_views: { args: { lang: Lang }; result: Views };
   export_file: { args: { kind: ExportKind, lang: Lang }; result: string | null };
   key_status: { args: Record<string, never>; result: KeyInfo | null };
   key_create: { args: { passphrase: string, repeat: string, lang: Lang }; result: KeyInfo | null };
-  secrecy_confirm: { args: { ids: Array<number> | null, reviewer: string, lang: Lang }; result: Overview };
+  secrecy_confirm: { args: { ids: Array<number> | null, reviewer: string, lang: Lang }; result: OverviewDelta };
   package_check: { args: { lang: Lang }; result: null };
   package_make: { args: { passphrase: string, lang: Lang }; result: PackageDone | null };
   reveal_package: { args: Record<string, never>; result: null };

@@ -540,7 +540,18 @@ rules: Array<RuleInfo>,
 /**
  * What the next undo would reverse; `None` when there is nothing to undo.
  */
-undo: UndoNext | null, };
+undo: UndoNext | null, 
+/**
+ * The workspace's change mark this overview shows: an edit's delta applies to it
+ * (`ops::overview`).
+ */
+revision: number, };
+
+export type OverviewDelta = { 
+/**
+ * The overview revision this applies to: a window showing another one reloads instead.
+ */
+base: number, revision: number, full: Overview | null, changed: Array<ResourceSummary>, removed: Array<number>, has_agency: boolean, agency: Agency, catalog_findings: Array<Finding>, summary: Summary, rules: Array<RuleInfo>, undo: UndoNext | null, };
 
 export type Change = { set_id: number, at: string, action: string, entity: string, entity_id: number | null, path: string, old: string | null, new: string | null, };
 

@@ -77,7 +77,7 @@ export const bulkSetField = (ids: number[], key: string, text: string, lang: Lan
 export const createResource = (name: string, lang: Lang) => call('create_resource', { name, lang })
 export const deleteResource = (id: number, lang: Lang) => call('delete_resource', { id, lang })
 
-/** What an undo reversed (`null`: nothing left) and the overview after it. */
+/** What an undo reversed (`null`: nothing left) and what it changed in the overview. */
 export const undo = (lang: Lang) => call('undo', { lang })
 /** A resource's changes, newest first. */
 export const resourceHistory = (id: number, lang: Lang) => call('resource_history', { id, lang })

@@ -1,4 +1,4 @@
-// Edits are saved one after another, in the order made: each answer (the new overview) then
+// Edits are saved one after another, in the order made: each answer (its overview delta) then
 // reflects every earlier edit, and a slow answer never overwrites a newer one.
 export function serial() {
   let tail: Promise<unknown> = Promise.resolve()

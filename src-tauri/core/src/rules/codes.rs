@@ -1,11 +1,11 @@
 //! Resource codes and names across the catalog: format, class table, uniqueness, related codes;
 //! and publicly funded systems that have no resource (G Art. 17).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::ids::code::ResourceCode;
 use crate::model::Catalog;
-use crate::model::Resource;
+use crate::model::{InfoSystem, Resource};
 use crate::text::match_key;
 
 use super::Sink;
@@ -67,9 +67,10 @@ pub(super) fn check(r: &Resource, index: &CatalogIndex, sink: &mut Sink) {
     }
 }
 
-pub(super) fn check_systems(c: &Catalog, sink: &mut Sink) {
-    for (i, s) in c.systems.iter().enumerate() {
-        if s.public_funds && !c.resources.iter().any(|r| r.source_system.as_deref() == Some(s.name.as_str())) {
+/// `sources`: the source system named by any resource.
+pub(super) fn check_systems(systems: &[InfoSystem], sources: &HashSet<&str>, sink: &mut Sink) {
+    for (i, s) in systems.iter().enumerate() {
+        if s.public_funds && !sources.contains(s.name.as_str()) {
             sink.emit("system.catalog", Some(&format!("systems[{i}]")), &[("value", &s.name)]);
         }
     }

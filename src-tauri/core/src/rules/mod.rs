@@ -199,12 +199,7 @@ const PARALLEL_FROM: usize = 2000;
 
 /// Runs every rule over the catalog.
 pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
-    let mut findings = Vec::new();
-    {
-        let mut sink = Sink { ctx, out: &mut findings, resource: None };
-        identity::check_agency(&catalog.agency, &mut sink);
-        cells::check_agency(&catalog.agency, &mut sink);
-    }
+    let mut findings = check_agency(&catalog.agency, ctx);
     let index = codes::CatalogIndex::build(catalog);
     let check_range = |range: std::ops::Range<usize>| {
         let mut out = Vec::new();
@@ -232,13 +227,64 @@ pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
     } else {
         findings.extend(check_range(0..n));
     }
-    {
-        let mut sink = Sink { ctx, out: &mut findings, resource: None };
-        codes::check_systems(catalog, &mut sink);
-        check_review(catalog, &mut sink);
-    }
+    findings.extend(check_whole(&catalog.systems, catalog.resources.iter().map(Standing::of), ctx));
     let summary = summarize(catalog, &findings);
     Report { findings, summary }
+}
+
+/// The findings on the agency profile: the first of the catalog's own.
+pub fn check_agency(agency: &Agency, ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut sink = Sink { ctx, out: &mut out, resource: None };
+    identity::check_agency(agency, &mut sink);
+    cells::check_agency(agency, &mut sink);
+    out
+}
+
+/// What the rules on the catalog as a whole read of one resource: an overview kept up to date
+/// edit by edit has these without loading every record.
+#[derive(Debug, Clone, Copy)]
+pub struct Standing<'a> {
+    pub code: Option<&'a str>,
+    pub name: &'a str,
+    pub source_system: Option<&'a str>,
+    pub needs_review: bool,
+}
+
+impl<'a> Standing<'a> {
+    pub fn of(r: &'a Resource) -> Self {
+        Standing {
+            code: r.code.as_deref(),
+            name: &r.name,
+            source_system: r.source_system.as_deref(),
+            needs_review: needs_review(r),
+        }
+    }
+}
+
+/// The findings on the catalog as a whole (after the agency's): systems without a resource, and
+/// the resources still to review.
+pub fn check_whole<'a>(
+    systems: &[crate::model::InfoSystem],
+    resources: impl IntoIterator<Item = Standing<'a>>,
+    ctx: &Context,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut sink = Sink { ctx, out: &mut out, resource: None };
+    let (mut sources, mut pending, mut named) = (std::collections::HashSet::new(), 0, Vec::new());
+    for r in resources {
+        sources.extend(r.source_system);
+        if r.needs_review {
+            pending += 1;
+            // Only the first few are named: 20,000 labels made for three was most of the time.
+            if named.len() < REVIEW_NAMED {
+                named.push(label(r.code, r.name));
+            }
+        }
+    }
+    codes::check_systems(systems, &sources, &mut sink);
+    check_review(pending, &named, &mut sink);
+    out
 }
 
 /// Rules for a single resource in the context of its catalog (the app calls this after an edit).
@@ -288,28 +334,33 @@ pub fn needs_review(r: &Resource) -> bool {
 
 /// How packaging names a resource it refuses, and validation the same resource.
 pub fn resource_label(r: &Resource) -> String {
-    match &r.code {
-        Some(c) => format!("{c} {}", r.name),
-        None => r.name.clone(),
+    label(r.code.as_deref(), &r.name)
+}
+
+fn label(code: Option<&str>, name: &str) -> String {
+    match code {
+        Some(c) => format!("{c} {name}"),
+        None => name.to_string(),
     }
 }
 
 /// The resources not yet secrecy-reviewed, as one finding on the catalog: the review is the
 /// last step before packaging (every edit clears it), so it is not repeated on each record
 /// while the officer is still filling it in.
-fn check_review(catalog: &Catalog, sink: &mut Sink) {
-    let pending: Vec<String> = catalog.resources.iter().filter(|r| needs_review(r)).map(resource_label).collect();
-    if pending.is_empty() {
+fn check_review(pending: usize, named: &[String], sink: &mut Sink) {
+    if pending == 0 {
         return;
     }
-    const SHOWN: usize = 3;
     let lang = sink.lang();
-    let mut names = pending.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(lang.pick("、", "; "));
-    if pending.len() > SHOWN {
+    let mut names = named.join(lang.pick("、", "; "));
+    if pending > named.len() {
         names.push_str(lang.pick(" 等", " …"));
     }
-    sink.emit("review.secrecy", None, &[("count", &pending.len().to_string()), ("names", &names)]);
+    sink.emit("review.secrecy", None, &[("count", &pending.to_string()), ("names", &names)]);
 }
+
+/// How many of the resources still to review the finding names.
+const REVIEW_NAMED: usize = 3;
 
 pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
     let mut s = Summary {
@@ -319,21 +370,33 @@ pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
         open_catalog: catalog.resources.iter().filter(|r| r.in_open_catalog()).count(),
         ..Default::default()
     };
-    let mut with_errors = std::collections::HashSet::new();
-    for f in findings {
-        match f.severity {
-            Severity::Error => {
-                s.errors += 1;
-                if let Some(i) = f.resource_index {
-                    with_errors.insert(i);
+    s.tally(findings);
+    s.resources_with_errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter_map(|f| f.resource_index)
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    s
+}
+
+impl Summary {
+    /// Counts `findings` in: errors, warnings, and each rule's.
+    pub fn tally<'a>(&mut self, findings: impl IntoIterator<Item = &'a Finding>) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+            }
+            // Counted in place: a new key is cloned once, not each of 20,000 rows' findings.
+            match self.by_rule.get_mut(&f.rule) {
+                Some(n) => *n += 1,
+                None => {
+                    self.by_rule.insert(f.rule.clone(), 1);
                 }
             }
-            Severity::Warning => s.warnings += 1,
         }
-        *s.by_rule.entry(f.rule.clone()).or_default() += 1;
     }
-    s.resources_with_errors = with_errors.len();
-    s
 }
 
 #[cfg(test)]

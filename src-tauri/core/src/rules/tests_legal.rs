@@ -460,6 +460,7 @@ fn validation_reports_the_resources_packaging_refuses_for_review() {
         assert!(!report.has_errors(), "a warning while compiling: {:?}", report.findings);
         let named: Vec<String> = unreviewed.iter().map(|&i| resource_label(&c.resources[i])).collect();
         assert!(f.message.contains(named[0].as_str()), "the first is named: {}", f.message);
+        assert!(named.iter().skip(3).all(|n| !f.message.contains(n.as_str())), "{}", f.message);
         // Packaging refuses exactly those, even with findings allowed.
         match crate::package::make::check(&c, &report, true) {
             Err(crate::Error::PackageUnreviewed { resources }) => assert_eq!(resources, named),
