@@ -236,6 +236,7 @@ pub fn validate(catalog: &Catalog, ctx: &Context) -> Report {
     {
         let mut sink = Sink { ctx, out: &mut findings, resource: None };
         codes::check_systems(catalog, &mut sink);
+        cells::check_systems(&catalog.systems, &mut sink);
         check_review(catalog, &mut sink);
     }
     let summary = summarize(catalog, &findings);
