@@ -39,6 +39,10 @@ pub enum Limit {
     StringBytes,
     TextBytes,
     Resources,
+    /// The grids an .xls or .ods is read into (`whole::MAX_GRID_CELLS`).
+    Cells,
+    /// An .xls file (`whole::MAX_XLS_BYTES`).
+    XlsBytes,
 }
 
 impl Limit {
@@ -49,6 +53,8 @@ impl Limit {
             Limit::StringBytes => MAX_STRING_BYTES,
             Limit::TextBytes => MAX_TEXT_BYTES,
             Limit::Resources => MAX_RESOURCES,
+            Limit::Cells => super::whole::MAX_GRID_CELLS,
+            Limit::XlsBytes => super::whole::MAX_XLS_BYTES,
         }
     }
 }

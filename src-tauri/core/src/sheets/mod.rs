@@ -14,6 +14,7 @@ mod long_text;
 pub mod roles;
 pub mod source;
 pub mod template;
+mod whole;
 
 pub use apply::{commit, plan, ImportPlan};
 pub use export::export_catalog;
@@ -24,6 +25,8 @@ pub use template::export_template;
 mod formats;
 #[cfg(test)]
 mod hostile;
+#[cfg(test)]
+mod hostile_whole;
 #[cfg(test)]
 mod integrity;
 #[cfg(test)]
