@@ -25,7 +25,7 @@ pub(super) fn reviewed(c: &mut Catalog) {
 }
 
 fn rules_of(c: &Catalog) -> Vec<String> {
-    validate(c, &ctx()).findings.into_iter().map(|f| f.rule).collect()
+    validate(c, &ctx()).findings.into_iter().map(|f| f.rule.to_string()).collect()
 }
 
 /// The catalog with one edit applied to its only resource.
