@@ -135,7 +135,8 @@ impl Scan {
                 match b[lt + 1] {
                     b'c' if matches!(b[lt + 2], b'>' | b' ' | b'/' | b'\t' | b'\r' | b'\n') => self.cell = Some(at),
                     b'/' if b[lt + 2] == b'c' && b[lt + 3] == b'>' => {
-                        if self.cell.take().is_some_and(|start| at - start > MAX_STRING_BYTES) {
+                        let cell = self.cell.take();
+                        if cell.is_some_and(|start| at - start > MAX_STRING_BYTES) {
                             return Err(Stop::Long);
                         }
                     }

@@ -9,7 +9,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::limits::{Limit, MAX_SHARED_STRINGS, MAX_STRING_BYTES, MAX_TEXT_BYTES};
+use super::limits::{over, Limit, Stop, MAX_SHARED_STRINGS, MAX_STRING_BYTES, MAX_TEXT_BYTES};
 use crate::error::{Error, Result};
 
 /// Cells of the grids an .xls or .ods is read into, all sheets together (a sheet's grid spans
@@ -19,10 +19,6 @@ pub const MAX_GRID_CELLS: u64 = 8_000_000;
 /// An .xls file: calamine holds its workbook stream whole (an .xls holds 65,536 rows at most;
 /// such a catalog is some tens of MB).
 pub const MAX_XLS_BYTES: u64 = 64 << 20;
-
-fn over(path: &Path, what: Limit) -> Error {
-    Error::SheetLimit { file: path.to_path_buf(), what, max: what.max() }
-}
 
 /// The grid one sheet is read into, and the text its cells copy, as cells are met.
 #[derive(Default)]
@@ -78,21 +74,7 @@ impl Tally {
 /// repeated as calamine repeats them), the text its cells copy, and each cell's text.
 pub(super) fn check_ods(path: &Path, xml: impl Read) -> Result<()> {
     let mut scan = Ods::default();
-    scan.run(xml).map_err(|e| match e {
-        OdsStop::Io(e) => Error::SheetUnreadable { file: path.to_path_buf(), reason: format!("content.xml: {e}") },
-        OdsStop::Over(what) => over(path, what),
-    })
-}
-
-enum OdsStop {
-    Io(std::io::Error),
-    Over(Limit),
-}
-
-impl From<Limit> for OdsStop {
-    fn from(l: Limit) -> Self {
-        OdsStop::Over(l)
-    }
+    scan.run(xml).map_err(|e| e.error(path, "content.xml"))
 }
 
 #[derive(Default)]
@@ -114,7 +96,7 @@ struct Ods {
 const CHUNK: usize = 64 << 10;
 
 impl Ods {
-    fn run(&mut self, mut r: impl Read) -> std::result::Result<(), OdsStop> {
+    fn run(&mut self, mut r: impl Read) -> std::result::Result<(), Stop> {
         let mut buf = vec![0u8; CHUNK];
         let mut len = 0;
         loop {
@@ -129,7 +111,7 @@ impl Ods {
                 Ok(0) => return Ok(()),
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(OdsStop::Io(e)),
+                Err(e) => return Err(Stop::Io(e)),
             };
             len += n;
             let done = self.tags(&buf[..len])?;
@@ -140,7 +122,7 @@ impl Ods {
     }
 
     /// Reads the whole tags in `b`; returns how much of `b` was consumed.
-    fn tags(&mut self, b: &[u8]) -> std::result::Result<usize, OdsStop> {
+    fn tags(&mut self, b: &[u8]) -> std::result::Result<usize, Stop> {
         let mut i = 0;
         while let Some(j) = memchr::memchr(b'<', &b[i..]) {
             let lt = i + j;
