@@ -13,9 +13,10 @@ use super::limits::{over, Limit, Stop, MAX_SHARED_STRINGS, MAX_STRING_BYTES, MAX
 use crate::error::{Error, Result};
 
 /// Cells of the grids an .xls or .ods is read into, all sheets together (a sheet's grid spans
-/// its used area, empty cells included). A city's catalog is about 3.8 million cells; this many
-/// grid cells take at most some 450 MB.
-pub const MAX_GRID_CELLS: u64 = 8_000_000;
+/// its used area, empty cells included). calamine keeps an .ods's grids and hands out a copy of
+/// the one read: with its texts, some 110 bytes a cell while the rows are read, so this many take
+/// about 450 MB, leaving the import room under 1 GB. A city's catalog (3.8 million cells) fits.
+pub const MAX_GRID_CELLS: u64 = 4_000_000;
 /// An .xls file: calamine holds its workbook stream whole (an .xls holds 65,536 rows at most;
 /// such a catalog is some tens of MB).
 pub const MAX_XLS_BYTES: u64 = 64 << 20;
