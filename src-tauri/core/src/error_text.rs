@@ -113,6 +113,8 @@ impl Error {
                     Limit::StringBytes => ("string-bytes", mib),
                     Limit::TextBytes => ("text-bytes", mib),
                     Limit::Resources => ("resources", max.to_string()),
+                    Limit::Cells => ("grid-cells", max.to_string()),
+                    Limit::XlsBytes => ("xls-bytes", mib),
                 };
                 vec![("file", shown(file)), ("part", named("limit", part)), ("limit", limit)]
             }

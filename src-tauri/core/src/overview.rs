@@ -100,8 +100,7 @@ pub fn completeness(findings: &[Finding]) -> Completeness {
         .filter(|s| s.required && !NOT_METADATA.contains(&s.key.as_str()))
         .filter(|s| {
             findings.iter().any(|f| {
-                matches!(f.rule.as_str(), "field.required" | "item.required")
-                    && f.field.as_deref() == Some(s.key.as_str())
+                matches!(f.rule, "field.required" | "item.required") && f.field.as_deref() == Some(s.key.as_str())
             })
         })
         .map(|s| s.key.clone())

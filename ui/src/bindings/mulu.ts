@@ -460,7 +460,11 @@ export type ResourceChange = { code: string | null, name: string, fields: Array<
 
 export type FieldChange = { field: string, old: string | null, new: string | null, };
 
-export type Finding = { rule: string, severity: Severity, 
+export type Finding = { 
+/**
+ * The rule's id.
+ */
+rule: string, severity: Severity, 
 /**
  * `None` for findings on the agency profile or the catalog as a whole.
  */
@@ -472,7 +476,11 @@ field: string | null,
 /**
  * Spreadsheet position (sheet, 1-based row, column letter), for findings of an import.
  */
-sheet: string | null, row: number | null, column: string | null, message: string, article: string, };
+sheet: string | null, row: number | null, column: string | null, message: string, 
+/**
+ * The article, as cited in the finding's language.
+ */
+article: string, };
 
 export type ResourceRef = { code: string | null, name: string, };
 
