@@ -7,7 +7,7 @@ use mulu_core::model::{DataItem, InfoSystem, View};
 use mulu_core::ops::resources::{self, FieldText, ResourceEdit};
 use mulu_core::ops::{self, export::ExportKind};
 use mulu_core::output::{check_output, OutputKind};
-use mulu_core::rules::{self, Context};
+use mulu_core::rules::Context;
 use mulu_core::store::{self, Workspace};
 use mulu_core::{Error, Lang, Result};
 
@@ -51,6 +51,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         | Command::Package { .. }
         | Command::Verify { .. }) => crate::package_cmds::run(c, cli.workspace.as_deref(), json, lang),
         Command::Resource(cmd) => resource(cmd, &path, &ctx),
+        Command::Submitter(cmd) => crate::review_cmds::submitter(cmd, &path, json, lang),
+        Command::Review(cmd) => crate::review_cmds::review(cmd, &path, json, lang),
+        Command::Receipt(cmd) => crate::review_cmds::receipt(cmd, &path, json, lang),
         Command::Show { view } => {
             let ws = Workspace::open(&path)?;
             let view = match view {
@@ -88,7 +91,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         Command::Grade(cmd) => crate::grade_cmds::run(cmd, &path, json, lang),
         Command::Validate { explain: None } => {
             let ws = Workspace::open(&path)?;
-            let report = rules::validate(&ws.catalog()?, &ctx);
+            // With the bureau's open comments (`review.returned`).
+            let report = mulu_core::review::tasks::validate(&ws, &ws.catalog()?, &ctx)?;
             if json {
                 print::json(&report)?;
             } else {

@@ -8,6 +8,7 @@ mod commands;
 mod grade_cmds;
 mod package_cmds;
 mod print;
+mod review_cmds;
 mod rule_cmds;
 
 use std::process::ExitCode;

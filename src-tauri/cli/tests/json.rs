@@ -32,6 +32,9 @@ const COMMANDS: &[&[&str]] = &[
     &["secrecy", "confirm", "--all", "--reviewer", "李审查"],
     &["grade", "confirm", "--all"],
     &["package", "--key", "IN.key", "--out", "OUT.zip"],
+    &["submitter", "list"],
+    &["review", "receive", "IN.xlsx"],
+    &["receipt", "import", "IN.xlsx"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

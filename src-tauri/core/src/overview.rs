@@ -128,7 +128,8 @@ pub struct Overview {
 
 pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
     let (ids, catalog) = ws.catalog_with_ids()?;
-    let report = rules::validate(&catalog, ctx);
+    // With the bureau's open comments, each at its resource and field.
+    let report = crate::review::tasks::validate(ws, &catalog, ctx)?;
     let mut per: Vec<Vec<Finding>> = vec![Vec::new(); catalog.resources.len()];
     let mut catalog_findings = Vec::new();
     for f in report.findings {

@@ -6,12 +6,14 @@
 
 mod backup;
 mod bulk;
+pub mod bureau;
 pub mod changelog;
 pub(crate) mod doc;
 mod grades;
 pub(crate) mod guard;
 mod migrate;
 pub mod packages;
+pub mod receipts;
 pub(crate) mod resources;
 mod search;
 mod secrecy;
