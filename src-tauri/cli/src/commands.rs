@@ -50,6 +50,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         c @ (Command::Calendar(_) | Command::Event(_) | Command::Correction(_) | Command::Due) => {
             crate::deadline_cmds::run(c, &path, json, &ctx)
         }
+        Command::Submitter(cmd) => crate::review_cmds::submitter(cmd, &path, json, lang),
+        Command::Review(cmd) => crate::review_cmds::review(cmd, &path, json, lang),
+        Command::Receipt(cmd) => crate::review_cmds::receipt(cmd, &path, json, lang),
         Command::Show { view } => {
             let view = match view {
                 ViewArg::Resource => View::Resource,

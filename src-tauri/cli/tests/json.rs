@@ -36,6 +36,9 @@ const COMMANDS: &[&[&str]] = &[
     &["event", "add", "--kind", "law", "--date", "2026-09-18"],
     &["due"],
     &["correction", "list"],
+    &["submitter", "list"],
+    &["review", "receive", "IN.xlsx"],
+    &["receipt", "import", "IN.xlsx"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

@@ -133,7 +133,26 @@ impl Error {
                 ("why", named("calendar", reason)),
             ],
             Error::CorrectionNotFound { id } | Error::CorrectionAnswered { id } => vec![("id", id.to_string())],
+            Error::ReceiveRefused { path, detail, .. } | Error::ReceiptRefused { path, detail, .. } => {
+                vec![("path", shown(path)), ("detail", detail.clone())]
+            }
+            Error::ReviewNotFound { id } => vec![("id", id.clone())],
+            Error::ReviewClosed { id, at } => vec![("id", id.clone()), ("at", at.clone())],
+            Error::ReviewUndecided { id, count, first } => {
+                vec![("id", id.clone()), ("count", count.to_string()), ("first", first.clone())]
+            }
+            Error::SubmitterNotFound { selector } => vec![("selector", selector.clone())],
+            Error::SubmitterCell { file, sheet, row, column, reason, value } => vec![
+                ("file", shown(file)),
+                ("sheet", sheet.clone()),
+                ("row", row.to_string()),
+                ("column", column.clone()),
+                ("why", named("submitter", reason)),
+                ("value", value.clone()),
+            ],
+            Error::TaskNotFound { id } => vec![("id", id.to_string())],
             Error::NoAgency
+            | Error::NotABureau
             | Error::PassphraseEmpty
             | Error::PassphraseMismatch
             | Error::PassphraseUnavailable

@@ -6,7 +6,8 @@ use super::*;
 use crate::grading::Answers;
 use crate::i18n::Lang;
 use crate::model::{DataItem, GradeOrigin};
-use crate::overview::{overview, Overview};
+use crate::ops::overview::overview;
+use crate::overview::Overview;
 use crate::rules::Context;
 use crate::store::Workspace;
 

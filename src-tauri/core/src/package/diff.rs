@@ -6,10 +6,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use crate::model::{Catalog, Resource};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Changes {
     /// The package these changes are relative to; `None` for an agency's first package.
     pub previous: Option<PreviousPackage>,
@@ -19,20 +20,20 @@ pub struct Changes {
     pub changed: Vec<ChangedResource>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PreviousPackage {
     pub package_id: String,
     pub sequence: u32,
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ResourceKey {
     pub code: Option<String>,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ChangedResource {
     pub code: Option<String>,
     pub name: String,
@@ -40,10 +41,13 @@ pub struct ChangedResource {
 }
 
 /// One field: its dotted key (`sharing.type`, `items[2].name`), old and new values.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(rename = "PackageFieldChange")]
 pub struct FieldChange {
     pub field: String,
+    #[ts(type = "unknown")]
     pub old: Value,
+    #[ts(type = "unknown")]
     pub new: Value,
 }
 
@@ -70,7 +74,7 @@ fn fields(old: &Value, new: &Value) -> Vec<FieldChange> {
         .collect()
 }
 
-fn comparable(r: &Resource) -> Value {
+pub(crate) fn comparable(r: &Resource) -> Value {
     let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
         m.remove("secrecy_review");

@@ -64,7 +64,8 @@ pub fn make(
     let catalog = ws.catalog()?;
     // The findings travel in Chinese, the bureau's language, whatever the person's language.
     let ctx = Context::now(Lang::Zh);
-    let report = rules::validate(&catalog, &ctx);
+    // The bureau's open comments count as errors too (`review.returned`).
+    let report = crate::review::tasks::validate(ws, &catalog, &ctx)?;
     check(&catalog, &report, allow_findings)?;
     let secret = keys::read_key_file(key, passphrase)?;
     let sequence = next_sequence(ws, &catalog, out, ctx.today)?;

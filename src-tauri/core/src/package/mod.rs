@@ -25,7 +25,7 @@ pub mod trust;
 pub mod verify;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 /// The signature over `tagmanifest-sha256.txt`, in the bag but not in its manifests.
 pub const SIGNATURE: &str = "signature/tagmanifest-sha256.txt.sig";

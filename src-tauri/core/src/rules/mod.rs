@@ -32,7 +32,7 @@ pub enum Severity {
 }
 
 /// The resource a finding concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ResourceRef {
     pub code: Option<String>,
     pub name: String,

@@ -6,6 +6,7 @@
 
 mod backup;
 mod bulk;
+pub mod bureau;
 mod calendars;
 pub mod changelog;
 mod corrections;
@@ -15,6 +16,7 @@ mod grades;
 pub(crate) mod guard;
 mod migrate;
 pub mod packages;
+pub mod receipts;
 pub(crate) mod resources;
 mod search;
 mod secrecy;
