@@ -3,6 +3,7 @@ real `mulu` CLI long ago is overdue, the header's badge counts it on start, the 
 in words and colour, and a correction request logged and answered in its forms is in the
 workspace, as `mulu due --json` and `mulu correction list --json` read it."""
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,12 @@ def test_the_badge_and_the_dashboard_show_an_overdue_event_and_a_correction_is_l
     answered = json.loads(mulu("--workspace", str(ws), "correction", "list", "--json").stdout)
     assert answered[0]["answer"]["text"] == "已补充发放月份字段"
     assert [d["kind"] for d in due(ws)] == ["data"]
+
+    # A calendar for 2020 imported (the dialog's stand-in): the date is no longer provisional.
+    Path(os.environ["MULU_E2E_CALENDAR_FILE"]).write_text(
+        'year = 2020\nsource = "国务院办公厅关于2020年部分节假日安排的通知"\n\n'
+        '[[holiday]]\nname = "清明节"\nfrom = "2020-04-04"\nto = "2020-04-06"\n', encoding="utf-8")
+    app.click("calendar-import")
+    app.wait(lambda d: any(t.startswith("2020") for t in words(app, "calendar")), message="2020 listed")
+    app.wait(lambda d: not words(app, "due-provisional"), message="no longer provisional")
+    assert [d["provisional"] for d in due(ws)] == [False]
