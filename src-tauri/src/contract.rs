@@ -31,12 +31,16 @@ use mulu_core::Lang;
 use ts_rs::TS;
 
 use crate::commands::Fields;
+use crate::deadlines::{CalendarImported, CorrectionDone, EventAdded};
 use crate::edit::{Added, Bulked, UsccCheck};
 use crate::history::UndoAnswer;
 use crate::review::Shown;
 use crate::scan::Scanned;
 use crate::signing::KeyInfo;
+use mulu_core::calendar::CalendarInfo;
 use mulu_core::ops::catalog::Views;
+use mulu_core::ops::corrections::{Correction, CorrectionRequest};
+use mulu_core::ops::deadlines::{DueItem, Event, EventRequest};
 use mulu_core::ops::export::ExportKind;
 
 /// The codes of the failures the shell itself reports (beside the core's `ErrorCode`s): its
@@ -171,6 +175,14 @@ contract! {
     review::review_fingerprint(heard: String) -> FingerprintCheck;
     review::review_trust(name: String, heard: String, lang: Lang) -> Shown;
     review::review_close() -> ();
+    deadlines::due_list(lang: Lang) -> Vec<DueItem>;
+    deadlines::event_add(request: EventRequest, lang: Lang) -> EventAdded;
+    deadlines::event_list(lang: Lang) -> Vec<Event>;
+    deadlines::correction_add(request: CorrectionRequest, lang: Lang) -> CorrectionDone;
+    deadlines::correction_answer(id: i64, text: String, lang: Lang) -> CorrectionDone;
+    deadlines::correction_list(lang: Lang) -> Vec<Correction>;
+    deadlines::calendar_import(lang: Lang) -> Option<CalendarImported>;
+    deadlines::calendar_list(lang: Lang) -> Vec<CalendarInfo>;
 }
 
 /// The app's own IPC types (answers and events), declared in the generated file.
@@ -190,6 +202,9 @@ fn declarations(cfg: &ts_rs::Config) -> Vec<String> {
         crate::import::Progress,
         KeyInfo,
         Shown,
+        EventAdded,
+        CorrectionDone,
+        CalendarImported,
     )
 }
 

@@ -33,6 +33,8 @@ pub enum StandIn {
     PackageFile,
     /// The folder the exports go to, each under its default name (save).
     ExportDir,
+    /// A working-day calendar to import (open).
+    CalendarFile,
 }
 
 impl StandIn {
@@ -45,6 +47,7 @@ impl StandIn {
             StandIn::KeyFile => "MULU_E2E_KEY_FILE",
             StandIn::PackageFile => "MULU_E2E_PACKAGE_FILE",
             StandIn::ExportDir => "MULU_E2E_EXPORT_DIR",
+            StandIn::CalendarFile => "MULU_E2E_CALENDAR_FILE",
         }
     }
 
@@ -131,6 +134,7 @@ mod tests {
             StandIn::KeyFile,
             StandIn::PackageFile,
             StandIn::ExportDir,
+            StandIn::CalendarFile,
         ];
         let vars: std::collections::HashSet<_> = all.iter().map(|s| s.var()).collect();
         assert_eq!(vars.len(), all.len());

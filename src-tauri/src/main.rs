@@ -7,6 +7,7 @@
 
 mod commands;
 mod contract;
+mod deadlines;
 mod dialogs;
 mod edit;
 mod exports;

@@ -28,6 +28,8 @@ const DIALOGS: &[&str] = &[
     "mapping.save",
     "mapping.file",
     "mapping.open",
+    "calendar.open",
+    "calendar.filter",
 ];
 
 /// A refusal of the shell itself, in `lang`.

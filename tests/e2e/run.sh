@@ -66,6 +66,8 @@ export MULU_E2E_EXPORT_DIR=$tmp/exports
 export MULU_E2E_SCAN_PATH=$tmp/scan MULU_E2E_MAPPING_FILE=$tmp/mapping.json
 # The header's 打开报送包… (src-tauri/src/review.rs) answers this file; the test writes it.
 export MULU_E2E_OPEN_PACKAGE=$tmp/opened-package.zip
+# The deadlines dashboard's calendar import (src-tauri/src/deadlines.rs) answers this file.
+export MULU_E2E_CALENDAR_FILE=$tmp/calendar.toml
 mkdir -p "$MULU_E2E_EXPORT_DIR"
 
 read -r port native < <("$venv/bin/python" -c '

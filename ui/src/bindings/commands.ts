@@ -1,6 +1,6 @@
 // Generated from the app's command table by mulu-app (src/contract.rs). Do not edit.
 
-import type { Answers, Change, Domains, Drafts, ErrorCode, ErrorPayload, ExportKind, FieldSpec, FingerprintCheck, ImportPlan, ItemInput, Lang, Mapping, Overview, OverviewDelta, PackageDone, Proposal, ResourceDetail, ResourcePage, Review, Suggestion, Undone, View, Views } from './mulu'
+import type { Answers, CalendarInfo, Change, Correction, CorrectionRequest, Domains, Drafts, DueItem, ErrorCode, ErrorPayload, Event, EventRequest, ExportKind, FieldSpec, FingerprintCheck, ImportPlan, ItemInput, Lang, Mapping, Overview, OverviewDelta, PackageDone, Proposal, ResourceDetail, ResourcePage, Review, Suggestion, Undone, View, Views } from './mulu'
 
 export type Fields = { resource: Array<FieldSpec>, agency: Array<FieldSpec>, 
 /**
@@ -35,6 +35,12 @@ export type KeyInfo = { path: string,
 fingerprint: string, };
 
 export type ReviewShown = { path: string, workspace: string, trust_list: ErrorPayload | null, review: Review, };
+
+export type EventAdded = { event: Event, delta: OverviewDelta, };
+
+export type CorrectionDone = { correction: Correction, delta: OverviewDelta, };
+
+export type CalendarImported = { calendar: CalendarInfo, delta: OverviewDelta, };
 
 /** Every code a command's failure may carry: the core's, and the shell's own. */
 export type AppErrorCode = ErrorCode | "internal" | "import.none" | "import.stale" | "key.none" | "review.none" | "scan.none" | "scan.stale";
@@ -86,4 +92,12 @@ export type Commands = {
   review_fingerprint: { args: { heard: string }; result: FingerprintCheck };
   review_trust: { args: { name: string, heard: string, lang: Lang }; result: ReviewShown };
   review_close: { args: Record<string, never>; result: null };
+  due_list: { args: { lang: Lang }; result: Array<DueItem> };
+  event_add: { args: { request: EventRequest, lang: Lang }; result: EventAdded };
+  event_list: { args: { lang: Lang }; result: Array<Event> };
+  correction_add: { args: { request: CorrectionRequest, lang: Lang }; result: CorrectionDone };
+  correction_answer: { args: { id: number, text: string, lang: Lang }; result: CorrectionDone };
+  correction_list: { args: { lang: Lang }; result: Array<Correction> };
+  calendar_import: { args: { lang: Lang }; result: CalendarImported | null };
+  calendar_list: { args: { lang: Lang }; result: Array<CalendarInfo> };
 };

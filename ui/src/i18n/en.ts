@@ -1,6 +1,7 @@
 // English. Same keys as zh-CN.ts (a test checks).
 import * as grading from './steps/grading'
 import * as validate from './steps/validate'
+import * as deadlines from './steps/deadlines'
 
 export default {
   app: {
@@ -208,6 +209,7 @@ export default {
     written: '{what}: saved to',
   },
   validate: validate.en,
+  deadlines: deadlines.en,
   agencyForm: {
     title: 'Agency profile',
     subtitle: 'The agency’s own details. Each field is saved when you leave it.',

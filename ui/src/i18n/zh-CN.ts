@@ -1,6 +1,7 @@
 // 简体中文（默认语言）。每个面向用户的文字都在这里和 en.ts 中各有一份，键完全相同。
 import * as grading from './steps/grading'
 import * as validate from './steps/validate'
+import * as deadlines from './steps/deadlines'
 
 export default {
   app: {
@@ -208,6 +209,7 @@ export default {
     written: '{what}：已保存到',
   },
   validate: validate.zh,
+  deadlines: deadlines.zh,
   agencyForm: {
     title: '机构信息',
     subtitle: '本机构的基本信息，离开输入框即自动保存。',

@@ -3,7 +3,7 @@
 // from Rust: a renamed command, argument, field or error code fails `npm run build`.
 import { invoke } from '@tauri-apps/api/core'
 import type { AppErrorCode, Commands } from '../bindings/commands'
-import type { Answers, ExportKind, ItemInput, Lang, Mapping, View } from '../bindings/mulu'
+import type { Answers, CorrectionRequest, EventRequest, ExportKind, ItemInput, Lang, Mapping, View } from '../bindings/mulu'
 import { advised, type Advised } from './refusals'
 
 export type {
@@ -144,3 +144,16 @@ export const reviewFingerprint = (heard: string) => call('review_fingerprint', {
 /** Trusts the signer once `heard` matches (the core checks), then verifies again. */
 export const reviewTrust = (name: string, heard: string, lang: Lang) => call('review_trust', { name, heard, lang })
 export const reviewClose = () => call('review_close')
+
+/** Every open deadline (events not met, requests not answered), soonest first; today by the app's clock. */
+export const dueList = (lang: Lang) => call('due_list', { lang })
+/** Records a change event; the event with its due date, and what it changed in the overview. */
+export const eventAdd = (request: EventRequest, lang: Lang) => call('event_add', { request, lang })
+export const eventList = (lang: Lang) => call('event_list', { lang })
+export const correctionAdd = (request: CorrectionRequest, lang: Lang) => call('correction_add', { request, lang })
+/** Closes request `id` with `text`, answered today. */
+export const correctionAnswer = (id: number, text: string, lang: Lang) => call('correction_answer', { id, text, lang })
+export const correctionList = (lang: Lang) => call('correction_list', { lang })
+/** Opens the native dialog and imports the calendar; `null` when cancelled. */
+export const calendarImport = (lang: Lang) => call('calendar_import', { lang })
+export const calendarList = (lang: Lang) => call('calendar_list', { lang })
