@@ -127,7 +127,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(if plan.summary.errors > 0 { Outcome::Findings } else { Outcome::Ok })
         }
         Command::Export(ExportCommand::Catalogs { out, force }) => {
-            export(&path, ExportKind::Catalog, &out, force)?;
+            export(&path, ExportKind::Catalog, &out, force, &ctx)?;
             out!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
             Ok(Outcome::Ok)
         }
@@ -151,17 +151,26 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Command::Export(ExportCommand::Template { out, force }) => {
-            export(&path, ExportKind::Template, &out, force)?;
+            export(&path, ExportKind::Template, &out, force, &ctx)?;
             out!("{}{}", lang.pick("已导出填报模板：", "Fill-in template written: "), out.display());
             Ok(Outcome::Ok)
         }
         Command::Export(ExportCommand::Dcat { out, force }) => {
-            let n = export(&path, ExportKind::Dcat, &out, force)?;
-            match lang {
-                Lang::Zh => out!("已导出开放目录（{n} 个资源）的 DCAT：{}", out.display()),
-                Lang::En => out!("Open catalog ({n} resources) written as DCAT: {}", out.display()),
+            let done = export(&path, ExportKind::Dcat, &out, force, &ctx)?;
+            let n = done.resources;
+            if json {
+                print::json(&serde_json::json!({
+                    "ok": done.withheld.is_empty(), "file": out, "resources": n, "withheld": done.withheld,
+                }))?;
+            } else {
+                match lang {
+                    Lang::Zh => out!("已导出开放目录（{n} 个资源）的 DCAT：{}", out.display()),
+                    Lang::En => out!("Open catalog ({n} resources) written as DCAT: {}", out.display()),
+                }
+                print::withheld(&done.withheld, lang);
             }
-            Ok(Outcome::Ok)
+            // Resources left out of the open catalog are the officer's to fix: exit 1, as validate does.
+            Ok(if done.withheld.is_empty() { Outcome::Ok } else { Outcome::Findings })
         }
         Command::Undo => {
             let mut ws = Workspace::open(&path)?;
@@ -190,9 +199,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
 
 /// Refused before the workspace is opened (an output that would replace it, a key or a file of
 /// another kind), then written by the core's use case.
-fn export(path: &std::path::Path, kind: ExportKind, out: &std::path::Path, force: bool) -> Result<usize> {
+fn export(
+    path: &std::path::Path,
+    kind: ExportKind,
+    out: &std::path::Path,
+    force: bool,
+    ctx: &Context,
+) -> Result<ops::export::Exported> {
     check_output(out, kind.output(), Some(path), &[], force)?;
-    ops::export::write(&Workspace::open(path)?, kind, out, force)
+    ops::export::write(&Workspace::open(path)?, kind, out, force, ctx)
 }
 
 fn agency_texts(a: &crate::args::AgencyArgs) -> Vec<FieldText> {

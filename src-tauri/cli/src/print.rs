@@ -343,3 +343,21 @@ pub fn scan(
         (Lang::En, false) => out!("{n} resources proposed (nothing added; run again with --accept to add them)."),
     }
 }
+
+/// The resources the open catalog left out, with why.
+pub fn withheld(list: &[mulu_core::opening::Withheld], lang: Lang) {
+    if list.is_empty() {
+        return;
+    }
+    match lang {
+        Lang::Zh => out!("开放目录未收录 {} 个标为开放的资源：", list.len()),
+        Lang::En => out!("The open catalog left out {} resources marked for opening:", list.len()),
+    }
+    for w in list {
+        let who = match &w.code {
+            Some(c) => format!("{c} {}", w.name),
+            None => w.name.clone(),
+        };
+        out!("  {who}{}{}", lang.pick("：", ": "), w.why);
+    }
+}

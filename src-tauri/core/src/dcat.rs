@@ -8,7 +8,8 @@ use serde_json::{json, Map, Value};
 
 use crate::error::Result;
 use crate::model::domain::{Coded, OpenType, UpdateCycle};
-use crate::model::{Catalog, Resource, View};
+use crate::model::{Catalog, Resource};
+use crate::opening::OpenCatalog;
 
 /// EU frequency vocabulary, the one DCAT-AP uses for `dct:accrualPeriodicity`.
 fn frequency(u: UpdateCycle) -> String {
@@ -101,10 +102,10 @@ fn dataset(r: &Resource) -> Value {
     Value::Object(d)
 }
 
-/// The open catalog as a DCAT 3 JSON-LD document.
-pub fn open_catalog(c: &Catalog) -> Value {
+/// The open catalog as a DCAT 3 JSON-LD document: the resources `open` let through its gate.
+pub fn open_catalog(c: &Catalog, open: &OpenCatalog) -> Value {
     let agency = c.agency.name.clone().unwrap_or_default();
-    let datasets: Vec<Value> = c.view(View::Open).map(dataset).collect();
+    let datasets: Vec<Value> = open.resources(c).into_iter().map(dataset).collect();
     json!({
         "@context": {
             "dcat": "http://www.w3.org/ns/dcat#",
@@ -129,20 +130,31 @@ pub fn open_catalog(c: &Catalog) -> Value {
 }
 
 /// Writes the open catalog's DCAT JSON-LD to `path` atomically.
-pub fn export_dcat(c: &Catalog, path: &Path) -> Result<()> {
-    let text = serde_json::to_string_pretty(&open_catalog(c))?;
+pub fn export_dcat(c: &Catalog, open: &OpenCatalog, path: &Path) -> Result<()> {
+    let text = serde_json::to_string_pretty(&open_catalog(c, open))?;
     crate::fsutil::atomic_write(path, |tmp| std::fs::write(tmp, text.as_bytes()).map_err(|e| crate::Error::io(path, e)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::View;
     use crate::sample;
 
     #[test]
     fn only_opened_resources_become_datasets_with_mapped_terms() {
-        let c = sample::large_catalog(6, 2);
-        let doc = open_catalog(&c);
+        let mut c = sample::large_catalog(6, 2);
+        for r in &mut c.resources {
+            r.secrecy_review =
+                Some(crate::model::SecrecyReview { reviewer: "李审查".into(), at: "2026-11-25".into() });
+        }
+        let gate = crate::opening::gate(
+            &c,
+            &crate::rules::validate(&c, &crate::rules::Context::now(crate::Lang::Zh)),
+            crate::Lang::Zh,
+        );
+        assert!(gate.withheld.is_empty(), "{:?}", gate.withheld);
+        let doc = open_catalog(&c, &gate);
         let sets = doc["dcat:dataset"].as_array().unwrap();
         assert_eq!(sets.len(), c.view(View::Open).count());
         let first = &sets[0];

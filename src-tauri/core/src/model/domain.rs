@@ -36,6 +36,7 @@ pub struct Tables {
     pub agency_level: Vec<Entry>,
     pub method_type_synonyms: HashMap<String, Vec<String>>,
     pub identity: IdentityNames,
+    pub personal_open: PersonalOpen,
     pub legal_basis: BasisWords,
     pub lead: Vec<Lead>,
 }
@@ -50,6 +51,13 @@ pub struct Lead {
     pub name: crate::i18n::Text,
     #[serde(default)]
     pub lead: Option<crate::i18n::Text>,
+}
+
+/// Words in a data item's name that reveal personal information no open catalog may carry
+/// undesensitised (G Arts. 9, 23).
+#[derive(Debug, Deserialize)]
+pub struct PersonalOpen {
+    pub within: Vec<String>,
 }
 
 /// Words that tell a named legal document from a vague reference (S Art. 12).

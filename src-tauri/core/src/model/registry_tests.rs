@@ -189,7 +189,8 @@ fn a_field_added_to_the_registry_alone_reaches_the_form_the_template_and_the_exp
     fields::set_extra(&mut catalog.resources[0], "funding_source", " 财政拨款 ");
     assert_eq!(get(&catalog.resources[0], "funding_source").as_deref(), Some("财政拨款"));
     let path = dir.path().join("c.xlsx");
-    crate::sheets::export::export_catalog_with(&reg, &catalog, &path, None).unwrap();
+    crate::sheets::export::export_catalog_with(&reg, &catalog, &crate::opening::OpenCatalog::default(), &path, None)
+        .unwrap();
     for name in ["资源目录", "共享目录"] {
         let rows = rows(&path, name);
         let col = rows[0].iter().position(|h| h == "经费来源").unwrap_or_else(|| panic!("{name}: no column"));

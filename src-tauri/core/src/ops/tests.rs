@@ -295,10 +295,18 @@ fn exports_and_a_new_key_never_replace_the_workspace_or_an_existing_file() {
     ws.add_resource(crate::sample::resource()).unwrap();
     let open = ws.catalog().unwrap().view(crate::model::View::Open).count();
     let dcat = dir.path().join("open.jsonld");
-    assert_eq!(export::write(&ws, export::ExportKind::Dcat, &dcat, false).unwrap(), open);
-    assert_eq!(export::write(&ws, export::ExportKind::Catalog, &dir.path().join("c.xlsx"), false).unwrap(), 1);
-    assert!(export::write(&ws, export::ExportKind::Catalog, &wpath, true).is_err(), "never over the workspace");
-    assert!(export::write(&ws, export::ExportKind::Catalog, &dcat, false).is_err(), "another kind, not forced");
+    let ctx = Context::now(Lang::Zh);
+    let unreviewed = export::write(&ws, export::ExportKind::Dcat, &dcat, false, &ctx).unwrap();
+    assert_eq!((unreviewed.resources, unreviewed.withheld.len()), (0, open), "not reviewed: left out, and listed");
+    secrecy::confirm(&mut ws, secrecy::Selection::All, "李审查").unwrap();
+    let done = export::write(&ws, export::ExportKind::Dcat, &dcat, true, &ctx).unwrap();
+    assert_eq!((done.resources, done.withheld.len()), (open, 0));
+    assert_eq!(
+        export::write(&ws, export::ExportKind::Catalog, &dir.path().join("c.xlsx"), false, &ctx).unwrap().resources,
+        1
+    );
+    assert!(export::write(&ws, export::ExportKind::Catalog, &wpath, true, &ctx).is_err(), "never over the workspace");
+    assert!(export::write(&ws, export::ExportKind::Catalog, &dcat, false, &ctx).is_err(), "another kind, not forced");
 
     let key = dir.path().join("k.pem");
     let fp = keys::create(&key, &wpath, "青岩 2026").unwrap();

@@ -21,6 +21,7 @@ pub mod info;
 mod items;
 mod lead;
 mod names;
+pub mod personal;
 mod unconfirmed;
 
 pub use info::{explain, list, RuleInfo};
@@ -277,6 +278,7 @@ fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, si
     lead::check_lead(r, agency, sink);
     identity::check_resource(r, agency, sink);
     grading::check(r, sink);
+    personal::check(r, sink);
     unconfirmed::check(r, sink);
     cells::check(r, sink);
 }

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::model::fields::{self, get, get_agency, get_item};
 use crate::model::registry::{registry, Registry, Sheet};
 use crate::model::{Catalog, Resource, View};
+use crate::opening::OpenCatalog;
 
 pub const SHEET_RESOURCES: &str = "资源目录";
 pub const SHEET_SHARING: &str = "共享目录";
@@ -191,21 +192,30 @@ fn resource_sheet(
     Ok(())
 }
 
-/// Writes the whole catalog workbook to `path` atomically; returns the number of cells written.
+/// Writes the whole catalog workbook to `path` atomically. Its 开放目录 sheet is the gated open
+/// catalog ([`crate::opening`]), validated as of today.
 pub fn export_catalog(catalog: &Catalog, path: &Path) -> Result<()> {
-    export_catalog_created(catalog, path, None)
+    let open = crate::opening::gate_validated(catalog, &crate::rules::Context::now(crate::Lang::Zh));
+    export_catalog_created(catalog, &open, path, None)
 }
 
-/// [`export_catalog`] with the workbook's creation time (docProps/core.xml) fixed when given, so
-/// the same catalog gives the same bytes (the workbook inside a submission package).
-pub fn export_catalog_created(catalog: &Catalog, path: &Path, created: Option<&ExcelDateTime>) -> Result<()> {
-    export_catalog_with(registry(), catalog, path, created)
+/// [`export_catalog`] with the open catalog given and the workbook's creation time
+/// (docProps/core.xml) fixed when given, so the same catalog gives the same bytes (the workbook
+/// inside a submission package).
+pub fn export_catalog_created(
+    catalog: &Catalog,
+    open: &OpenCatalog,
+    path: &Path,
+    created: Option<&ExcelDateTime>,
+) -> Result<()> {
+    export_catalog_with(registry(), catalog, open, path, created)
 }
 
 /// [`export_catalog_created`] with the columns of `reg` (a test's extended registry).
 pub fn export_catalog_with(
     reg: &Registry,
     catalog: &Catalog,
+    open: &OpenCatalog,
     path: &Path,
     created: Option<&ExcelDateTime>,
 ) -> Result<()> {
@@ -220,7 +230,7 @@ pub fn export_catalog_with(
         resource_sheet(&mut wb, cols, SHEET_RESOURCES, &reg.resource_keys(Sheet::Resources), &all, &st)?;
         let sharing: Vec<&Resource> = catalog.view(View::Sharing).collect();
         resource_sheet(&mut wb, cols, SHEET_SHARING, &reg.resource_keys(Sheet::Sharing), &sharing, &st)?;
-        let open: Vec<&Resource> = catalog.view(View::Open).collect();
+        let open = open.resources(catalog);
         resource_sheet(&mut wb, cols, SHEET_OPEN, &reg.resource_keys(Sheet::Open), &open, &st)?;
         items_sheet(&mut wb, cols, &reg.item_keys(Sheet::Items), catalog, &st)?;
         agency_sheet(&mut wb, &catalog.agency, &st)?;
