@@ -347,6 +347,15 @@ pub struct ResourceArgs {
     /// 已解密或脱敏：是 / 否
     #[arg(long)]
     pub declassified: Option<String>,
+    /// 开放方式：下载 / 接口 / 依申请
+    #[arg(long)]
+    pub open_method: Option<String>,
+    /// 访问或下载地址（https://…）
+    #[arg(long)]
+    pub open_address: Option<String>,
+    /// 申请渠道：到哪里、以什么方式申请
+    #[arg(long)]
+    pub open_apply: Option<String>,
     /// 更新周期
     #[arg(long)]
     pub update_cycle: Option<String>,
@@ -401,6 +410,9 @@ impl ResourceArgs {
             ("open.condition", &self.open_condition),
             ("open.basis", &self.open_basis),
             ("open.declassified", &self.declassified),
+            ("open.method", &self.open_method),
+            ("open.address", &self.open_address),
+            ("open.apply", &self.open_apply),
             ("update_cycle", &self.update_cycle),
             ("published_on", &self.published_on),
             ("related_codes", &self.related_codes),

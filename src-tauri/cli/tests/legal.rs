@@ -41,7 +41,8 @@ fn what_article_9_keeps_closed_is_in_no_open_view_or_export() {
     let d = tempfile::tempdir().unwrap();
     let ws = init(d.path());
     let public = ["--sensitivity", "公开", "--sharing-type", "无条件共享", "--sharing-method", "共享平台方式/文件"];
-    add(&ws, "镇级财政预算公开信息", &[&public[..], &["--open-type", "无条件开放"]].concat());
+    let download = ["--open-method", "下载", "--open-address", "https://data.guiyang.gov.cn/dataset/budget"];
+    add(&ws, "镇级财政预算公开信息", &[&public[..], &["--open-type", "无条件开放"], &download].concat());
     let secret = [
         "--sensitivity",
         "涉密",
@@ -56,7 +57,18 @@ fn what_article_9_keeps_closed_is_in_no_open_view_or_export() {
     ];
     add(&ws, "涉密台账", &[&secret[..], &["--open-type", "有条件开放", "--open-condition", "脱敏后开放"]].concat());
     let internal = ["--sensitivity", "内部", "--sharing-type", "无条件共享", "--sharing-method", "共享平台方式/文件"];
-    let opened = ["--open-type", "有条件开放", "--open-condition", "依申请开放", "--usage-requirements", "注明来源"];
+    let opened = [
+        "--open-type",
+        "有条件开放",
+        "--open-condition",
+        "依申请开放",
+        "--usage-requirements",
+        "注明来源",
+        "--open-method",
+        "依申请",
+        "--open-apply",
+        "青岩镇政务服务中心窗口",
+    ];
     add(&ws, "内部未注明依据", &[&internal[..], &opened].concat());
     add(&ws, "内部依条例开放", &[&internal[..], &opened, &["--open-basis", "《贵阳市政府数据共享开放条例》"]].concat());
 
@@ -106,6 +118,10 @@ fn validate_names_the_resources_the_package_refuses_for_review() {
         "共享平台方式/文件",
         "--open-type",
         "无条件开放",
+        "--open-method",
+        "接口",
+        "--open-address",
+        "https://data.guiyang.gov.cn/api/budget",
     ];
     for name in ["镇级财政预算公开信息", "镇级财政决算公开信息", "镇村道路养护记录"] {
         add(&ws, name, &public);

@@ -139,7 +139,16 @@ fn template_and_dcat_exports() {
     assert_eq!(show(&fresh)["agency"], show(&src)["agency"]);
 
     let j = d.path().join("open.jsonld");
-    mulu(&src).args(["export", "dcat"]).arg(&j).assert().success().stdout(contains("1 个资源"));
+    // Gated like packaging: nothing before the secrecy review (exit 1, each one named), then the opened one.
+    mulu(&src)
+        .args(["export", "dcat"])
+        .arg(&j)
+        .assert()
+        .code(1)
+        .stdout(contains("0 个资源"))
+        .stdout(contains("保密审查"));
+    mulu(&src).args(["secrecy", "confirm", "--all", "--reviewer", "李审查"]).assert().success();
+    mulu(&src).args(["export", "dcat", "--force"]).arg(&j).assert().success().stdout(contains("1 个资源"));
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&j).unwrap()).unwrap();
     assert_eq!(doc["@type"], "dcat:Catalog");
     assert_eq!(doc["dcat:dataset"].as_array().unwrap().len(), 1, "only the resource opened to society");

@@ -157,7 +157,19 @@ basis: string | null,
 /**
  * Declassified (涉密) or desensitised (内部): Art. 9 lets such data be opened.
  */
-declassified: boolean, };
+declassified: boolean, 
+/**
+ * 开放方式: download, API or on application (G Art. 25; S Art. 8).
+ */
+method: string | null, 
+/**
+ * 访问或下载地址: where the data or its API is reached.
+ */
+address: string | null, 
+/**
+ * 申请渠道: where and how to apply (for 依申请 and 有条件开放).
+ */
+apply: string | null, };
 
 export type Grading = { 
 /**
@@ -191,7 +203,7 @@ help_zh: string, help_en: string,
  */
 domain: string | null, };
 
-export type Domains = { sensitivity: Array<DomainValue>, sharing_type: Array<DomainValue>, open_type: Array<DomainValue>, update_cycle: Array<DomainValue>, data_type: Array<DomainValue>, format_class: Array<DomainValue>, method_class: Array<DomainValue>, agency_level: Array<DomainValue>, };
+export type Domains = { sensitivity: Array<DomainValue>, sharing_type: Array<DomainValue>, open_type: Array<DomainValue>, open_method: Array<DomainValue>, update_cycle: Array<DomainValue>, data_type: Array<DomainValue>, format_class: Array<DomainValue>, method_class: Array<DomainValue>, agency_level: Array<DomainValue>, };
 
 export type Suggestion = { 
 /**

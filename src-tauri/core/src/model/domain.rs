@@ -29,6 +29,7 @@ pub struct Tables {
     pub sensitivity: Vec<Entry>,
     pub sharing_type: Vec<Entry>,
     pub open_type: Vec<Entry>,
+    pub open_method: Vec<Entry>,
     pub update_cycle: Vec<Entry>,
     pub data_type: Vec<Entry>,
     pub format_class: Vec<Entry>,
@@ -109,6 +110,7 @@ fn loaded() -> &'static Loaded {
             ("sensitivity", &tables.sensitivity),
             ("sharing_type", &tables.sharing_type),
             ("open_type", &tables.open_type),
+            ("open_method", &tables.open_method),
             ("update_cycle", &tables.update_cycle),
             ("data_type", &tables.data_type),
             ("format_class", &tables.format_class),
@@ -158,6 +160,7 @@ pub trait Domain: Copy + Eq + std::fmt::Debug + 'static {
             "sensitivity" => &t.sensitivity,
             "sharing_type" => &t.sharing_type,
             "open_type" => &t.open_type,
+            "open_method" => &t.open_method,
             "update_cycle" => &t.update_cycle,
             "data_type" => &t.data_type,
             "format_class" => &t.format_class,
@@ -235,6 +238,10 @@ domain_enum!(
     OpenType, "open_type", [Unconditional, Conditional, NotOpened]
 );
 domain_enum!(
+    /// 开放方式: 下载 / 接口 / 依申请 (G Art. 25).
+    OpenMethod, "open_method", [Download, Api, OnApplication]
+);
+domain_enum!(
     /// 更新周期.
     UpdateCycle, "update_cycle", [RealTime, Daily, Weekly, Monthly, Quarterly, HalfYearly, Yearly, Irregular]
 );
@@ -272,6 +279,7 @@ pub struct Domains {
     pub sensitivity: Vec<DomainValue>,
     pub sharing_type: Vec<DomainValue>,
     pub open_type: Vec<DomainValue>,
+    pub open_method: Vec<DomainValue>,
     pub update_cycle: Vec<DomainValue>,
     pub data_type: Vec<DomainValue>,
     pub format_class: Vec<DomainValue>,
@@ -294,6 +302,7 @@ pub fn domains() -> Domains {
         sensitivity: values::<Sensitivity>(),
         sharing_type: values::<SharingType>(),
         open_type: values::<OpenType>(),
+        open_method: values::<OpenMethod>(),
         update_cycle: values::<UpdateCycle>(),
         data_type: values::<DataType>(),
         format_class: values::<FormatClass>(),
@@ -385,6 +394,7 @@ mod tests {
         check_table::<Sensitivity>();
         check_table::<SharingType>();
         check_table::<OpenType>();
+        check_table::<OpenMethod>();
         check_table::<UpdateCycle>();
         check_table::<DataType>();
         check_table::<FormatClass>();

@@ -226,6 +226,9 @@ pub fn set(r: &mut Resource, key: &str, value: &str) -> Result<()> {
         "open.declassified" => {
             r.open.declassified = parse_bool(value).ok_or_else(|| Error::invalid(key, value, "是/否"))?
         }
+        "open.method" => r.open.method = Coded::parse(value),
+        "open.address" => r.open.address = opt(&clean_line(value)),
+        "open.apply" => r.open.apply = opt(value),
         "update_cycle" => r.update_cycle = Coded::parse(value),
         "published_on" => r.published_on = opt(value).map(|v| parse_date(&v).map(|d| d.to_string()).unwrap_or(v)),
         "related_codes" => r.related_codes = split_codes(value),
@@ -319,6 +322,9 @@ pub fn get(r: &Resource, key: &str) -> Option<String> {
         "open.condition" => r.open.condition.clone(),
         "open.basis" => r.open.basis.clone(),
         "open.declassified" => r.open.declassified.then(|| yes_no(true)),
+        "open.method" => r.open.method.as_ref().map(|c| c.label(Lang::Zh).to_string()),
+        "open.address" => r.open.address.clone(),
+        "open.apply" => r.open.apply.clone(),
         "update_cycle" => r.update_cycle.as_ref().map(|c| c.label(Lang::Zh).to_string()),
         "published_on" => r.published_on.clone(),
         "related_codes" => Some(r.related_codes.join("；")).filter(|s| !s.is_empty()),

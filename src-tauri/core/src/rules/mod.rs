@@ -12,6 +12,7 @@ use ts_rs::TS;
 use crate::i18n::{fill, Lang, Text};
 use crate::model::{Agency, Catalog, Resource};
 
+pub mod access;
 mod cells;
 mod codes;
 mod fields;
@@ -279,6 +280,7 @@ fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, si
     identity::check_resource(r, agency, sink);
     grading::check(r, sink);
     personal::check(r, sink);
+    access::check(r, sink);
     unconfirmed::check(r, sink);
     cells::check(r, sink);
 }
@@ -343,3 +345,5 @@ pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
 mod tests;
 #[cfg(test)]
 mod tests_legal;
+#[cfg(test)]
+mod tests_open;
