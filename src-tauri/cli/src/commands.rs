@@ -23,6 +23,11 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
     let path = workspace_path(&cli.workspace);
     let ctx = Context::now(lang);
     let json = cli.json;
+    // The operator is kept in the workspace: given once, it signs every later change set.
+    let operator = cli.operator.as_deref().filter(|o| !o.trim().is_empty());
+    if let Some(name) = operator.filter(|_| path.exists()) {
+        Workspace::open(&path)?.set_operator(name)?;
+    }
     match cli.command {
         Command::Init(a) => {
             if path.exists() {
@@ -32,6 +37,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
                 }
             }
             let mut ws = Workspace::open_or_create(&path)?;
+            if let Some(name) = operator {
+                ws.set_operator(name)?;
+            }
             resources::set_agency(&mut ws, &agency_texts(&a))?;
             out!("{}{}", lang.pick("已创建工作区：", "Workspace created: "), path.display());
             print::agency_findings(&ws.catalog()?, &ctx);
@@ -242,7 +250,7 @@ fn import_mapping(
 fn system(cmd: SystemCommand, path: &std::path::Path, json: bool, lang: Lang) -> Result<Outcome> {
     let mut ws = Workspace::open(path)?;
     match cmd {
-        SystemCommand::Add { name, public_funds, description } => {
+        SystemCommand::Add { name, public_funds, funding, description } => {
             let name = mulu_core::text::clean_line(&name);
             if name.is_empty() {
                 return Err(Error::invalid("name", "", lang.pick("信息系统名称", "a system name")));
@@ -250,6 +258,7 @@ fn system(cmd: SystemCommand, path: &std::path::Path, json: bool, lang: Lang) ->
             ws.put_system(&InfoSystem {
                 name: name.clone(),
                 public_funds,
+                funding: funding.as_deref().and_then(mulu_core::model::domain::Coded::parse),
                 description: description.as_deref().and_then(mulu_core::text::opt),
             })?;
             out!("{}{name}", lang.pick("已保存信息系统：", "System saved: "));
@@ -264,8 +273,11 @@ fn system(cmd: SystemCommand, path: &std::path::Path, json: bool, lang: Lang) ->
                 print::json(&systems)?;
             } else {
                 for s in systems {
-                    let funds =
-                        if s.public_funds { lang.pick("（财政资金建设）", " (public funds)") } else { "" };
+                    let funds = match s.funding.as_ref() {
+                        Some(f) => format!("{}{}{}", lang.pick("（", " ("), f.label(lang), lang.pick("）", ")")),
+                        None if s.public_funds => lang.pick("（财政资金建设）", " (public funds)").to_string(),
+                        None => String::new(),
+                    };
                     out!("{}{funds}", s.name);
                 }
             }

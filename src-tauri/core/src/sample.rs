@@ -12,6 +12,7 @@ pub fn agency() -> Agency {
         uscc: Some("115201110091453295".into()),
         division_code: Some("520111".into()),
         level: Some(crate::model::domain::AgencyLevel::Township.into()),
+        principal_head: Some("张明".into()),
         contact_name: Some("王芳".into()),
         contact_phone: Some("0851-83200000".into()),
         code_prefix: Some("352111009".into()),

@@ -10,7 +10,11 @@ uscc: string | null,
 /**
  * 行政区划代码 (GB/T 2260; 6, 9 or 12 digits).
  */
-division_code: string | null, level: string | null, contact_name: string | null, contact_phone: string | null, 
+division_code: string | null, level: string | null, 
+/**
+ * 第一责任人: the agency's principal head, answerable for its government data (G Art. 26).
+ */
+principal_head: string | null, contact_name: string | null, contact_phone: string | null, 
 /**
  * 前段码 assigned by the bureau (类 项 目 [细目]); new resources are numbered under it.
  */
@@ -24,7 +28,11 @@ export type InfoSystem = { name: string,
 /**
  * Built with public funds (财政资金): such a system must have its resources catalogued (G Art. 17).
  */
-public_funds: boolean, description: string | null, };
+public_funds: boolean, 
+/**
+ * 资金来源: fiscal investment, co-funded, purchased service or operated with public funds.
+ */
+funding: string | null, description: string | null, };
 
 export type Resource = { 
 /**
@@ -79,6 +87,10 @@ update_cycle: string | null,
  * 12 发布日期, ISO `YYYY-MM-DD` when recognised, else as written.
  */
 published_on: string | null, 
+/**
+ * 最近更新日期 (G Art. 21: data kept current), ISO `YYYY-MM-DD` when recognised.
+ */
+updated_on: string | null, 
 /**
  * 13 关联资源代码.
  */
@@ -444,7 +456,41 @@ rows: number | null,
 /**
  * Rows actually sampled to infer types.
  */
-sampled: number, };
+sampled: number, 
+/**
+ * Data quality per column, over the sampled rows (issue 18).
+ */
+quality: Array<ColumnQuality>, };
+
+export type ColumnQuality = { column: string, 
+/**
+ * Empty cells among the sampled data rows.
+ */
+empty: number, 
+/**
+ * `empty` over the sampled rows, 0–1.
+ */
+empty_rate: number, 
+/**
+ * The check its values are held to (by its name, or because most of its values pass it).
+ */
+check: Check | null, 
+/**
+ * How many values fail it, and the first few.
+ */
+failing_count: number, failing: Array<Failing>, };
+
+export type Check = "citizen_id" | "uscc" | "date";
+
+export type Failing = { 
+/**
+ * The row in the sheet or file (1-based, the header row counted).
+ */
+row: number, 
+/**
+ * The value masked: its first and last characters only.
+ */
+value: string, };
 
 export type MappedColumn = { 
 /**
@@ -552,7 +598,11 @@ rules: Array<RuleInfo>,
  */
 undo: UndoNext | null, };
 
-export type Change = { set_id: number, at: string, action: string, entity: string, entity_id: number | null, path: string, old: string | null, new: string | null, };
+export type Change = { set_id: number, at: string, action: string, entity: string, entity_id: number | null, path: string, old: string | null, new: string | null, 
+/**
+ * Who made the change set (经办人), when one was recorded.
+ */
+operator: string | null, };
 
 export type Undone = { set_id: number, action: string, at: string, 
 /**
@@ -574,4 +624,4 @@ export type ErrorPayload = { code: string, message: string, field: string | null
 
 export type Lang = "zh" | "en";
 
-export type ErrorCode = "agency.missing" | "bulk.field" | "cancelled" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_uscc" | "package.secrecy" | "package.write" | "resource.ambiguous" | "resource.not_found" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "system.not_found" | "undo.unsupported" | "verify.unreadable" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";
+export type ErrorCode = "agency.missing" | "bulk.field" | "cancelled" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_principal" | "package.no_uscc" | "package.secrecy" | "package.write" | "resource.ambiguous" | "resource.not_found" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "system.not_found" | "undo.unsupported" | "verify.unreadable" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";

@@ -22,6 +22,9 @@ pub struct Entry {
     pub synonyms: Vec<String>,
     #[serde(default)]
     pub types: Vec<String>,
+    /// Update cycles: the days after the last update that make it late (`update.overdue`).
+    #[serde(default)]
+    pub overdue_days: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -35,6 +38,7 @@ pub struct Tables {
     pub format_class: Vec<Entry>,
     pub method_class: Vec<Entry>,
     pub agency_level: Vec<Entry>,
+    pub system_funding: Vec<Entry>,
     pub method_type_synonyms: HashMap<String, Vec<String>>,
     pub identity: IdentityNames,
     pub personal_open: PersonalOpen,
@@ -116,6 +120,7 @@ fn loaded() -> &'static Loaded {
             ("format_class", &tables.format_class),
             ("method_class", &tables.method_class),
             ("agency_level", &tables.agency_level),
+            ("system_funding", &tables.system_funding),
         ] {
             let mut map = HashMap::new();
             let mut same = HashMap::new();
@@ -166,6 +171,7 @@ pub trait Domain: Copy + Eq + std::fmt::Debug + 'static {
             "format_class" => &t.format_class,
             "method_class" => &t.method_class,
             "agency_level" => &t.agency_level,
+            "system_funding" => &t.system_funding,
             other => unreachable!("no domain table {other}"),
         }
     }
@@ -258,8 +264,13 @@ domain_enum!(
     MethodClass, "method_class", [Platform, Other]
 );
 domain_enum!(
-    /// 机构层级: 乡镇 / 区县部门 / 区县 / 市级部门 / 市.
-    AgencyLevel, "agency_level", [Township, CountyDepartment, County, CityDepartment, City]
+    /// 机构层级: 乡镇 / 区县部门 / 区县 / 市级部门 / 市, and 事业单位 / 公共企业 (G Art. 33).
+    AgencyLevel, "agency_level", [Township, CountyDepartment, County, CityDepartment, City, PublicInstitution, PublicEnterprise]
+);
+
+domain_enum!(
+    /// 信息系统资金来源: 财政投资 / 共同出资 / 购买服务 / 公共资金运营 (G Art. 17).
+    SystemFunding, "system_funding", [Fiscal, CoFunded, PurchasedService, PublicOperation]
 );
 
 /// One value of a domain as the app shows it: the stored key and its labels.
@@ -400,6 +411,7 @@ mod tests {
         check_table::<FormatClass>();
         check_table::<MethodClass>();
         check_table::<AgencyLevel>();
+        check_table::<SystemFunding>();
     }
 
     #[test]

@@ -159,6 +159,8 @@ pub struct Resource {
     pub update_cycle: Option<Coded<UpdateCycle>>,
     /// 12 发布日期, ISO `YYYY-MM-DD` when recognised, else as written.
     pub published_on: Option<String>,
+    /// 最近更新日期 (G Art. 21: data kept current), ISO `YYYY-MM-DD` when recognised.
+    pub updated_on: Option<String>,
     /// 13 关联资源代码.
     pub related_codes: Vec<String>,
     /// 来源业务 (G Art. 11).

@@ -156,6 +156,7 @@ pub fn bag_info(inputs: &Inputs, package_id: &str, payload: &[BagFile]) -> Vec<(
         ("Mulu-Agency-USCC", s(a.uscc.as_deref())),
         ("Mulu-Division-Code", s(a.division_code.as_deref())),
         ("Mulu-Agency-Level", s(a.level.as_ref().map(|l| l.as_str()))),
+        ("Mulu-Principal-Head", s(a.principal_head.as_deref())),
         ("Mulu-Catalog-Period", s(a.period.as_deref())),
         ("Mulu-Package-Sequence", inputs.sequence.to_string()),
         (

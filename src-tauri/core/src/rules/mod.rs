@@ -23,6 +23,7 @@ mod items;
 mod lead;
 mod names;
 pub mod personal;
+mod timeliness;
 mod unconfirmed;
 
 pub use info::{explain, list, RuleInfo};
@@ -281,6 +282,7 @@ fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, si
     grading::check(r, sink);
     personal::check(r, sink);
     access::check(r, sink);
+    timeliness::check(r, sink);
     unconfirmed::check(r, sink);
     cells::check(r, sink);
 }
@@ -344,6 +346,10 @@ pub fn summarize(catalog: &Catalog, findings: &[Finding]) -> Summary {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_accountability;
+#[cfg(test)]
 mod tests_legal;
 #[cfg(test)]
 mod tests_open;
+#[cfg(test)]
+mod tests_timeliness;

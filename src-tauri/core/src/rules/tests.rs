@@ -215,7 +215,7 @@ fn dates_and_systems() {
     assert_eq!(rules_of(&with(&[("published_on", "1948-01-01")])), ["date.range"]);
     assert_eq!(rules_of(&with(&[("published_on", "上月")])), ["field.domain"]);
     let mut c = catalog();
-    c.systems.push(InfoSystem { name: "低保管理系统".into(), public_funds: true, description: None });
+    c.systems.push(InfoSystem { name: "低保管理系统".into(), public_funds: true, ..Default::default() });
     assert_eq!(rules_of(&c), ["system.catalog"]);
     set(&mut c.resources[0], "source_system", "低保管理系统").unwrap();
     assert!(rules_of(&c).is_empty());

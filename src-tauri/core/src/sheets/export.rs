@@ -294,7 +294,7 @@ pub(crate) fn agency_sheet(wb: &mut Workbook, agency: &crate::model::Agency, st:
 
 fn systems_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> {
     let ws = wb.add_worksheet().set_name(SHEET_SYSTEMS).map_err(x)?;
-    let titles = ["信息系统名称".to_string(), "是否财政资金建设".into(), "信息系统说明".into()];
+    let titles = ["信息系统名称".to_string(), "是否财政资金建设".into(), "信息系统说明".into(), "资金来源".into()];
     header(ws, &titles, catalog.systems.len() as u32, 1, st)?;
     for (i, s) in catalog.systems.iter().enumerate() {
         let row = i as u32 + 1;
@@ -304,6 +304,9 @@ fn systems_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()
         if let Some(d) = &s.description {
             fits(d, || s.name.clone(), &format!("systems[{i}].description"))?;
             write_text(ws, row, 2, d)?;
+        }
+        if let Some(f) = &s.funding {
+            write_text(ws, row, 3, f.label(crate::Lang::Zh))?;
         }
     }
     Ok(())

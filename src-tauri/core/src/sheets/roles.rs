@@ -89,6 +89,7 @@ pub(super) fn read_systems(book: &mut Workbook, sheet: &str, out: &mut Imported)
             out.catalog.systems.push(InfoSystem {
                 name,
                 public_funds: fields::parse_bool(&get(1)).unwrap_or(false),
+                funding: crate::model::domain::Coded::parse(&get(3)),
                 description: crate::text::opt(&get(2)),
             });
         }

@@ -18,9 +18,12 @@ fn rich_catalog() -> crate::Catalog {
     let mut c = sample::large_catalog(12, 4);
     c.systems = vec![
         InfoSystem {
-            name: "低保管理系统".into(), public_funds: true, description: Some("民政\n低保".into())
+            name: "低保管理系统".into(),
+            public_funds: true,
+            funding: Some(crate::model::domain::SystemFunding::PurchasedService.into()),
+            description: Some("民政\n低保".into()),
         },
-        InfoSystem { name: "财务系统".into(), public_funds: false, description: None },
+        InfoSystem { name: "财务系统".into(), public_funds: false, ..Default::default() },
     ];
     let r = &mut c.resources[0];
     set(r, "related_codes", "352111000/000002；101001/000001").unwrap();

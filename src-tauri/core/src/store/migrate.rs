@@ -41,6 +41,12 @@ pub const MIGRATIONS: &[Migration] = &[
         breaking: true,
     },
     Migration { name: "20261126110000_undo", sql: include_str!("migrations/20261126110000_undo.sql"), breaking: true },
+    // A nullable column older Mulu ignores (its change sets then carry no operator).
+    Migration {
+        name: "20261201000000_operator",
+        sql: include_str!("migrations/20261201000000_operator.sql"),
+        breaking: false,
+    },
 ];
 
 /// How many migrations this program knows and applies.

@@ -11,6 +11,7 @@ pub(crate) mod doc;
 mod grades;
 pub(crate) mod guard;
 mod migrate;
+mod operator;
 pub mod packages;
 pub(crate) mod resources;
 mod search;
