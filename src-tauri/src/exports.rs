@@ -35,7 +35,7 @@ fn ext(kind: Kind) -> &'static str {
 /// Writes one export to `out`. The save dialog asked before replacing a file; one of another
 /// kind (the workspace, a key, a package) is refused whatever was answered.
 pub fn write(ws: &Workspace, kind: Kind, out: &Path) -> Result<()> {
-    ops::export::write(ws, kind, out, false).map(|_| ())
+    ops::export::write(ws, kind, out, false, &mulu_core::rules::Context::now(Lang::Zh)).map(|_| ())
 }
 
 #[tauri::command]

@@ -192,6 +192,7 @@ mod tests {
             resource: Resource { name: name.into(), ..Default::default() },
             rows: None,
             sampled: 0,
+            quality: Vec::new(),
         };
         let proposals = [proposal("甲"), proposal("乙")];
         let names = |r: Vec<Resource>| r.into_iter().map(|r| r.name).collect::<Vec<_>>();

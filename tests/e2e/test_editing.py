@@ -20,7 +20,7 @@ WRONG_USCC = "115201110091453296"  # one digit off: the check character no longe
 def init(ws: Path) -> list[str]:
     w = ["--workspace", str(ws)]
     mulu(*w, "--lang", "zh", "init", "--name", AGENCY, "--uscc", USCC, "--division", "520111",
-         "--level", "乡镇", "--contact-name", "王芳", "--contact-phone", "0851-83200000",
+         "--level", "乡镇", "--principal-head", "张明", "--contact-name", "王芳", "--contact-phone", "0851-83200000",
          "--code-prefix", "352111009", "--period", "2026")
     return w
 

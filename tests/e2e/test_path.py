@@ -138,7 +138,8 @@ def test_the_path_from_import_to_a_fixed_finding(launch, tmp_path: Path):
         app.click(f"export-{kind}")
         app.wait(lambda d: app.find("export-written").get_attribute("data-kind") == kind, message=f"{kind} written")
         assert (exports / name).stat().st_size > 0, name
-    assert len(json.loads((exports / "开放目录.dcat.jsonld").read_text())["dcat:dataset"]) == 2
+    # Not secrecy-reviewed yet: the open catalog is gated like the package (issue 18), so empty.
+    assert len(json.loads((exports / "开放目录.dcat.jsonld").read_text())["dcat:dataset"]) == 0
 
     # No key yet: the package is refused before any passphrase is asked, with the way out.
     app.click("package-make")

@@ -20,7 +20,7 @@ def workspace(tmp_path: Path) -> Path:
     ws = tmp_path / "青岩镇.mulu"
     w = ["--workspace", str(ws)]
     mulu(*w, "--lang", "zh", "init", "--name", AGENCY, "--uscc", USCC, "--division", "520111",
-         "--level", "乡镇", "--contact-name", "王芳", "--contact-phone", "0851-83200000",
+         "--level", "乡镇", "--principal-head", "张明", "--contact-name", "王芳", "--contact-phone", "0851-83200000",
          "--code-prefix", "352111009", "--period", "2026")
     mulu(*w, "resource", "add", "--name", COMPLETE[1], "--provider-name", AGENCY, "--provider-code", USCC,
          "--abstract", "本镇年度一般公共预算收支及三公经费预算", "--format", "电子表格 xlsx",

@@ -8,6 +8,7 @@ export const DOMAINS: Domains = {
   sensitivity: [v('公开', '公开', 'Public'), v('内部', '内部', 'Internal'), v('涉密', '涉密', 'Classified')],
   sharing_type: [v('无条件共享', '无条件共享', 'Unconditional sharing'), v('有条件共享', '有条件共享', 'Conditional sharing')],
   open_type: [v('无条件开放', '无条件开放', 'Open unconditionally')],
+  open_method: [v('下载', '下载', 'Download'), v('接口', '接口', 'API'), v('依申请', '依申请', 'On application')],
   update_cycle: [v('每年', '每年', 'Yearly')],
   data_type: [v('C', '字符型 C', 'Character'), v('N', '数值型 N', 'Numeric')],
   format_class: [v('电子表格', '电子表格', 'Spreadsheet', ['et', 'xls', 'xlsx', 'csv'])],

@@ -40,6 +40,7 @@ const change = (over: Partial<Change>): Change => ({
   path: 'update_cycle',
   old: null,
   new: null,
+  operator: null,
   ...over,
 })
 

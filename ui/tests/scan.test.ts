@@ -39,7 +39,7 @@ function proposal(name: string, items: DataItem[], grade: string, reason: string
     sensitivity: grade,
     grading: { suggested: grade, reason },
   } as unknown as Resource
-  return { source: `/data/${name}.csv`, resource, rows: 40, sampled: 40 }
+  return { source: `/data/${name}.csv`, resource, rows: 40, sampled: 40, quality: [] }
 }
 
 const people = proposal('低保名单', [item('姓名', 'C'), item('证件号', 'C', { is_identifier: true, is_personal: true })], '内部', '含个人信息（证件号），按第九条至少为“内部”。')

@@ -20,6 +20,9 @@ pub struct Cli {
     /// 以此日期为“今天”计算期限（默认：系统日期）/ count deadlines as on this day (default: the clock)
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub today: Option<chrono::NaiveDate>,
+    /// 经办人：记入此后每一次修改，并保存为本工作区的默认经办人 / the operator: recorded with every change from now on, and kept as the workspace's default
+    #[arg(long, global = true, env = "MULU_OPERATOR")]
+    pub operator: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -234,9 +237,12 @@ pub struct AgencyArgs {
     /// 行政区划代码
     #[arg(long)]
     pub division: Option<String>,
-    /// 机构层级：乡镇 / 区县部门 / 区县 / 市级部门 / 市
+    /// 机构层级：乡镇 / 区县部门 / 区县 / 市级部门 / 市 / 事业单位 / 公共企业
     #[arg(long)]
     pub level: Option<String>,
+    /// 第一责任人（机构主要负责人）
+    #[arg(long)]
+    pub principal_head: Option<String>,
     /// 联系人
     #[arg(long)]
     pub contact_name: Option<String>,
@@ -252,12 +258,13 @@ pub struct AgencyArgs {
 }
 
 impl AgencyArgs {
-    pub fn pairs(&self) -> [(&'static str, &Option<String>); 8] {
+    pub fn pairs(&self) -> [(&'static str, &Option<String>); 9] {
         [
             ("name", &self.name),
             ("uscc", &self.uscc),
             ("division_code", &self.division),
             ("level", &self.level),
+            ("principal_head", &self.principal_head),
             ("contact_name", &self.contact_name),
             ("contact_phone", &self.contact_phone),
             ("code_prefix", &self.code_prefix),
@@ -274,6 +281,9 @@ pub enum SystemCommand {
         /// 使用财政资金建设
         #[arg(long)]
         public_funds: bool,
+        /// 资金来源：财政投资 / 共同出资 / 购买服务 / 公共资金运营
+        #[arg(long)]
+        funding: Option<String>,
         #[arg(long)]
         description: Option<String>,
     },
@@ -372,12 +382,24 @@ pub struct ResourceArgs {
     /// 已解密或脱敏：是 / 否
     #[arg(long)]
     pub declassified: Option<String>,
+    /// 开放方式：下载 / 接口 / 依申请
+    #[arg(long)]
+    pub open_method: Option<String>,
+    /// 访问或下载地址（https://…）
+    #[arg(long)]
+    pub open_address: Option<String>,
+    /// 申请渠道：到哪里、以什么方式申请
+    #[arg(long)]
+    pub open_apply: Option<String>,
     /// 更新周期
     #[arg(long)]
     pub update_cycle: Option<String>,
     /// 发布日期
     #[arg(long)]
     pub published_on: Option<String>,
+    /// 最近更新日期
+    #[arg(long)]
+    pub updated_on: Option<String>,
     /// 关联资源代码（多个以分号分隔）
     #[arg(long)]
     pub related_codes: Option<String>,
@@ -426,8 +448,12 @@ impl ResourceArgs {
             ("open.condition", &self.open_condition),
             ("open.basis", &self.open_basis),
             ("open.declassified", &self.declassified),
+            ("open.method", &self.open_method),
+            ("open.address", &self.open_address),
+            ("open.apply", &self.open_apply),
             ("update_cycle", &self.update_cycle),
             ("published_on", &self.published_on),
+            ("updated_on", &self.updated_on),
             ("related_codes", &self.related_codes),
             ("source_business", &self.source_business),
             ("source_system", &self.source_system),

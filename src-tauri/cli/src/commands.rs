@@ -26,9 +26,14 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         ctx.today = today;
     }
     let json = cli.json;
+    // The operator is kept in the workspace: given once, it signs every later change set.
+    let operator = cli.operator.as_deref().filter(|o| !o.trim().is_empty());
+    if let Some(name) = operator.filter(|_| path.exists()) {
+        Workspace::open(&path)?.set_operator(name)?;
+    }
     match cli.command {
         Command::Init(a) => {
-            let ws = ops::workspace::init(&path, &agency_texts(&a))?;
+            let ws = ops::workspace::init(&path, &agency_texts(&a), operator)?;
             out!("{}{}", lang.pick("已创建工作区：", "Workspace created: "), path.display());
             print::agency_findings(&resources::agency_findings(&ws, &ctx)?, lang);
             Ok(Outcome::Ok)
@@ -125,7 +130,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(if plan.summary.errors > 0 { Outcome::Findings } else { Outcome::Ok })
         }
         Command::Export(ExportCommand::Catalogs { out, force }) => {
-            export(&path, ExportKind::Catalog, &out, force)?;
+            export(&path, ExportKind::Catalog, &out, force, &ctx)?;
             out!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());
             Ok(Outcome::Ok)
         }
@@ -149,17 +154,26 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Command::Export(ExportCommand::Template { out, force }) => {
-            export(&path, ExportKind::Template, &out, force)?;
+            export(&path, ExportKind::Template, &out, force, &ctx)?;
             out!("{}{}", lang.pick("已导出填报模板：", "Fill-in template written: "), out.display());
             Ok(Outcome::Ok)
         }
         Command::Export(ExportCommand::Dcat { out, force }) => {
-            let n = export(&path, ExportKind::Dcat, &out, force)?;
-            match lang {
-                Lang::Zh => out!("已导出开放目录（{n} 个资源）的 DCAT：{}", out.display()),
-                Lang::En => out!("Open catalog ({n} resources) written as DCAT: {}", out.display()),
+            let done = export(&path, ExportKind::Dcat, &out, force, &ctx)?;
+            let n = done.resources;
+            if json {
+                print::json(&serde_json::json!({
+                    "ok": done.withheld.is_empty(), "file": out, "resources": n, "withheld": done.withheld,
+                }))?;
+            } else {
+                match lang {
+                    Lang::Zh => out!("已导出开放目录（{n} 个资源）的 DCAT：{}", out.display()),
+                    Lang::En => out!("Open catalog ({n} resources) written as DCAT: {}", out.display()),
+                }
+                print::withheld(&done.withheld, lang);
             }
-            Ok(Outcome::Ok)
+            // Resources left out of the open catalog are the officer's to fix: exit 1, as validate does.
+            Ok(if done.withheld.is_empty() { Outcome::Ok } else { Outcome::Findings })
         }
         Command::Undo => {
             match ops::history::undo(&mut Workspace::open(&path)?)? {
@@ -187,9 +201,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
 
 /// Refused before the workspace is opened (an output that would replace it, a key or a file of
 /// another kind), then written by the core's use case.
-fn export(path: &std::path::Path, kind: ExportKind, out: &std::path::Path, force: bool) -> Result<usize> {
+fn export(
+    path: &std::path::Path,
+    kind: ExportKind,
+    out: &std::path::Path,
+    force: bool,
+    ctx: &Context,
+) -> Result<ops::export::Exported> {
     check_output(out, kind.output(), Some(path), &[], force)?;
-    ops::export::write(&Workspace::open(path)?, kind, out, force)
+    ops::export::write(&Workspace::open(path)?, kind, out, force, ctx)
 }
 
 fn agency_texts(a: &crate::args::AgencyArgs) -> Vec<FieldText> {
@@ -224,8 +244,9 @@ fn import_mapping(
 fn system(cmd: SystemCommand, path: &std::path::Path, json: bool, lang: Lang) -> Result<Outcome> {
     let mut ws = Workspace::open(path)?;
     match cmd {
-        SystemCommand::Add { name, public_funds, description } => {
-            let saved = ops::systems::put(&mut ws, &name, public_funds, description.as_deref(), lang)?;
+        SystemCommand::Add { name, public_funds, funding, description } => {
+            let saved =
+                ops::systems::put(&mut ws, &name, public_funds, funding.as_deref(), description.as_deref(), lang)?;
             out!("{}{}", lang.pick("已保存信息系统：", "System saved: "), saved.name);
         }
         SystemCommand::Rm { name } => {
@@ -238,8 +259,11 @@ fn system(cmd: SystemCommand, path: &std::path::Path, json: bool, lang: Lang) ->
                 print::json(&systems)?;
             } else {
                 for s in systems {
-                    let funds =
-                        if s.public_funds { lang.pick("（财政资金建设）", " (public funds)") } else { "" };
+                    let funds = match s.funding.as_ref() {
+                        Some(f) => format!("{}{}{}", lang.pick("（", " ("), f.label(lang), lang.pick("）", ")")),
+                        None if s.public_funds => lang.pick("（财政资金建设）", " (public funds)").to_string(),
+                        None => String::new(),
+                    };
                     out!("{}{funds}", s.name);
                 }
             }

@@ -217,7 +217,8 @@ pub fn history(changes: &[Change], lang: Lang) {
                 c.new.as_deref().unwrap_or("∅")
             )
         };
-        out!("{}  {} #{}  {what}", c.at, c.entity, c.entity_id.map(|i| i.to_string()).unwrap_or_default());
+        let by = c.operator.as_deref().map(|o| format!("  {}{o}", lang.pick("经办人：", "by "))).unwrap_or_default();
+        out!("{}  {} #{}  {what}{by}", c.at, c.entity, c.entity_id.map(|i| i.to_string()).unwrap_or_default());
     }
 }
 
@@ -323,6 +324,7 @@ pub fn scan(
         if let Some(reason) = r.grading.as_ref().and_then(|g| g.reason.as_deref()) {
             out!("    {}{reason}", lang.pick("定级建议：", "Suggested grade: "));
         }
+        scan_quality(&p.quality, lang);
     }
     for (path, e) in skipped {
         eprintln!("{}{}: {}", lang.pick("跳过 ", "Skipped "), path.display(), e.message(lang));
@@ -333,5 +335,63 @@ pub fn scan(
         (Lang::Zh, false) => out!("提议 {n} 个资源（未加入；确认后加 --accept 加入目录）。"),
         (Lang::En, true) => out!("{n} resources added to the catalog."),
         (Lang::En, false) => out!("{n} resources proposed (nothing added; run again with --accept to add them)."),
+    }
+}
+
+/// The resources the open catalog left out, with why.
+pub fn withheld(list: &[mulu_core::opening::Withheld], lang: Lang) {
+    if list.is_empty() {
+        return;
+    }
+    match lang {
+        Lang::Zh => out!("开放目录未收录 {} 个标为开放的资源：", list.len()),
+        Lang::En => out!("The open catalog left out {} resources marked for opening:", list.len()),
+    }
+    for w in list {
+        let who = match &w.code {
+            Some(c) => format!("{c} {}", w.name),
+            None => w.name.clone(),
+        };
+        out!("  {who}{}{}", lang.pick("：", ": "), w.why);
+    }
+}
+
+/// Per column: the empty-cell rate and the values failing its check, rows named, values masked.
+fn scan_quality(columns: &[mulu_core::scan::quality::ColumnQuality], lang: Lang) {
+    use mulu_core::scan::quality::Check;
+    for q in columns.iter().filter(|q| q.empty > 0 || q.failing_count > 0) {
+        let mut line = match lang {
+            Lang::Zh => format!("    数据质量 · {}：空值 {:.0}%", q.column, q.empty_rate * 100.0),
+            Lang::En => format!("    Data quality · {}: {:.0}% empty", q.column, q.empty_rate * 100.0),
+        };
+        if let (Some(check), true) = (q.check, q.failing_count > 0) {
+            let what = match check {
+                Check::CitizenId => lang.pick("身份证号码校验", "the citizen ID check"),
+                Check::Uscc => lang.pick("统一社会信用代码校验", "the USCC check"),
+                Check::Date => lang.pick("日期格式", "the date check"),
+            };
+            let rows: Vec<String> = q
+                .failing
+                .iter()
+                .map(|f| match lang {
+                    Lang::Zh => format!("第 {} 行 {}", f.row, f.value),
+                    Lang::En => format!("row {}: {}", f.row, f.value),
+                })
+                .collect();
+            let more = if q.failing_count > q.failing.len() { lang.pick(" 等", " …") } else { "" };
+            line.push_str(&match lang {
+                Lang::Zh => {
+                    format!("；{} 个值未通过{what}（{}{more}），请在原表中改正", q.failing_count, rows.join("、"))
+                }
+                Lang::En => {
+                    format!(
+                        "; {} values fail {what} ({}{more}); correct them in the file",
+                        q.failing_count,
+                        rows.join("; ")
+                    )
+                }
+            });
+        }
+        out!("{line}");
     }
 }

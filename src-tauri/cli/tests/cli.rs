@@ -32,6 +32,10 @@ const COMPLETE: &[&str] = &[
     "共享平台方式/文件",
     "--open-type",
     "是",
+    "--open-method",
+    "下载",
+    "--open-address",
+    "https://data.guiyang.gov.cn/dataset/budget",
     "--update-cycle",
     "年度",
     "--published-on",
@@ -353,4 +357,32 @@ fn undo_puts_the_last_edit_back() {
         .success();
     mulu(&ws).arg("undo").assert().success().stdout(contains("resource.edit"));
     assert_eq!(json(&mulu(&ws).args(["show", "--json"]).assert().success().get_output().stdout), before);
+}
+
+#[test]
+fn every_change_in_the_history_names_its_operator_given_once_and_kept() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = d.path().join("w.mulu");
+    mulu(&ws)
+        .args(["--operator", "王芳", "init", "--name", "花溪区青岩镇人民政府", "--level", "事业单位"])
+        .assert()
+        .success();
+    // No --operator now: the workspace's default signs the change.
+    mulu(&ws).args(["agency", "set", "--period", "2026"]).assert().success();
+    mulu(&ws).env("MULU_OPERATOR", "李明").args(["agency", "set", "--principal-head", "张明"]).assert().success();
+    let v = json(&mulu(&ws).args(["history", "--json"]).assert().success().get_output().stdout);
+    let ops: Vec<(&str, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["path"].as_str().unwrap(), c["operator"].as_str().unwrap_or("")))
+        .collect();
+    assert!(ops.contains(&("principal_head", "李明")), "{ops:?}");
+    assert!(ops.contains(&("period", "王芳")), "kept from init: {ops:?}");
+    assert!(ops.contains(&("name", "王芳")), "{ops:?}");
+    let text = mulu(&ws).args(["history"]).assert().success().get_output().stdout.clone();
+    assert!(String::from_utf8(text).unwrap().contains("经办人：李明"));
+    // 事业单位 is a level of its own: no field.domain finding on it.
+    let v = json(&mulu(&ws).args(["validate", "--json"]).output().unwrap().stdout);
+    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["field"] == "agency.level"), "{v}");
 }

@@ -41,7 +41,8 @@ fn what_article_9_keeps_closed_is_in_no_open_view_or_export() {
     let d = tempfile::tempdir().unwrap();
     let ws = init(d.path());
     let public = ["--sensitivity", "公开", "--sharing-type", "无条件共享", "--sharing-method", "共享平台方式/文件"];
-    add(&ws, "镇级财政预算公开信息", &[&public[..], &["--open-type", "无条件开放"]].concat());
+    let download = ["--open-method", "下载", "--open-address", "https://data.guiyang.gov.cn/dataset/budget"];
+    add(&ws, "镇级财政预算公开信息", &[&public[..], &["--open-type", "无条件开放"], &download].concat());
     let secret = [
         "--sensitivity",
         "涉密",
@@ -56,7 +57,18 @@ fn what_article_9_keeps_closed_is_in_no_open_view_or_export() {
     ];
     add(&ws, "涉密台账", &[&secret[..], &["--open-type", "有条件开放", "--open-condition", "脱敏后开放"]].concat());
     let internal = ["--sensitivity", "内部", "--sharing-type", "无条件共享", "--sharing-method", "共享平台方式/文件"];
-    let opened = ["--open-type", "有条件开放", "--open-condition", "依申请开放", "--usage-requirements", "注明来源"];
+    let opened = [
+        "--open-type",
+        "有条件开放",
+        "--open-condition",
+        "依申请开放",
+        "--usage-requirements",
+        "注明来源",
+        "--open-method",
+        "依申请",
+        "--open-apply",
+        "青岩镇政务服务中心窗口",
+    ];
     add(&ws, "内部未注明依据", &[&internal[..], &opened].concat());
     add(&ws, "内部依条例开放", &[&internal[..], &opened, &["--open-basis", "《贵阳市政府数据共享开放条例》"]].concat());
 
@@ -64,7 +76,25 @@ fn what_article_9_keeps_closed_is_in_no_open_view_or_export() {
     let names: Vec<&str> = open["resources"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["镇级财政预算公开信息", "内部依条例开放"]);
     let out = d.path().join("开放目录.jsonld");
-    mulu(&ws).args(["export", "dcat"]).arg(&out).assert().success().stdout(contains("2 个资源"));
+    // Not secrecy-reviewed yet: every resource is left out, listed with why, and the command fails.
+    mulu(&ws)
+        .args(["export", "dcat"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(contains("0 个资源"))
+        .stdout(contains("保密审查"));
+    mulu(&ws).args(["secrecy", "confirm", "--all", "--reviewer", "李审查"]).assert().success();
+    let v =
+        json(&mulu(&ws).args(["--json", "export", "dcat", "--force"]).arg(&out).assert().code(1).get_output().stdout);
+    assert_eq!((v["ok"].as_bool(), v["resources"].as_u64()), (Some(false), Some(2)));
+    let withheld: Vec<(&str, &str)> = v["withheld"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| (w["name"].as_str().unwrap(), w["reasons"][0]["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(withheld, [("涉密台账", "closed"), ("内部未注明依据", "closed")]);
     let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let titles: Vec<&str> =
         doc["dcat:dataset"].as_array().unwrap().iter().map(|s| s["dct:title"]["@value"].as_str().unwrap()).collect();
@@ -88,6 +118,10 @@ fn validate_names_the_resources_the_package_refuses_for_review() {
         "共享平台方式/文件",
         "--open-type",
         "无条件开放",
+        "--open-method",
+        "接口",
+        "--open-address",
+        "https://data.guiyang.gov.cn/api/budget",
     ];
     for name in ["镇级财政预算公开信息", "镇级财政决算公开信息", "镇村道路养护记录"] {
         add(&ws, name, &public);

@@ -28,6 +28,7 @@ fn township(dir: &Path, ws: &Path, name: &str, code: &str) -> (PathBuf, String) 
     ws_cmd(dir, ws)
         .args(["init", "--name", name, "--uscc", code, "--division", "520111", "--level", "乡镇"])
         .args(["--contact-name", "王芳", "--contact-phone", "0851-83200000", "--code-prefix", "352111009"])
+        .args(["--principal-head", "张明"])
         .args(["--period", "2026"])
         .assert()
         .success();

@@ -4,7 +4,7 @@ use std::path::Path;
 
 mod common;
 
-use common::{mulu, show};
+use common::{json, mulu, show};
 use predicates::str::contains;
 use serde_json::Value;
 
@@ -139,7 +139,16 @@ fn template_and_dcat_exports() {
     assert_eq!(show(&fresh)["agency"], show(&src)["agency"]);
 
     let j = d.path().join("open.jsonld");
-    mulu(&src).args(["export", "dcat"]).arg(&j).assert().success().stdout(contains("1 个资源"));
+    // Gated like packaging: nothing before the secrecy review (exit 1, each one named), then the opened one.
+    mulu(&src)
+        .args(["export", "dcat"])
+        .arg(&j)
+        .assert()
+        .code(1)
+        .stdout(contains("0 个资源"))
+        .stdout(contains("保密审查"));
+    mulu(&src).args(["secrecy", "confirm", "--all", "--reviewer", "李审查"]).assert().success();
+    mulu(&src).args(["export", "dcat", "--force"]).arg(&j).assert().success().stdout(contains("1 个资源"));
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&j).unwrap()).unwrap();
     assert_eq!(doc["@type"], "dcat:Catalog");
     assert_eq!(doc["dcat:dataset"].as_array().unwrap().len(), 1, "only the resource opened to society");
@@ -172,6 +181,33 @@ fn scan_proposes_and_accept_adds_numbered_resources() {
     assert_eq!((road["code"].as_str(), visit["code"].as_str()), (Some("352111009/000003"), Some("352111009/000004")));
     assert_eq!(visit["sensitivity"], "内部", "personal data suggests 内部");
     assert_eq!(visit["provider_code"], "115201110091453295");
+}
+
+#[test]
+fn scan_reports_empty_cells_and_failing_values_per_column_rows_named_values_masked() {
+    let d = tempfile::tempdir().unwrap();
+    let ws = filled(d.path());
+    let file = d.path().join("低保名册.csv");
+    std::fs::write(
+        &file,
+        "姓名,身份证号,登记日期\n王一,11010519491231002X,2026-03-01\n,110105194912310021,2026-13-01\n赵四,11010519491231002X,\n",
+    )
+    .unwrap();
+    let v = json(&mulu(&ws).arg("scan").arg(&file).arg("--json").assert().success().get_output().stdout);
+    let q = &v["proposals"][0]["quality"];
+    let col = |n: &str| q.as_array().unwrap().iter().find(|c| c["column"] == n).unwrap().clone();
+    assert_eq!((col("姓名")["empty"].as_u64(), col("登记日期")["failing"][0]["row"].as_u64()), (Some(1), Some(3)));
+    let id = col("身份证号");
+    assert_eq!((id["check"].as_str(), id["failing_count"].as_u64()), (Some("citizen_id"), Some(1)));
+    assert_eq!(
+        (id["failing"][0]["row"].as_u64(), id["failing"][0]["value"].as_str()),
+        (Some(3), Some("1101***********021"))
+    );
+    let text = mulu(&ws).arg("scan").arg(&file).assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.contains("数据质量 · 姓名：空值 33%"), "{text}");
+    assert!(text.contains("1 个值未通过身份证号码校验（第 3 行 1101***********021）"), "{text}");
+    assert!(!text.contains("110105194912310021"), "the value is masked: {text}");
 }
 
 #[test]

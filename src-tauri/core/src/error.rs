@@ -85,6 +85,8 @@ pub enum Error {
     TrustAmbiguous { selector: String, count: usize },
     #[error("the agency profile has no USCC")]
     PackageNoUscc,
+    #[error("the agency profile names no principal head")]
+    PackageNoPrincipal,
     #[error("validation found {errors} errors")]
     PackageHasErrors { errors: usize, resources: usize },
     #[error("{} resources lack the secrecy review", resources.len())]
@@ -207,6 +209,7 @@ impl Error {
             Error::TrustNotFound { .. } => "key.trust_not_found",
             Error::TrustAmbiguous { .. } => "key.trust_ambiguous",
             Error::PackageNoUscc => "package.no_uscc",
+            Error::PackageNoPrincipal => "package.no_principal",
             Error::PackageHasErrors { .. } => "package.findings",
             Error::PackageUnreviewed { .. } => "package.secrecy",
             Error::PackageWrite { .. } => "package.write",

@@ -44,6 +44,7 @@ fn samples() -> Vec<Error> {
         Error::TrustNotFound { selector: "ab".into() },
         Error::TrustAmbiguous { selector: "ab".into(), count: 2 },
         Error::PackageNoUscc,
+        Error::PackageNoPrincipal,
         Error::PackageHasErrors { errors: 3, resources: 2 },
         Error::PackageUnreviewed { resources: (1..=22).map(|i| format!("资源{i}")).collect() },
         Error::PackageWrite { reason: "disk".into() },
@@ -156,6 +157,7 @@ fn every_variant_is_sampled(e: &Error) {
         | Error::TrustNotFound { .. }
         | Error::TrustAmbiguous { .. }
         | Error::PackageNoUscc
+        | Error::PackageNoPrincipal
         | Error::PackageHasErrors { .. }
         | Error::PackageUnreviewed { .. }
         | Error::PackageWrite { .. }

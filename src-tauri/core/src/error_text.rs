@@ -157,6 +157,7 @@ impl Error {
             | Error::PassphraseMismatch
             | Error::PassphraseUnavailable
             | Error::PackageNoUscc
+            | Error::PackageNoPrincipal
             | Error::FingerprintMismatch
             | Error::Cancelled => vec![],
         }

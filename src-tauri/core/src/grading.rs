@@ -95,6 +95,18 @@ pub fn allowed(grade: Sensitivity, declassified: bool) -> (&'static [SharingType
     }
 }
 
+/// The open types the questionnaire offers: those the grade allows, less any opening of
+/// personal data that is not desensitised (`open.personal`, G Arts. 9, 23).
+fn open_allowed(grade: Sensitivity, r: &Resource) -> Vec<OpenType> {
+    let open = allowed(grade, r.open.declassified).1;
+    // 公开 is opened in full or not at all: choosing it for personal data is the officer's
+    // override, and the rule reports it.
+    if grade == Sensitivity::Public || r.open.declassified || crate::rules::personal::personal_items(r).is_empty() {
+        return open.to_vec();
+    }
+    vec![OpenType::NotOpened]
+}
+
 /// The answers a resource starts with: those recorded before, and "personal information" from
 /// its data items when not answered yet.
 pub fn default_answers(r: &Resource) -> Grading {
@@ -107,7 +119,12 @@ pub fn default_answers(r: &Resource) -> Grading {
 
 /// The grade the answers suggest, with what it allows and why (questions 1–5 of §6.2, in order).
 pub fn suggest(a: &Grading, r: &Resource, lang: Lang) -> Suggestion {
-    let personal_items: Vec<&str> = r.items.iter().filter(|i| i.is_personal).map(|i| i.name.as_str()).take(3).collect();
+    // Items that keep the resource from being opened undesensitised (`open.personal`) count as
+    // a yes to question 3, so the suggestion never proposes what that rule refuses.
+    let held = crate::rules::personal::personal_items(r);
+    let mut personal_items: Vec<&str> = r.items.iter().filter(|i| i.is_personal).map(|i| i.name.as_str()).collect();
+    personal_items.extend(held.iter().filter(|n| !personal_items.contains(n)).collect::<Vec<_>>());
+    personal_items.truncate(3);
     let (grade, reason, article) = if a.state_secret == Some(true) {
         (
             Sensitivity::Classified,
@@ -120,7 +137,7 @@ pub fn suggest(a: &Grading, r: &Resource, lang: Lang) -> Suggestion {
             lang.pick("法律、法规或规章限制使用：贵阳的分级中只有“涉密”允许限制共享，须写明依据。", "A law, regulation or rule restricts its use: in Guiyang's scale only 涉密 allows restricted sharing; state the basis.").to_string(),
             lang.pick("《贵阳市政府数据资源管理办法》第九条；《贵州省政务数据资源共享管理办法》第十二条", "Guiyang measures Art. 9; Guizhou sharing measures Art. 12"),
         )
-    } else if a.personal_or_commercial == Some(true) {
+    } else if a.personal_or_commercial == Some(true) || !held.is_empty() {
         let what = if personal_items.is_empty() {
             String::new()
         } else {
@@ -155,7 +172,8 @@ pub fn suggest(a: &Grading, r: &Resource, lang: Lang) -> Suggestion {
             ),
         )
     };
-    let (sharing, open) = allowed(grade, r.open.declassified);
+    let (sharing, _) = allowed(grade, r.open.declassified);
+    let open = open_allowed(grade, r);
     let sharing_type =
         if grade == Sensitivity::Classified && a.legal_restriction != Some(true) && a.state_secret == Some(true) {
             SharingType::NotShared
@@ -167,7 +185,7 @@ pub fn suggest(a: &Grading, r: &Resource, lang: Lang) -> Suggestion {
         sharing_type: sharing_type.key().to_string(),
         sharing_types: keys(sharing),
         open_type: open[0].key().to_string(),
-        open_types: keys(open),
+        open_types: keys(&open),
         needs_basis: grade == Sensitivity::Classified,
         needs_open_condition: open.contains(&OpenType::Conditional),
         reason,
@@ -196,7 +214,8 @@ pub fn apply(
             lang.pick("与建议不同的定级须说明理由", "a reason for a grade other than the suggested one"),
         ));
     }
-    let (sharing, open) = allowed(grade, r.open.declassified);
+    let (sharing, _) = allowed(grade, r.open.declassified);
+    let open = open_allowed(grade, r);
     if !r.sharing_type().is_some_and(|t| sharing.contains(&t)) {
         let pick = if grade.key() == s.sensitivity {
             SharingType::parse(&s.sharing_type).unwrap_or(sharing[0])

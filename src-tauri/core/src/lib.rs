@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod ids;
 pub mod messages;
 pub mod model;
+pub mod opening;
 pub mod ops;
 pub mod output;
 pub mod overview;

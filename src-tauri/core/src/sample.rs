@@ -1,7 +1,9 @@
 //! Sample catalogs for tests, benchmarks and demos: the complete, valid resource of
 //! domain.md §12, and a generator of large catalogs shaped like a city's.
 
-use crate::model::domain::{DataType, FormatClass, MethodClass, OpenType, Sensitivity, SharingType, UpdateCycle};
+use crate::model::domain::{
+    DataType, FormatClass, MethodClass, OpenMethod, OpenType, Sensitivity, SharingType, UpdateCycle,
+};
 use crate::model::{Agency, Catalog, DataItem, Format, Open, Resource, Sharing, SharingMethod};
 
 pub fn agency() -> Agency {
@@ -10,6 +12,7 @@ pub fn agency() -> Agency {
         uscc: Some("115201110091453295".into()),
         division_code: Some("520111".into()),
         level: Some(crate::model::domain::AgencyLevel::Township.into()),
+        principal_head: Some("张明".into()),
         contact_name: Some("王芳".into()),
         contact_phone: Some("0851-83200000".into()),
         code_prefix: Some("352111009".into()),
@@ -43,7 +46,13 @@ pub fn resource() -> Resource {
             basis: None,
             method: SharingMethod { class: Some(MethodClass::Platform.into()), kind: Some("文件".into()) },
         },
-        open: Open { kind: Some(OpenType::Unconditional.into()), ..Default::default() },
+        open: Open {
+            kind: Some(OpenType::Unconditional.into()),
+            method: Some(OpenMethod::Download.into()),
+            address: Some("https://data.guiyang.gov.cn/dataset/352111009-000001".into()),
+            apply: Some("青岩镇政务服务中心窗口，提交数据开放申请表".into()),
+            ..Default::default()
+        },
         update_cycle: Some(UpdateCycle::Yearly.into()),
         published_on: Some("2026-01-15".into()),
         source_business: Some("财政预算编制".into()),
@@ -79,6 +88,8 @@ pub fn large_catalog(n: usize, items: usize) -> Catalog {
                     kind: Some(OpenType::Conditional.into()),
                     condition: Some("脱敏后开放".into()),
                     declassified: true,
+                    method: Some(OpenMethod::OnApplication.into()),
+                    apply: Some("花溪区大数据局政务服务窗口，提交数据开放申请表".into()),
                     ..Default::default()
                 };
                 r.usage_requirements = Some("仅用于本部门履职".into());

@@ -18,6 +18,8 @@ use crate::sheets::cell::Cell;
 use crate::sheets::source::Workbook;
 use crate::store::Workspace;
 
+pub mod quality;
+
 /// Data rows read per sheet or file; large files are sampled, not read whole.
 pub const SAMPLE_ROWS: usize = 1000;
 /// Share of sampled values that must pass a check for a column to count as an identifier.
@@ -34,6 +36,18 @@ pub struct Proposal {
     pub rows: Option<u64>,
     /// Rows actually sampled to infer types.
     pub sampled: usize,
+    /// Data quality per column, over the sampled rows (issue 18).
+    pub quality: Vec<quality::ColumnQuality>,
+}
+
+impl Proposal {
+    /// The quality report's rows as in the file, its header being row `h + 1`.
+    fn below_header(mut self, h: usize) -> Self {
+        for f in self.quality.iter_mut().flat_map(|q| q.failing.iter_mut()) {
+            f.row += h as u64;
+        }
+        self
+    }
 }
 
 /// What one column's sampled values say.
@@ -167,7 +181,7 @@ fn propose(
         .filter(|(h, _)| !h.trim().is_empty())
         .map(|(h, s)| s.item(&crate::text::clean_line(h)))
         .collect();
-    let personal: Vec<String> = items.iter().filter(|i| i.is_personal).map(|i| i.name.clone()).collect();
+    let mut personal: Vec<String> = items.iter().filter(|i| i.is_personal).map(|i| i.name.clone()).collect();
     let mut r = Resource {
         name: crate::text::clean_line(name),
         format: crate::model::Format {
@@ -179,6 +193,13 @@ fn propose(
         notes: Some(format!("来源文件：{source}")),
         ..Default::default()
     };
+    // What `open.personal` reads as personal (health, income …) counts too, so no proposal is
+    // one that rule refuses.
+    for name in crate::rules::personal::personal_items(&r) {
+        if !personal.iter().any(|p| p == name) {
+            personal.push(name.to_string());
+        }
+    }
     // The questionnaire's third question, answered from the data (domain.md §6.2): personal
     // information means at least 内部, shared unconditionally, opened only desensitised.
     let (grade, reason) = if personal.is_empty() {
@@ -200,7 +221,9 @@ fn propose(
         unconfirmed: Some(crate::model::GradeOrigin::Scan),
         ..Default::default()
     });
-    Proposal { source, resource: r, rows: total, sampled: rows.len() }
+    // Rows counted as if the header were the first row; the caller moves them below its header.
+    let quality = quality::columns(header, rows, 2, today);
+    Proposal { source, resource: r, rows: total, sampled: rows.len(), quality }
 }
 
 /// The header: among the first rows, the one with the most text cells (title rows above a
@@ -238,7 +261,8 @@ fn scan_workbook(path: &Path, today: NaiveDate, out: &mut Vec<Proposal>) -> Resu
         let data = &rows[h + 1..];
         let total = (rows.len() < SAMPLE_ROWS + 10).then_some(data.len() as u64);
         let name = if names.len() == 1 { stem.clone() } else { format!("{stem}（{sheet}）") };
-        out.push(propose(format!("{}#{sheet}", path.display()), &name, &ext, &header, data, total, today));
+        let p = propose(format!("{}#{sheet}", path.display()), &name, &ext, &header, data, total, today);
+        out.push(p.below_header(h));
     }
     Ok(())
 }
@@ -279,7 +303,7 @@ fn scan_csv(path: &Path, today: NaiveDate, out: &mut Vec<Proposal>) -> Result<()
     let header: Vec<String> = rows[h].iter().map(|c| c.text().into_owned()).collect();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let total = (complete && all_read).then_some((rows.len() - h - 1) as u64);
-    out.push(propose(path.display().to_string(), &stem, "csv", &header, &rows[h + 1..], total, today));
+    out.push(propose(path.display().to_string(), &stem, "csv", &header, &rows[h + 1..], total, today).below_header(h));
     Ok(())
 }
 

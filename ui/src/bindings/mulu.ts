@@ -10,7 +10,11 @@ uscc: string | null,
 /**
  * 行政区划代码 (GB/T 2260; 6, 9 or 12 digits).
  */
-division_code: string | null, level: string | null, contact_name: string | null, contact_phone: string | null, 
+division_code: string | null, level: string | null, 
+/**
+ * 第一责任人: the agency's principal head, answerable for its government data (G Art. 26).
+ */
+principal_head: string | null, contact_name: string | null, contact_phone: string | null, 
 /**
  * 前段码 assigned by the bureau (类 项 目 [细目]); new resources are numbered under it.
  */
@@ -24,7 +28,11 @@ export type InfoSystem = { name: string,
 /**
  * Built with public funds (财政资金): such a system must have its resources catalogued (G Art. 17).
  */
-public_funds: boolean, description: string | null, };
+public_funds: boolean, 
+/**
+ * 资金来源: fiscal investment, co-funded, purchased service or operated with public funds.
+ */
+funding: string | null, description: string | null, };
 
 export type Resource = { 
 /**
@@ -79,6 +87,10 @@ update_cycle: string | null,
  * 12 发布日期, ISO `YYYY-MM-DD` when recognised, else as written.
  */
 published_on: string | null, 
+/**
+ * 最近更新日期 (G Art. 21: data kept current), ISO `YYYY-MM-DD` when recognised.
+ */
+updated_on: string | null, 
 /**
  * 13 关联资源代码.
  */
@@ -157,7 +169,19 @@ basis: string | null,
 /**
  * Declassified (涉密) or desensitised (内部): Art. 9 lets such data be opened.
  */
-declassified: boolean, };
+declassified: boolean, 
+/**
+ * 开放方式: download, API or on application (G Art. 25; S Art. 8).
+ */
+method: string | null, 
+/**
+ * 访问或下载地址: where the data or its API is reached.
+ */
+address: string | null, 
+/**
+ * 申请渠道: where and how to apply (for 依申请 and 有条件开放).
+ */
+apply: string | null, };
 
 export type Grading = { 
 /**
@@ -191,7 +215,7 @@ help_zh: string, help_en: string,
  */
 domain: string | null, };
 
-export type Domains = { sensitivity: Array<DomainValue>, sharing_type: Array<DomainValue>, open_type: Array<DomainValue>, update_cycle: Array<DomainValue>, data_type: Array<DomainValue>, format_class: Array<DomainValue>, method_class: Array<DomainValue>, agency_level: Array<DomainValue>, };
+export type Domains = { sensitivity: Array<DomainValue>, sharing_type: Array<DomainValue>, open_type: Array<DomainValue>, open_method: Array<DomainValue>, update_cycle: Array<DomainValue>, data_type: Array<DomainValue>, format_class: Array<DomainValue>, method_class: Array<DomainValue>, agency_level: Array<DomainValue>, };
 
 export type Suggestion = { 
 /**
@@ -434,7 +458,41 @@ rows: number | null,
 /**
  * Rows actually sampled to infer types.
  */
-sampled: number, };
+sampled: number, 
+/**
+ * Data quality per column, over the sampled rows (issue 18).
+ */
+quality: Array<ColumnQuality>, };
+
+export type ColumnQuality = { column: string, 
+/**
+ * Empty cells among the sampled data rows.
+ */
+empty: number, 
+/**
+ * `empty` over the sampled rows, 0–1.
+ */
+empty_rate: number, 
+/**
+ * The check its values are held to (by its name, or because most of its values pass it).
+ */
+check: Check | null, 
+/**
+ * How many values fail it, and the first few.
+ */
+failing_count: number, failing: Array<Failing>, };
+
+export type Check = "citizen_id" | "uscc" | "date";
+
+export type Failing = { 
+/**
+ * The row in the sheet or file (1-based, the header row counted).
+ */
+row: number, 
+/**
+ * The value masked: its first and last characters only.
+ */
+value: string, };
 
 export type MappedColumn = { 
 /**
@@ -561,7 +619,11 @@ export type OverviewDelta = {
  */
 base: number, revision: number, full: Overview | null, changed: Array<ResourceSummary>, removed: Array<number>, has_agency: boolean, agency: Agency, catalog_findings: Array<Finding>, summary: Summary, rules: Array<RuleInfo>, undo: UndoNext | null, };
 
-export type Change = { set_id: number, at: string, action: string, entity: string, entity_id: number | null, path: string, old: string | null, new: string | null, };
+export type Change = { set_id: number, at: string, action: string, entity: string, entity_id: number | null, path: string, old: string | null, new: string | null, 
+/**
+ * Who made the change set (经办人), when one was recorded.
+ */
+operator: string | null, };
 
 export type Undone = { set_id: number, action: string, at: string, 
 /**
@@ -893,4 +955,4 @@ export type SubmitterInput = { uscc: string, name: string, level: string | null,
 
 export type ReceiveResult = { path: string, received: ReceivedOne | null, error: ErrorPayload | null, };
 
-export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_uscc" | "package.secrecy" | "package.write" | "receipt.broken" | "receipt.conflict" | "receipt.foreign" | "receipt.hash" | "receipt.not_receipt" | "receipt.untrusted" | "receive.broken" | "receive.conflict" | "receive.not_expected" | "receive.not_submission" | "receive.other_agency" | "receive.unknown_signer" | "resource.ambiguous" | "resource.not_found" | "review.closed" | "review.not_bureau" | "review.not_found" | "review.undecided" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "submitter.cell" | "submitter.not_found" | "system.not_found" | "task.not_found" | "undo.unsupported" | "verify.unreadable" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";
+export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_principal" | "package.no_uscc" | "package.secrecy" | "package.write" | "receipt.broken" | "receipt.conflict" | "receipt.foreign" | "receipt.hash" | "receipt.not_receipt" | "receipt.untrusted" | "receive.broken" | "receive.conflict" | "receive.not_expected" | "receive.not_submission" | "receive.other_agency" | "receive.unknown_signer" | "resource.ambiguous" | "resource.not_found" | "review.closed" | "review.not_bureau" | "review.not_found" | "review.undecided" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "submitter.cell" | "submitter.not_found" | "system.not_found" | "task.not_found" | "undo.unsupported" | "verify.unreadable" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";

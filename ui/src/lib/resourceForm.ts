@@ -37,6 +37,7 @@ export const GROUPS: Group[] = [
       { key: 'abstract', control: 'textarea', wide: true },
       { key: 'update_cycle', control: 'select' },
       { key: 'published_on', control: 'text', placeholder: '2026-03-01' },
+      { key: 'updated_on', control: 'text', placeholder: '2026-10-31' },
     ],
   },
   {
@@ -64,6 +65,9 @@ export const GROUPS: Group[] = [
       { key: 'open.declassified', control: 'switch' },
       { key: 'open.condition', control: 'textarea', wide: true },
       { key: 'open.basis', control: 'textarea', wide: true },
+      { key: 'open.method', control: 'select' },
+      { key: 'open.address', control: 'text', wide: true, mono: true, placeholder: 'https://' },
+      { key: 'open.apply', control: 'textarea', wide: true },
     ],
   },
   {

@@ -28,7 +28,16 @@ pub fn show(ws: &Path) -> Value {
 pub fn init(ws: &Path) {
     mulu(ws)
         .args(["init", "--name", "花溪区青岩镇人民政府", "--uscc", "115201110091453295", "--division", "520111"])
-        .args(["--level", "乡镇", "--contact-name", "王芳", "--contact-phone", "0851-83200000"])
+        .args([
+            "--level",
+            "乡镇",
+            "--principal-head",
+            "张明",
+            "--contact-name",
+            "王芳",
+            "--contact-phone",
+            "0851-83200000",
+        ])
         .args(["--code-prefix", "352111009", "--period", "2026"])
         .assert()
         .success();

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::domain::{AgencyLevel, Coded};
+use super::domain::{AgencyLevel, Coded, SystemFunding};
 
 /// The agency profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -16,6 +16,8 @@ pub struct Agency {
     pub division_code: Option<String>,
     #[ts(type = "string | null")]
     pub level: Option<Coded<AgencyLevel>>,
+    /// 第一责任人: the agency's principal head, answerable for its government data (G Art. 26).
+    pub principal_head: Option<String>,
     pub contact_name: Option<String>,
     pub contact_phone: Option<String>,
     /// 前段码 assigned by the bureau (类 项 目 [细目]); new resources are numbered under it.
@@ -31,5 +33,16 @@ pub struct InfoSystem {
     pub name: String,
     /// Built with public funds (财政资金): such a system must have its resources catalogued (G Art. 17).
     pub public_funds: bool,
+    /// 资金来源: fiscal investment, co-funded, purchased service or operated with public funds.
+    #[ts(type = "string | null")]
+    pub funding: Option<Coded<SystemFunding>>,
     pub description: Option<String>,
+}
+
+impl InfoSystem {
+    /// Built, bought or run with public money in any of the four ways: its data must be
+    /// catalogued (G Art. 17).
+    pub fn needs_catalog(&self) -> bool {
+        self.public_funds || self.funding.as_ref().is_some_and(|f| f.known().is_some())
+    }
 }

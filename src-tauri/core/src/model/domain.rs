@@ -22,6 +22,9 @@ pub struct Entry {
     pub synonyms: Vec<String>,
     #[serde(default)]
     pub types: Vec<String>,
+    /// Update cycles: the days after the last update that make it late (`update.overdue`).
+    #[serde(default)]
+    pub overdue_days: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -29,13 +32,16 @@ pub struct Tables {
     pub sensitivity: Vec<Entry>,
     pub sharing_type: Vec<Entry>,
     pub open_type: Vec<Entry>,
+    pub open_method: Vec<Entry>,
     pub update_cycle: Vec<Entry>,
     pub data_type: Vec<Entry>,
     pub format_class: Vec<Entry>,
     pub method_class: Vec<Entry>,
     pub agency_level: Vec<Entry>,
+    pub system_funding: Vec<Entry>,
     pub method_type_synonyms: HashMap<String, Vec<String>>,
     pub identity: IdentityNames,
+    pub personal_open: PersonalOpen,
     pub legal_basis: BasisWords,
     pub lead: Vec<Lead>,
 }
@@ -50,6 +56,13 @@ pub struct Lead {
     pub name: crate::i18n::Text,
     #[serde(default)]
     pub lead: Option<crate::i18n::Text>,
+}
+
+/// Words in a data item's name that reveal personal information no open catalog may carry
+/// undesensitised (G Arts. 9, 23).
+#[derive(Debug, Deserialize)]
+pub struct PersonalOpen {
+    pub within: Vec<String>,
 }
 
 /// Words that tell a named legal document from a vague reference (S Art. 12).
@@ -101,11 +114,13 @@ fn loaded() -> &'static Loaded {
             ("sensitivity", &tables.sensitivity),
             ("sharing_type", &tables.sharing_type),
             ("open_type", &tables.open_type),
+            ("open_method", &tables.open_method),
             ("update_cycle", &tables.update_cycle),
             ("data_type", &tables.data_type),
             ("format_class", &tables.format_class),
             ("method_class", &tables.method_class),
             ("agency_level", &tables.agency_level),
+            ("system_funding", &tables.system_funding),
         ] {
             let mut map = HashMap::new();
             let mut same = HashMap::new();
@@ -150,11 +165,13 @@ pub trait Domain: Copy + Eq + std::fmt::Debug + 'static {
             "sensitivity" => &t.sensitivity,
             "sharing_type" => &t.sharing_type,
             "open_type" => &t.open_type,
+            "open_method" => &t.open_method,
             "update_cycle" => &t.update_cycle,
             "data_type" => &t.data_type,
             "format_class" => &t.format_class,
             "method_class" => &t.method_class,
             "agency_level" => &t.agency_level,
+            "system_funding" => &t.system_funding,
             other => unreachable!("no domain table {other}"),
         }
     }
@@ -227,6 +244,10 @@ domain_enum!(
     OpenType, "open_type", [Unconditional, Conditional, NotOpened]
 );
 domain_enum!(
+    /// 开放方式: 下载 / 接口 / 依申请 (G Art. 25).
+    OpenMethod, "open_method", [Download, Api, OnApplication]
+);
+domain_enum!(
     /// 更新周期.
     UpdateCycle, "update_cycle", [RealTime, Daily, Weekly, Monthly, Quarterly, HalfYearly, Yearly, Irregular]
 );
@@ -243,8 +264,13 @@ domain_enum!(
     MethodClass, "method_class", [Platform, Other]
 );
 domain_enum!(
-    /// 机构层级: 乡镇 / 区县部门 / 区县 / 市级部门 / 市.
-    AgencyLevel, "agency_level", [Township, CountyDepartment, County, CityDepartment, City]
+    /// 机构层级: 乡镇 / 区县部门 / 区县 / 市级部门 / 市, and 事业单位 / 公共企业 (G Art. 33).
+    AgencyLevel, "agency_level", [Township, CountyDepartment, County, CityDepartment, City, PublicInstitution, PublicEnterprise]
+);
+
+domain_enum!(
+    /// 信息系统资金来源: 财政投资 / 共同出资 / 购买服务 / 公共资金运营 (G Art. 17).
+    SystemFunding, "system_funding", [Fiscal, CoFunded, PurchasedService, PublicOperation]
 );
 
 /// One value of a domain as the app shows it: the stored key and its labels.
@@ -264,6 +290,7 @@ pub struct Domains {
     pub sensitivity: Vec<DomainValue>,
     pub sharing_type: Vec<DomainValue>,
     pub open_type: Vec<DomainValue>,
+    pub open_method: Vec<DomainValue>,
     pub update_cycle: Vec<DomainValue>,
     pub data_type: Vec<DomainValue>,
     pub format_class: Vec<DomainValue>,
@@ -286,6 +313,7 @@ pub fn domains() -> Domains {
         sensitivity: values::<Sensitivity>(),
         sharing_type: values::<SharingType>(),
         open_type: values::<OpenType>(),
+        open_method: values::<OpenMethod>(),
         update_cycle: values::<UpdateCycle>(),
         data_type: values::<DataType>(),
         format_class: values::<FormatClass>(),
@@ -377,11 +405,13 @@ mod tests {
         check_table::<Sensitivity>();
         check_table::<SharingType>();
         check_table::<OpenType>();
+        check_table::<OpenMethod>();
         check_table::<UpdateCycle>();
         check_table::<DataType>();
         check_table::<FormatClass>();
         check_table::<MethodClass>();
         check_table::<AgencyLevel>();
+        check_table::<SystemFunding>();
     }
 
     #[test]

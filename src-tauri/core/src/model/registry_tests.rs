@@ -122,11 +122,11 @@ fn the_registry_keeps_the_workbooks_columns_and_their_order() {
     let catalog = dir.path().join("c.xlsx");
     crate::sheets::export_catalog(&crate::sample::catalog(), &catalog).unwrap();
     let h = headers(&catalog);
-    assert_eq!(sheet(&h, "资源目录"), "序号|信息资源分类|信息资源名称|信息资源代码|信息资源提供方|信息资源提供方代码|信息资源摘要|格式分类|格式类型|敏感程度|共享类型|共享条件|共享依据|共享方式分类|共享方式类型|开放类型|开放条件|开放依据|已解密或脱敏|更新周期|发布日期|关联资源代码|来源业务|来源系统|使用要求|类别|数据量（条）|数据量（GB）|定级：是否定密|定级：法律法规限制使用|定级：含个人信息或商业秘密|定级：已公开|定级：限制依据|定级：建议级别|定级理由|保密审查人|保密审查时间|备注");
-    assert_eq!(sheet(&h, "共享目录"), "序号|信息资源分类|信息资源名称|信息资源代码|信息资源提供方|信息资源提供方代码|信息资源摘要|格式分类|格式类型|共享类型|共享条件|共享依据|共享方式分类|共享方式类型|更新周期|发布日期|使用要求");
+    assert_eq!(sheet(&h, "资源目录"), "序号|信息资源分类|信息资源名称|信息资源代码|信息资源提供方|信息资源提供方代码|信息资源摘要|格式分类|格式类型|敏感程度|共享类型|共享条件|共享依据|共享方式分类|共享方式类型|开放类型|开放条件|开放依据|已解密或脱敏|开放方式|访问或下载地址|申请渠道|更新周期|发布日期|最近更新日期|关联资源代码|来源业务|来源系统|使用要求|类别|数据量（条）|数据量（GB）|定级：是否定密|定级：法律法规限制使用|定级：含个人信息或商业秘密|定级：已公开|定级：限制依据|定级：建议级别|定级理由|保密审查人|保密审查时间|备注");
+    assert_eq!(sheet(&h, "共享目录"), "序号|信息资源分类|信息资源名称|信息资源代码|信息资源提供方|信息资源提供方代码|信息资源摘要|格式分类|格式类型|共享类型|共享条件|共享依据|共享方式分类|共享方式类型|更新周期|发布日期|最近更新日期|使用要求");
     assert_eq!(
         sheet(&h, "开放目录"),
-        "序号|信息资源分类|信息资源名称|信息资源代码|信息资源提供方|信息资源提供方代码|信息资源摘要|格式分类|格式类型|开放类型|开放条件|更新周期|发布日期|使用要求"
+        "序号|信息资源分类|信息资源名称|信息资源代码|信息资源提供方|信息资源提供方代码|信息资源摘要|格式分类|格式类型|开放类型|开放条件|开放方式|访问或下载地址|申请渠道|更新周期|发布日期|最近更新日期|使用要求"
     );
     assert_eq!(
         sheet(&h, "信息项"),
@@ -135,7 +135,7 @@ fn the_registry_keeps_the_workbooks_columns_and_their_order() {
     let template = dir.path().join("t.xlsx");
     crate::sheets::template::export_template(&crate::sample::agency(), &template).unwrap();
     let t = headers(&template);
-    assert_eq!(sheet(&t, "资源目录"), "序号|*信息资源分类|*信息资源名称|*信息资源代码|*信息资源提供方|*信息资源提供方代码|*信息资源摘要|*格式分类|格式类型|*敏感程度|*共享类型|共享条件|共享依据|共享方式分类|共享方式类型|*开放类型|开放条件|开放依据|已解密或脱敏|*更新周期|*发布日期|关联资源代码|来源业务|来源系统|使用要求|类别|数据量（条）|数据量（GB）|定级：是否定密|定级：法律法规限制使用|定级：含个人信息或商业秘密|定级：已公开|定级：限制依据|定级：建议级别|定级理由|备注");
+    assert_eq!(sheet(&t, "资源目录"), "序号|*信息资源分类|*信息资源名称|*信息资源代码|*信息资源提供方|*信息资源提供方代码|*信息资源摘要|*格式分类|格式类型|*敏感程度|*共享类型|共享条件|共享依据|共享方式分类|共享方式类型|*开放类型|开放条件|开放依据|已解密或脱敏|开放方式|访问或下载地址|申请渠道|*更新周期|*发布日期|最近更新日期|关联资源代码|来源业务|来源系统|使用要求|类别|数据量（条）|数据量（GB）|定级：是否定密|定级：法律法规限制使用|定级：含个人信息或商业秘密|定级：已公开|定级：限制依据|定级：建议级别|定级理由|备注");
     assert_eq!(
         sheet(&t, "信息项"),
         "*信息资源代码|*信息资源名称|*信息项名称|*数据类型|数据长度|是否标识|是否个人信息|信息项说明"
@@ -149,7 +149,7 @@ key = "funding_source"
 level = "resource"
 zh = "经费来源"
 en = "Funding source"
-form = 30
+form = 90
 sheets = ["resources", "sharing", "template"]
 headers = ["经费来源", "资金来源"]
 stored = "extra"
@@ -189,7 +189,8 @@ fn a_field_added_to_the_registry_alone_reaches_the_form_the_template_and_the_exp
     fields::set_extra(&mut catalog.resources[0], "funding_source", " 财政拨款 ");
     assert_eq!(get(&catalog.resources[0], "funding_source").as_deref(), Some("财政拨款"));
     let path = dir.path().join("c.xlsx");
-    crate::sheets::export::export_catalog_with(&reg, &catalog, &path, None).unwrap();
+    crate::sheets::export::export_catalog_with(&reg, &catalog, &crate::opening::OpenCatalog::default(), &path, None)
+        .unwrap();
     for name in ["资源目录", "共享目录"] {
         let rows = rows(&path, name);
         let col = rows[0].iter().position(|h| h == "经费来源").unwrap_or_else(|| panic!("{name}: no column"));

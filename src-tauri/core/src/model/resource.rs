@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::domain::{Coded, DataType, FormatClass, MethodClass, OpenType, Sensitivity, SharingType, UpdateCycle};
+use super::domain::{
+    Coded, DataType, FormatClass, MethodClass, OpenMethod, OpenType, Sensitivity, SharingType, UpdateCycle,
+};
 
 /// 信息资源分类: 类 / 项 / 目 / 细目 (domain.md §3.1).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -63,6 +65,13 @@ pub struct Open {
     pub basis: Option<String>,
     /// Declassified (涉密) or desensitised (内部): Art. 9 lets such data be opened.
     pub declassified: bool,
+    /// 开放方式: download, API or on application (G Art. 25; S Art. 8).
+    #[ts(type = "string | null")]
+    pub method: Option<Coded<OpenMethod>>,
+    /// 访问或下载地址: where the data or its API is reached.
+    pub address: Option<String>,
+    /// 申请渠道: where and how to apply (for 依申请 and 有条件开放).
+    pub apply: Option<String>,
 }
 
 /// Where a grade the officer has not confirmed yet came from.
@@ -150,6 +159,8 @@ pub struct Resource {
     pub update_cycle: Option<Coded<UpdateCycle>>,
     /// 12 发布日期, ISO `YYYY-MM-DD` when recognised, else as written.
     pub published_on: Option<String>,
+    /// 最近更新日期 (G Art. 21: data kept current), ISO `YYYY-MM-DD` when recognised.
+    pub updated_on: Option<String>,
     /// 13 关联资源代码.
     pub related_codes: Vec<String>,
     /// 来源业务 (G Art. 11).

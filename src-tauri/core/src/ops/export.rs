@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::model::View;
+use crate::opening::Withheld;
 use crate::output::{check_output, OutputKind};
+use crate::rules::Context;
 use crate::store::Workspace;
 
 /// What to export.
@@ -32,21 +33,34 @@ impl ExportKind {
     }
 }
 
-/// Writes one export to `out`; returns how many resources it holds (none for the template).
-/// The workspace, a key, a package or (without `force`) any file of another kind is refused.
-pub fn write(ws: &Workspace, kind: ExportKind, out: &Path, force: bool) -> Result<usize> {
+/// What an export wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Exported {
+    /// The resources it holds (none for the template; the open catalog's for DCAT).
+    pub resources: usize,
+    /// Resources marked for opening that the open catalog left out, with why (DCAT and the
+    /// workbook's 开放目录).
+    pub withheld: Vec<Withheld>,
+}
+
+/// Writes one export to `out`. The workspace, a key, a package or (without `force`) any file of
+/// another kind is refused. The open catalog (the DCAT file, the workbook's 开放目录) is gated
+/// as of `ctx.today` ([`crate::opening`]).
+pub fn write(ws: &Workspace, kind: ExportKind, out: &Path, force: bool, ctx: &Context) -> Result<Exported> {
     check_output(out, kind.output(), Some(ws.path()), &[], force)?;
     match kind {
         ExportKind::Catalog => {
             let catalog = ws.catalog()?;
-            crate::sheets::export_catalog(&catalog, out)?;
-            Ok(catalog.resources.len())
+            let open = crate::opening::gate_validated(&catalog, ctx);
+            crate::sheets::export::export_catalog_created(&catalog, &open, out, None)?;
+            Ok(Exported { resources: catalog.resources.len(), withheld: open.withheld })
         }
-        ExportKind::Template => crate::sheets::export_template(&ws.agency()?, out).map(|_| 0),
+        ExportKind::Template => crate::sheets::export_template(&ws.agency()?, out).map(|_| Exported::default()),
         ExportKind::Dcat => {
             let catalog = ws.catalog()?;
-            crate::dcat::export_dcat(&catalog, out)?;
-            Ok(catalog.view(View::Open).count())
+            let open = crate::opening::gate_validated(&catalog, ctx);
+            crate::dcat::export_dcat(&catalog, &open, out)?;
+            Ok(Exported { resources: open.open.len(), withheld: open.withheld })
         }
     }
 }

@@ -5,12 +5,14 @@ use crate::i18n::Lang;
 use crate::model::InfoSystem;
 use crate::store::Workspace;
 
-/// Adds a system, or replaces the one of the same name; a blank name is refused. Returns it as
+/// Adds a system, or replaces the one of the same name; a blank name is refused. `funding`: how
+/// it is funded (财政投资, 共同出资, 购买服务, 公共资金运营), as typed. Returns it as
 /// saved (the name and description cleaned).
 pub fn put(
     ws: &mut Workspace,
     name: &str,
     public_funds: bool,
+    funding: Option<&str>,
     description: Option<&str>,
     lang: Lang,
 ) -> Result<InfoSystem> {
@@ -18,7 +20,12 @@ pub fn put(
     if name.is_empty() {
         return Err(Error::invalid("name", "", lang.pick("信息系统名称", "a system name")));
     }
-    let system = InfoSystem { name, public_funds, description: description.and_then(crate::text::opt) };
+    let system = InfoSystem {
+        name,
+        public_funds,
+        funding: funding.and_then(crate::model::domain::Coded::parse),
+        description: description.and_then(crate::text::opt),
+    };
     ws.put_system(&system)?;
     Ok(system)
 }

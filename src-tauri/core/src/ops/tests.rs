@@ -296,10 +296,18 @@ fn exports_and_a_new_key_never_replace_the_workspace_or_an_existing_file() {
     ws.add_resource(crate::sample::resource()).unwrap();
     let open = ws.catalog().unwrap().view(crate::model::View::Open).count();
     let dcat = dir.path().join("open.jsonld");
-    assert_eq!(export::write(&ws, export::ExportKind::Dcat, &dcat, false).unwrap(), open);
-    assert_eq!(export::write(&ws, export::ExportKind::Catalog, &dir.path().join("c.xlsx"), false).unwrap(), 1);
-    assert!(export::write(&ws, export::ExportKind::Catalog, &wpath, true).is_err(), "never over the workspace");
-    assert!(export::write(&ws, export::ExportKind::Catalog, &dcat, false).is_err(), "another kind, not forced");
+    let ctx = Context::now(Lang::Zh);
+    let unreviewed = export::write(&ws, export::ExportKind::Dcat, &dcat, false, &ctx).unwrap();
+    assert_eq!((unreviewed.resources, unreviewed.withheld.len()), (0, open), "not reviewed: left out, and listed");
+    secrecy::confirm(&mut ws, secrecy::Selection::All, "李审查").unwrap();
+    let done = export::write(&ws, export::ExportKind::Dcat, &dcat, true, &ctx).unwrap();
+    assert_eq!((done.resources, done.withheld.len()), (open, 0));
+    assert_eq!(
+        export::write(&ws, export::ExportKind::Catalog, &dir.path().join("c.xlsx"), false, &ctx).unwrap().resources,
+        1
+    );
+    assert!(export::write(&ws, export::ExportKind::Catalog, &wpath, true, &ctx).is_err(), "never over the workspace");
+    assert!(export::write(&ws, export::ExportKind::Catalog, &dcat, false, &ctx).is_err(), "another kind, not forced");
 
     let key = dir.path().join("k.pem");
     let fp = keys::create(&key, &wpath, "青岩 2026").unwrap();
@@ -313,23 +321,23 @@ fn init_gives_a_new_workspace_its_profile_and_refuses_one_that_has_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.mulu");
     let profile = [FieldText::new("name", "青岩镇人民政府"), FieldText::new("uscc", USCC)];
-    let ws = workspace::init(&path, &profile).unwrap();
+    let ws = workspace::init(&path, &profile, None).unwrap();
     assert_eq!(ws.agency().unwrap().name.as_deref(), Some("青岩镇人民政府"));
     drop(ws);
-    let err = workspace::init(&path, &profile).err().expect("refused");
+    let err = workspace::init(&path, &profile, None).err().expect("refused");
     assert_eq!(err.code(), "workspace.exists");
     // A workspace made by an import, without a profile yet, gets one.
     let other = dir.path().join("imported.mulu");
     drop(Workspace::open_or_create(&other).unwrap());
-    assert!(workspace::init(&other, &profile).unwrap().has_agency().unwrap());
+    assert!(workspace::init(&other, &profile, None).unwrap().has_agency().unwrap());
 }
 
 #[test]
 fn systems_are_saved_cleaned_listed_and_removed() {
     let (_d, mut ws) = workspace();
-    let saved = systems::put(&mut ws, "  社会救助系统 ", true, Some(" "), Lang::Zh).unwrap();
+    let saved = systems::put(&mut ws, "  社会救助系统 ", true, None, Some(" "), Lang::Zh).unwrap();
     assert_eq!((saved.name.as_str(), saved.public_funds, saved.description.as_deref()), ("社会救助系统", true, None));
-    assert_eq!(systems::put(&mut ws, " ", false, None, Lang::En).unwrap_err().code(), "field.invalid");
+    assert_eq!(systems::put(&mut ws, " ", false, None, None, Lang::En).unwrap_err().code(), "field.invalid");
     assert_eq!(systems::list(&ws).unwrap(), [saved]);
     systems::remove(&mut ws, "社会救助系统").unwrap();
     assert!(systems::list(&ws).unwrap().is_empty());

@@ -105,7 +105,9 @@ pub fn payload(inputs: &Inputs, progress: &mut dyn FnMut(Step)) -> Result<Vec<Ba
     progress(Step::Workbook);
     let dir = tempfile::Builder::new().prefix("mulu-package-").tempdir().map_err(|e| Error::io(Path::new("."), e))?;
     let xlsx_path = dir.path().join("catalog.xlsx");
-    crate::sheets::export::export_catalog_created(inputs.catalog, &xlsx_path, Some(&workbook_time()))?;
+    // The packaged 开放目录 is gated by the packaging-time validation, as the DCAT export is.
+    let open = crate::opening::gate(inputs.catalog, inputs.report, crate::Lang::Zh);
+    crate::sheets::export::export_catalog_created(inputs.catalog, &open, &xlsx_path, Some(&workbook_time()))?;
     let xlsx = std::fs::read(&xlsx_path).map_err(|e| Error::io(&xlsx_path, e))?;
     progress(Step::CatalogJson);
     Ok(vec![
@@ -155,6 +157,7 @@ pub fn bag_info(inputs: &Inputs, package_id: &str, payload: &[BagFile]) -> Vec<(
         ("Mulu-Agency-USCC", s(a.uscc.as_deref())),
         ("Mulu-Division-Code", s(a.division_code.as_deref())),
         ("Mulu-Agency-Level", s(a.level.as_ref().map(|l| l.as_str()))),
+        ("Mulu-Principal-Head", s(a.principal_head.as_deref())),
         ("Mulu-Catalog-Period", s(a.period.as_deref())),
         ("Mulu-Package-Sequence", inputs.sequence.to_string()),
         (

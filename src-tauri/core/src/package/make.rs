@@ -48,6 +48,10 @@ pub fn check(catalog: &Catalog, report: &Report, allow_findings: bool) -> Result
     if catalog.agency.uscc.as_deref().is_none_or(str::is_empty) {
         return Err(Error::PackageNoUscc);
     }
+    // G Art. 26: the agency's head answers for its data; the package names them.
+    if catalog.agency.principal_head.as_deref().is_none_or(|h| h.trim().is_empty()) {
+        return Err(Error::PackageNoPrincipal);
+    }
     Ok(())
 }
 

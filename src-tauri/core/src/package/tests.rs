@@ -125,6 +125,7 @@ fn a_bag_has_its_files_manifests_and_oxum() {
         ("Mulu-Agency-USCC", "115201110091453295"),
         ("Mulu-Division-Code", "520111"),
         ("Mulu-Agency-Level", "乡镇"),
+        ("Mulu-Principal-Head", "张明"),
         ("Mulu-Catalog-Period", "2026"),
         ("Mulu-Package-Sequence", "1"),
         ("Mulu-Secrecy-Review", "confirmed 4/4"),

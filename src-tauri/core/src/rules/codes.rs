@@ -70,8 +70,23 @@ pub(super) fn check(r: &Resource, index: &CatalogIndex, sink: &mut Sink) {
 /// `sources`: the source system named by any resource.
 pub(super) fn check_systems(systems: &[InfoSystem], sources: &HashSet<&str>, sink: &mut Sink) {
     for (i, s) in systems.iter().enumerate() {
-        if s.public_funds && !sources.contains(s.name.as_str()) {
-            sink.emit("system.catalog", Some(&format!("systems[{i}]")), &[("value", &s.name)]);
+        let lang = sink.lang();
+        if let Some(crate::model::domain::Coded::Raw(raw)) = &s.funding {
+            use crate::model::domain::Domain;
+            let allowed = crate::model::domain::SystemFunding::allowed(lang);
+            let label = lang.pick("信息系统资金来源", "System funding");
+            sink.emit(
+                "field.domain",
+                Some(&format!("systems[{i}].funding")),
+                &[("label", label), ("value", raw), ("allowed", &allowed)],
+            );
+        }
+        if s.needs_catalog() && !sources.contains(s.name.as_str()) {
+            let funding = match s.funding.as_ref().and_then(|f| f.known()) {
+                Some(f) => crate::model::domain::Domain::label(f, lang).to_string(),
+                None => lang.pick("财政资金建设", "built with public funds").to_string(),
+            };
+            sink.emit("system.catalog", Some(&format!("systems[{i}]")), &[("value", &s.name), ("funding", &funding)]);
         }
     }
 }

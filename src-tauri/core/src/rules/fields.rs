@@ -41,6 +41,10 @@ pub(super) fn required_agency(a: &Agency, sink: &mut Sink) {
             sink.emit("field.required", Some(&field), &[("label", label(&field, lang))]);
         }
     }
+    // G Art. 26: a reminder while compiling; packaging refuses without it (package.no_principal).
+    if empty(get_agency(a, "principal_head")) {
+        sink.emit("agency.principal", Some("agency.principal_head"), &[]);
+    }
 }
 
 /// A value outside its domain (`field.domain`); an empty one is the registry's to report.

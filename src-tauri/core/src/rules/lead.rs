@@ -57,7 +57,18 @@ fn provided_by(r: &Resource, a: &Agency) -> bool {
 /// A township's or a department's catalog listing a base or thematic resource as its own.
 pub(super) fn check_lead(r: &Resource, agency: &Agency, sink: &mut Sink) {
     let level = agency.level.as_ref().and_then(Coded::known);
-    if !matches!(level, Some(AgencyLevel::Township | AgencyLevel::CountyDepartment | AgencyLevel::CityDepartment)) {
+    // Public institutions and enterprises lead no base or thematic catalog either.
+    let not_lead = matches!(
+        level,
+        Some(
+            AgencyLevel::Township
+                | AgencyLevel::CountyDepartment
+                | AgencyLevel::CityDepartment
+                | AgencyLevel::PublicInstitution
+                | AgencyLevel::PublicEnterprise
+        )
+    );
+    if !not_lead {
         return;
     }
     let Some(code) = r.code.as_deref().and_then(ResourceCode::parse) else { return };

@@ -12,6 +12,7 @@ use ts_rs::TS;
 use crate::i18n::{fill, Lang, Text};
 use crate::model::{Agency, Catalog, Resource};
 
+pub mod access;
 mod cells;
 mod codes;
 mod fields;
@@ -20,6 +21,8 @@ pub mod identity;
 pub mod info;
 mod items;
 mod lead;
+pub mod personal;
+mod timeliness;
 mod unconfirmed;
 
 pub use info::{explain, list, RuleInfo};
@@ -339,6 +342,9 @@ fn check_resource(r: &Resource, agency: &Agency, index: &codes::CatalogIndex, si
     lead::check_lead(r, agency, sink);
     identity::check_resource(r, agency, sink);
     grading::check(r, sink);
+    personal::check(r, sink);
+    access::check(r, sink);
+    timeliness::check(r, sink);
     unconfirmed::check(r, sink);
     cells::check(r, sink);
 }
@@ -419,4 +425,10 @@ impl Summary {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_accountability;
+#[cfg(test)]
 mod tests_legal;
+#[cfg(test)]
+mod tests_open;
+#[cfg(test)]
+mod tests_timeliness;

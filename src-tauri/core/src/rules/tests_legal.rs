@@ -121,12 +121,18 @@ fn the_open_catalog_views_and_dcat_leave_out_what_article_9_keeps_closed() {
         &[("sensitivity", "内部"), ("open.type", "有条件开放"), ("open.condition", "x"), ("open.declassified", "是")],
     );
     add("未定级无条件开放", &[("sensitivity", "")]);
+    for r in &mut c.resources {
+        r.secrecy_review = Some(crate::model::SecrecyReview { reviewer: "李审查".into(), at: "2026-11-25".into() });
+    }
     let open: Vec<&str> = c.view(View::Open).map(|r| r.name.as_str()).collect();
     assert_eq!(open, ["镇级财政预算公开信息", "涉密已解密有条件开放", "内部已脱敏有条件开放"]);
-    let doc = crate::dcat::open_catalog(&c);
+    let gate = crate::opening::gate(&c, &validate(&c, &ctx()), Lang::Zh);
+    let doc = crate::dcat::open_catalog(&c, &gate);
     let titles: Vec<&str> =
         doc["dcat:dataset"].as_array().unwrap().iter().map(|d| d["dct:title"]["@value"].as_str().unwrap()).collect();
     assert_eq!(titles, open, "the DCAT export is the open view");
+    let closed: Vec<&str> = gate.withheld.iter().map(|w| w.name.as_str()).collect();
+    assert_eq!(closed, ["涉密未解密有条件开放", "涉密未解密无条件开放", "内部未脱敏有条件开放", "未定级无条件开放"]);
     assert_eq!(validate(&c, &ctx()).summary.open_catalog, 3);
 }
 
@@ -304,6 +310,8 @@ fn a_basis_names_a_document_and_is_never_read_from_the_condition() {
 fn with_items(items: &[&str]) -> Vec<String> {
     let mut c = catalog();
     c.resources[0].items = items.iter().map(|i| parse_item(i).unwrap()).collect();
+    // Desensitised: opening the people's data is `open.personal`'s matter (opening/tests.rs).
+    c.resources[0].open.declassified = true;
     rules_of(&c)
 }
 

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::model::fields::{self, get, get_agency, get_item};
 use crate::model::registry::{registry, Registry, Sheet};
 use crate::model::{Catalog, Resource, View};
+use crate::opening::OpenCatalog;
 
 pub const SHEET_RESOURCES: &str = "资源目录";
 pub const SHEET_SHARING: &str = "共享目录";
@@ -193,21 +194,30 @@ fn resource_sheet(
     Ok(())
 }
 
-/// Writes the whole catalog workbook to `path` atomically; returns the number of cells written.
+/// Writes the whole catalog workbook to `path` atomically. Its 开放目录 sheet is the gated open
+/// catalog ([`crate::opening`]), validated as of today.
 pub fn export_catalog(catalog: &Catalog, path: &Path) -> Result<()> {
-    export_catalog_created(catalog, path, None)
+    let open = crate::opening::gate_validated(catalog, &crate::rules::Context::now(crate::Lang::Zh));
+    export_catalog_created(catalog, &open, path, None)
 }
 
-/// [`export_catalog`] with the workbook's creation time (docProps/core.xml) fixed when given, so
-/// the same catalog gives the same bytes (the workbook inside a submission package).
-pub fn export_catalog_created(catalog: &Catalog, path: &Path, created: Option<&ExcelDateTime>) -> Result<()> {
-    export_catalog_with(registry(), catalog, path, created)
+/// [`export_catalog`] with the open catalog given and the workbook's creation time
+/// (docProps/core.xml) fixed when given, so the same catalog gives the same bytes (the workbook
+/// inside a submission package).
+pub fn export_catalog_created(
+    catalog: &Catalog,
+    open: &OpenCatalog,
+    path: &Path,
+    created: Option<&ExcelDateTime>,
+) -> Result<()> {
+    export_catalog_with(registry(), catalog, open, path, created)
 }
 
 /// [`export_catalog_created`] with the columns of `reg` (a test's extended registry).
 pub fn export_catalog_with(
     reg: &Registry,
     catalog: &Catalog,
+    open: &OpenCatalog,
     path: &Path,
     created: Option<&ExcelDateTime>,
 ) -> Result<()> {
@@ -222,7 +232,7 @@ pub fn export_catalog_with(
         resource_sheet(&mut wb, cols, SHEET_RESOURCES, &reg.resource_keys(Sheet::Resources), &all, &st)?;
         let sharing: Vec<&Resource> = catalog.view(View::Sharing).collect();
         resource_sheet(&mut wb, cols, SHEET_SHARING, &reg.resource_keys(Sheet::Sharing), &sharing, &st)?;
-        let open: Vec<&Resource> = catalog.view(View::Open).collect();
+        let open = open.resources(catalog);
         resource_sheet(&mut wb, cols, SHEET_OPEN, &reg.resource_keys(Sheet::Open), &open, &st)?;
         items_sheet(&mut wb, cols, &reg.item_keys(Sheet::Items), catalog, &st)?;
         agency_sheet(&mut wb, &catalog.agency, &st)?;
@@ -286,7 +296,7 @@ pub(crate) fn agency_sheet(wb: &mut Workbook, agency: &crate::model::Agency, st:
 
 fn systems_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> {
     let ws = wb.add_worksheet().set_name(SHEET_SYSTEMS).map_err(x)?;
-    let titles = ["信息系统名称".to_string(), FUNDS_HEADER.into(), "信息系统说明".into()];
+    let titles = ["信息系统名称".to_string(), FUNDS_HEADER.into(), "信息系统说明".into(), "资金来源".into()];
     header(ws, &titles, catalog.systems.len() as u32, 1, st)?;
     for (i, s) in catalog.systems.iter().enumerate() {
         let row = i as u32 + 1;
@@ -296,6 +306,9 @@ fn systems_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()
         if let Some(d) = &s.description {
             fits(d, || s.name.clone(), &format!("systems[{i}].description"))?;
             write_text(ws, row, 2, d)?;
+        }
+        if let Some(f) = &s.funding {
+            write_text(ws, row, 3, f.label(crate::Lang::Zh))?;
         }
     }
     Ok(())

@@ -99,7 +99,12 @@ pub(super) fn read_systems(book: &mut Workbook, sheet: &str, out: &mut Imported)
                     None => line,
                 });
             }
-            out.catalog.systems.push(InfoSystem { name, public_funds: public_funds.unwrap_or(false), description });
+            out.catalog.systems.push(InfoSystem {
+                name,
+                public_funds: public_funds.unwrap_or(false),
+                funding: crate::model::domain::Coded::parse(&get(3)),
+                description,
+            });
         }
         Ok(true)
     })

@@ -18,9 +18,12 @@ fn rich_catalog() -> crate::Catalog {
     let mut c = sample::large_catalog(12, 4);
     c.systems = vec![
         InfoSystem {
-            name: "低保管理系统".into(), public_funds: true, description: Some("民政\n低保".into())
+            name: "低保管理系统".into(),
+            public_funds: true,
+            funding: Some(crate::model::domain::SystemFunding::PurchasedService.into()),
+            description: Some("民政\n低保".into()),
         },
-        InfoSystem { name: "财务系统".into(), public_funds: false, description: None },
+        InfoSystem { name: "财务系统".into(), public_funds: false, ..Default::default() },
     ];
     let r = &mut c.resources[0];
     set(r, "related_codes", "352111000/000002；101001/000001").unwrap();
@@ -86,19 +89,32 @@ fn export_then_import_is_lossless() {
 #[test]
 fn the_workbook_has_the_three_catalogs_and_items() {
     let d = tempfile::tempdir().unwrap();
-    let c = rich_catalog();
+    let mut c = rich_catalog();
     let file = d.path().join("c.xlsx");
-    export_catalog(&c, &file).unwrap();
-    let book = source::Workbook::open(&file).unwrap();
-    assert_eq!(book.sheet_names(), ["资源目录", "共享目录", "开放目录", "信息项", "机构信息", "信息系统"]);
-    let mut book = book;
-    let mut n = 0;
-    book.rows("开放目录", |_| {
-        n += 1;
-        Ok(true)
-    })
-    .unwrap();
-    assert_eq!(n, 1 + c.resources.iter().filter(|r| r.in_open_catalog()).count());
+    let open_rows = |c: &crate::model::Catalog| {
+        export_catalog(c, &file).unwrap();
+        let mut book = source::Workbook::open(&file).unwrap();
+        assert_eq!(book.sheet_names(), ["资源目录", "共享目录", "开放目录", "信息项", "机构信息", "信息系统"]);
+        let mut n = 0;
+        book.rows("开放目录", |_| {
+            n += 1;
+            Ok(true)
+        })
+        .unwrap();
+        n - 1
+    };
+    for r in &mut c.resources {
+        r.secrecy_review = None;
+    }
+    assert_eq!(open_rows(&c), 0, "not secrecy-reviewed: the open catalog is gated like the DCAT export");
+    for r in &mut c.resources {
+        r.secrecy_review = Some(crate::model::SecrecyReview { reviewer: "李审查".into(), at: "2026-11-25".into() });
+    }
+    let open = c.resources.iter().filter(|r| r.in_open_catalog()).count();
+    let gate = crate::opening::gate_validated(&c, &Context::now(Lang::Zh));
+    assert!(gate.withheld.iter().all(|w| matches!(w.reasons[..], [crate::opening::Withhold::Errors { .. }])));
+    assert_eq!((gate.open.len() + gate.withheld.len(), gate.open.len()), (open, open_rows(&c)));
+    assert!(gate.open.len() > 1);
 }
 
 /// The stored forms written while reading (`Imported::docs`) are those of the records as they

@@ -14,7 +14,11 @@ pub fn now() -> String {
 
 /// Opens a change set inside the caller's transaction.
 pub fn begin(conn: &Connection, action: &str) -> Result<i64> {
-    conn.execute("INSERT INTO change_set(at, action) VALUES (?1, ?2)", params![now(), action])?;
+    // The operator recorded for the workspace ([`super::Workspace::set_operator`]) signs the set.
+    conn.execute(
+        "INSERT INTO change_set(at, action, operator) VALUES (?1, ?2, (SELECT value FROM meta WHERE key = 'operator'))",
+        params![now(), action],
+    )?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -106,6 +110,8 @@ pub struct Change {
     pub path: String,
     pub old: Option<String>,
     pub new: Option<String>,
+    /// Who made the change set (经办人), when one was recorded.
+    pub operator: Option<String>,
 }
 
 /// The first `limit` changes of one change set, in the order they were made.
@@ -116,7 +122,7 @@ pub fn of_set(conn: &Connection, set: i64, limit: usize) -> Result<Vec<Change>> 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-const SELECT: &str = "SELECT s.id, s.at, s.action, c.entity, c.entity_id, c.path, c.old, c.new
+const SELECT: &str = "SELECT s.id, s.at, s.action, c.entity, c.entity_id, c.path, c.old, c.new, s.operator
                       FROM change c JOIN change_set s ON s.id = c.set_id";
 
 fn change(r: &rusqlite::Row) -> rusqlite::Result<Change> {
@@ -129,6 +135,7 @@ fn change(r: &rusqlite::Row) -> rusqlite::Result<Change> {
         path: r.get(5)?,
         old: r.get(6)?,
         new: r.get(7)?,
+        operator: r.get(8)?,
     })
 }
 

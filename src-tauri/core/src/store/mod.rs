@@ -15,6 +15,7 @@ mod events;
 mod grades;
 pub(crate) mod guard;
 mod migrate;
+mod operator;
 pub mod packages;
 pub mod receipts;
 pub(crate) mod resources;

@@ -104,7 +104,7 @@ fn bulk_add_is_one_transaction_in_order() {
 fn systems_are_kept_by_name() {
     let d = dir();
     let (_p, mut ws) = new_ws(d.path());
-    let mut s = crate::model::InfoSystem { name: "低保系统".into(), public_funds: true, description: None };
+    let mut s = crate::model::InfoSystem { name: "低保系统".into(), public_funds: true, ..Default::default() };
     ws.put_system(&s).unwrap();
     s.description = Some("民政".into());
     ws.put_system(&s).unwrap();
