@@ -149,6 +149,24 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 版本：每次生成的报送包（序号、编号、日期、期次、校验结果、签名人）/ versions: every package made
+    Versions,
+    /// 逐字段比较两个版本，或版本与当前目录（working）/ compare two versions, or a version and the
+    /// working catalog, field by field
+    Diff {
+        /// 版本序号、报送包编号或 working / a sequence number, a package id or `working`
+        a: String,
+        /// 版本序号、报送包编号或 working / a sequence number, a package id or `working`
+        b: String,
+    },
+    /// 从某个版本恢复一个资源（一次可撤销的修改）/ restore a resource from a version (one undoable change)
+    Restore {
+        /// 版本序号或报送包编号 / a sequence number or a package id
+        version: String,
+        /// 该版本中的资源代码或名称 / the resource's code or name in that version
+        #[arg(long)]
+        resource: String,
+    },
     /// 核验报送包 / verify a package (exit 0 trusted, 3 signer unknown, 2 broken)
     Verify {
         package: PathBuf,

@@ -10,6 +10,7 @@ mod grade_cmds;
 mod package_cmds;
 mod print;
 mod rule_cmds;
+mod version_cmds;
 
 use std::process::ExitCode;
 

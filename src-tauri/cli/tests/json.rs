@@ -36,6 +36,9 @@ const COMMANDS: &[&[&str]] = &[
     &["event", "add", "--kind", "law", "--date", "2026-09-18"],
     &["due"],
     &["correction", "list"],
+    &["versions"],
+    &["diff", "1", "working"],
+    &["restore", "1", "--resource", "低保名册"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

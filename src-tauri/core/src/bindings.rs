@@ -86,6 +86,13 @@ pub fn typescript() -> String {
         crate::ops::corrections::CorrectionRequest,
         crate::ops::corrections::Correction,
         crate::ops::corrections::Answer,
+        crate::package::diff::ResourceKey,
+        crate::package::diff::ChangedResource,
+        crate::package::diff::FieldChange,
+        crate::ops::versions::Version,
+        crate::ops::versions::Side,
+        crate::ops::versions::VersionDiff,
+        crate::ops::versions::Restored,
         crate::error::ErrorPayload,
         crate::i18n::Lang,
     );

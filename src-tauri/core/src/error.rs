@@ -121,6 +121,13 @@ pub enum Error {
     /// The correction request was answered already: it is closed.
     #[error("correction #{id} already answered")]
     CorrectionAnswered { id: i64 },
+    /// No version (版本: a package made and kept) answers to `selector` (a sequence number or a
+    /// package id).
+    #[error("no version {selector}")]
+    VersionNotFound { selector: String },
+    /// The version holds no resource `selector` (code or name), so it cannot be restored from it.
+    #[error("version {version} has no resource {selector}")]
+    VersionLacksResource { version: String, selector: String },
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -201,6 +208,8 @@ impl Error {
             Error::CalendarInvalid { .. } => "calendar.invalid",
             Error::CorrectionNotFound { .. } => "correction.not_found",
             Error::CorrectionAnswered { .. } => "correction.answered",
+            Error::VersionNotFound { .. } => "version.not_found",
+            Error::VersionLacksResource { .. } => "version.no_resource",
         }
     }
 

@@ -131,6 +131,10 @@ impl Error {
                 ("why", named("calendar", reason)),
             ],
             Error::CorrectionNotFound { id } | Error::CorrectionAnswered { id } => vec![("id", id.to_string())],
+            Error::VersionNotFound { selector } => vec![("selector", selector.clone())],
+            Error::VersionLacksResource { version, selector } => {
+                vec![("version", version.clone()), ("selector", selector.clone())]
+            }
             Error::NoAgency
             | Error::PassphraseEmpty
             | Error::PassphraseMismatch

@@ -703,8 +703,59 @@ export type Answer = { text: string, on: string,
  */
 change_sets: number[], };
 
+export type ResourceKey = { code: string | null, name: string, };
+
+export type ChangedResource = { code: string | null, name: string, fields: Array<FieldDiff>, };
+
+export type FieldDiff = { field: string, old: unknown, new: unknown, };
+
+export type Version = { sequence: number, package_id: string, created_at: string, 
+/**
+ * The signer's key fingerprint (SM3, hex).
+ */
+signer: string, 
+/**
+ * 目录期次 of the catalog packaged.
+ */
+period: string | null, 
+/**
+ * Why it was made while the year's full maintenance was incomplete.
+ */
+incomplete_reason: string | null, 
+/**
+ * Validation errors and warnings it was packaged with; `None` for a package made before
+ * versions kept them.
+ */
+errors: number | null, warnings: number | null, };
+
+export type Side = { sequence: number | null, package_id: string | null, created_at: string | null, };
+
+export type VersionDiff = { from: Side, to: Side, 
+/**
+ * The agency profile's fields that differ.
+ */
+agency: Array<FieldDiff>, added: Array<ResourceKey>, removed: Array<ResourceKey>, changed: Array<ChangedResource>, };
+
+export type Restored = { version: Side, 
+/**
+ * Its row id in the working catalog.
+ */
+id: number, 
+/**
+ * Its code and name.
+ */
+resource: string, 
+/**
+ * Whether it had been removed and was added back.
+ */
+added_back: boolean, 
+/**
+ * The fields put back (old: the working catalog's, new: the version's).
+ */
+fields: Array<FieldDiff>, };
+
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 
 export type Lang = "zh" | "en";
 
-export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_uscc" | "package.secrecy" | "package.write" | "resource.ambiguous" | "resource.not_found" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "system.not_found" | "undo.unsupported" | "verify.unreadable" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";
+export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_uscc" | "package.secrecy" | "package.write" | "resource.ambiguous" | "resource.not_found" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "system.not_found" | "undo.unsupported" | "verify.unreadable" | "version.no_resource" | "version.not_found" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";

@@ -21,9 +21,12 @@ pub mod secrecy;
 pub mod systems;
 pub mod trust;
 pub mod validate;
+pub mod versions;
 pub mod workspace;
 
 #[cfg(test)]
 mod deadline_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod version_tests;

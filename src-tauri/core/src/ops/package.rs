@@ -46,7 +46,7 @@ pub struct PackageDone {
 /// the package in the workspace (record, then publish the file).
 pub fn make(ws: &mut Workspace, req: &PackageRequest, progress: &mut dyn FnMut(Step)) -> Result<PackageDone> {
     check_output(req.out, OutputKind::Package, Some(ws.path()), &[req.key], req.force)?;
-    let made = make::make(ws, req.key, req.passphrase, req.out, req.allow_findings, progress)?;
+    let made = make::make(ws, req.key, req.passphrase, req.out, req.allow_findings, None, progress)?;
     Ok(PackageDone { path: req.out.display().to_string(), made })
 }
 

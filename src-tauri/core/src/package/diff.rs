@@ -6,10 +6,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use crate::model::{Catalog, Resource};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(rename = "CatalogChanges")]
 pub struct Changes {
     /// The package these changes are relative to; `None` for an agency's first package.
     pub previous: Option<PreviousPackage>,
@@ -19,20 +21,20 @@ pub struct Changes {
     pub changed: Vec<ChangedResource>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PreviousPackage {
     pub package_id: String,
     pub sequence: u32,
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ResourceKey {
     pub code: Option<String>,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ChangedResource {
     pub code: Option<String>,
     pub name: String,
@@ -40,10 +42,13 @@ pub struct ChangedResource {
 }
 
 /// One field: its dotted key (`sharing.type`, `items[2].name`), old and new values.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(rename = "FieldDiff")]
 pub struct FieldChange {
     pub field: String,
+    #[ts(type = "unknown")]
     pub old: Value,
+    #[ts(type = "unknown")]
     pub new: Value,
 }
 
@@ -78,6 +83,14 @@ fn comparable(r: &Resource) -> Value {
     v
 }
 
+/// The fields that differ between two records of one resource (the secrecy review aside).
+pub fn resource_fields(old: &Resource, new: &Resource) -> Vec<FieldChange> {
+    if old == new {
+        return vec![];
+    }
+    fields(&comparable(old), &comparable(new))
+}
+
 /// The changes from `previous` (the catalog of the last package) to `current`.
 pub fn changes(previous: Option<(PreviousPackage, &Catalog)>, current: &Catalog) -> Changes {
     let Some((prev_pkg, prev)) = previous else {
@@ -101,7 +114,8 @@ pub fn changes(previous: Option<(PreviousPackage, &Catalog)>, current: &Catalog)
         match old.get(&key(r)) {
             None => added.push(rkey(r)),
             Some(o) => {
-                let f = fields(&comparable(o), &comparable(r));
+                // Most resources are unchanged between two versions: equal records need no JSON.
+                let f = resource_fields(o, r);
                 if !f.is_empty() {
                     changed.push(ChangedResource { code: r.code.clone(), name: r.name.clone(), fields: f });
                 }

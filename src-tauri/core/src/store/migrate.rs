@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/20261201000000_deadlines.sql"),
         breaking: false,
     },
+    Migration {
+        name: "20261201100000_versions",
+        sql: include_str!("migrations/20261201100000_versions.sql"),
+        breaking: false,
+    },
 ];
 
 /// How many migrations this program knows and applies.

@@ -20,6 +20,7 @@ mod search;
 mod secrecy;
 pub mod trust;
 mod undo;
+mod versions;
 pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,7 @@ pub use grades::CONFIRM_ACTION as GRADE_CONFIRM_ACTION;
 pub use migrate::SCHEMA_VERSION as STORE_VERSION;
 pub use resources::StoredResource;
 pub use undo::{UndoNext, Undone};
+pub use versions::{StoredVersion, VersionExtra};
 
 use crate::error::{Error, Result};
 use crate::model::{Agency, Catalog, InfoSystem};
