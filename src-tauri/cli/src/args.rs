@@ -148,6 +148,10 @@ pub enum Command {
         /// kind (never the workspace, a private key or an input)
         #[arg(long)]
         force: bool,
+        /// 年度全面维护未完成时仍报送的原因（随版本记录）/ why the package is made while the year's full
+        /// maintenance is incomplete (kept with the version)
+        #[arg(long, value_name = "TEXT")]
+        incomplete_reason: Option<String>,
     },
     /// 版本：每次生成的报送包（序号、编号、日期、期次、校验结果、签名人）/ versions: every package made
     Versions,
@@ -167,6 +171,9 @@ pub enum Command {
         #[arg(long)]
         resource: String,
     },
+    /// 年度全面维护 / the annual full maintenance
+    #[command(subcommand)]
+    Maintain(crate::version_cmds::MaintainCommand),
     /// 核验报送包 / verify a package (exit 0 trusted, 3 signer unknown, 2 broken)
     Verify {
         package: PathBuf,

@@ -50,7 +50,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         c @ (Command::Calendar(_) | Command::Event(_) | Command::Correction(_) | Command::Due) => {
             crate::deadline_cmds::run(c, &path, json, &ctx)
         }
-        c @ (Command::Versions | Command::Diff { .. } | Command::Restore { .. }) => {
+        c @ (Command::Versions | Command::Diff { .. } | Command::Restore { .. } | Command::Maintain(_)) => {
             crate::version_cmds::run(c, &path, json, lang)
         }
         Command::Show { view } => {

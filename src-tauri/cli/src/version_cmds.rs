@@ -1,9 +1,12 @@
-//! Versions from the command line (issue 14): `mulu versions`, `mulu diff`, `mulu restore`.
+//! Versions and the annual full maintenance from the command line (issue 14): `mulu versions`,
+//! `mulu diff`, `mulu restore`, `mulu maintain`.
 
 use std::path::Path;
 
+use clap::Subcommand;
 use mulu_core::model::fields;
 use mulu_core::ops;
+use mulu_core::ops::maintenance::{CampaignStatus, ReviewKind};
 use mulu_core::ops::versions::{Side, VersionDiff};
 use mulu_core::store::Workspace;
 use mulu_core::{Lang, Result};
@@ -12,6 +15,39 @@ use crate::args::Command;
 use crate::deadline_cmds::show;
 use crate::print::out;
 use crate::Outcome;
+
+#[derive(Subcommand, Debug)]
+pub enum MaintainCommand {
+    /// 开始某年度的全面维护：目录期次改为该年，每个资源须确认无变化或更新 / start the year's full
+    /// maintenance: the period becomes the year; every resource must be confirmed or updated
+    Start {
+        /// 年度，如 2027 / the year, e.g. 2027
+        year: i32,
+        /// 发起人 / who starts it
+        #[arg(long, env = "MULU_OPERATOR")]
+        operator: Option<String>,
+    },
+    /// 确认资源无变化（本次维护中修改过的资源已算复核）/ confirm resources unchanged (a resource
+    /// edited during the campaign counts as reviewed)
+    Confirm {
+        /// 资源代码、名称或 #编号，可多个 / resource codes, names or #ids
+        #[arg(required_unless_present = "all")]
+        resources: Vec<String>,
+        /// 确认全部尚未复核的资源 / confirm every resource still left
+        #[arg(long)]
+        all: bool,
+        /// 确认人 / who confirms
+        #[arg(long, env = "MULU_OPERATOR", default_value = "")]
+        operator: String,
+    },
+    /// 维护进度：已复核 n / N、未复核的资源、谁在何时确认了什么 / where it stands: n of N reviewed,
+    /// what is left, who confirmed what and when
+    Status {
+        /// 年度（默认：最近一次）/ the year (default: the latest)
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
 
 pub fn run(cmd: Command, path: &Path, json: bool, lang: Lang) -> Result<Outcome> {
     match cmd {
@@ -49,7 +85,42 @@ pub fn run(cmd: Command, path: &Path, json: bool, lang: Lang) -> Result<Outcome>
                 out!("{}", lang.pick("可用 `mulu undo` 撤销这次恢复。", "`mulu undo` takes the restore back."));
             })?;
         }
-        _ => unreachable!("not a version command"),
+        Command::Maintain(MaintainCommand::Start { year, operator }) => {
+            let s = ops::maintenance::start(&mut Workspace::open(path)?, year, operator.as_deref())?;
+            show(json, &s, |s| {
+                let st = &s.status;
+                match (s.started, lang) {
+                    (true, Lang::Zh) => out!(
+                        "已开始 {} 年度全面维护：目录期次改为 {}，下一个报送包为第 {} 次。",
+                        st.year,
+                        st.year,
+                        st.next_sequence
+                    ),
+                    (true, Lang::En) => out!(
+                        "The {} full maintenance started: the period is now {}; the next package is no. {}.",
+                        st.year,
+                        st.year,
+                        st.next_sequence
+                    ),
+                    (false, Lang::Zh) => out!("{} 年度全面维护已于 {} 开始。", st.year, day(&st.started_at)),
+                    (false, Lang::En) => out!("The {} full maintenance started on {}.", st.year, day(&st.started_at)),
+                }
+                print_status(st, lang);
+            })?;
+        }
+        Command::Maintain(MaintainCommand::Confirm { resources, all, operator }) => {
+            let s = ops::maintenance::confirm(&mut Workspace::open(path)?, &resources, all, &operator)?;
+            show(json, &s, |s| print_status(s, lang))?;
+        }
+        Command::Maintain(MaintainCommand::Status { year }) => {
+            let s = ops::maintenance::status(&Workspace::open(path)?, year)?;
+            show(json, &s, |s| {
+                print_status(s, lang);
+                s.done.iter().for_each(|r| out!("  {}", reviewed_line(r, lang)));
+                s.left.iter().for_each(|p| out!("  {}{}", lang.pick("未复核：", "left: "), p.resource));
+            })?;
+        }
+        _ => unreachable!("not a version or maintenance command"),
     }
     Ok(Outcome::Ok)
 }
@@ -127,5 +198,31 @@ fn print_diff(d: &VersionDiff, lang: Lang) {
     for r in &d.changed {
         out!("~ {}", key(&r.code, &r.name));
         r.fields.iter().for_each(|f| out!("{}", field_line(f, lang)));
+    }
+}
+
+fn print_status(s: &CampaignStatus, lang: Lang) {
+    let state = match (s.complete, lang) {
+        (true, Lang::Zh) => "已完成",
+        (true, Lang::En) => "complete",
+        (false, Lang::Zh) => "未完成",
+        (false, Lang::En) => "not complete",
+    };
+    match lang {
+        Lang::Zh => out!("{} 年度全面维护：已复核 {} / {}，{state}。", s.year, s.reviewed, s.total),
+        Lang::En => out!("{} full maintenance: {} of {} reviewed, {state}.", s.year, s.reviewed, s.total),
+    }
+}
+
+fn reviewed_line(r: &ops::maintenance::Reviewed, lang: Lang) -> String {
+    match (r.kind, lang) {
+        (ReviewKind::Confirmed, Lang::Zh) => {
+            format!("已确认无变化：{}（{}，{}）", r.resource, r.by.as_deref().unwrap_or("-"), day(&r.at))
+        }
+        (ReviewKind::Confirmed, Lang::En) => {
+            format!("confirmed unchanged: {} ({}, {})", r.resource, r.by.as_deref().unwrap_or("-"), day(&r.at))
+        }
+        (ReviewKind::Updated, Lang::Zh) => format!("已更新：{}（{}）", r.resource, day(&r.at)),
+        (ReviewKind::Updated, Lang::En) => format!("updated: {} ({})", r.resource, day(&r.at)),
     }
 }

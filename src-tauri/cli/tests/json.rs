@@ -39,6 +39,7 @@ const COMMANDS: &[&[&str]] = &[
     &["versions"],
     &["diff", "1", "working"],
     &["restore", "1", "--resource", "低保名册"],
+    &["maintain", "status"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

@@ -1,5 +1,6 @@
-//! Versions at the command line: a diff of two versions and of a version against the working
-//! catalog, and a restore then undo.
+//! Versions and the annual full maintenance at the command line: a campaign (start, confirm
+//! some, edit one, status, the package refused until complete or given a reason), a diff of two
+//! versions and of a version against the working catalog, and a restore then undo.
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +37,56 @@ fn package(dir: &Path, ws: &Path, key: &Path, out: &str) -> Command {
     let mut c = ws_cmd(dir, ws);
     c.arg("package").arg("--key").arg(key).arg("--out").arg(dir.join(out));
     c
+}
+
+#[test]
+fn a_campaign_is_confirmed_or_edited_through_and_holds_the_years_package_back() {
+    let d = tempfile::tempdir().unwrap();
+    let (dir, (ws, key)) = (d.path(), ready(d.path()));
+    package(dir, &ws, &key, "1.zip").assert().success();
+
+    ws_cmd(dir, &ws).args(["maintain", "status"]).assert().code(2).stderr(contains("mulu maintain start"));
+    let s = run_json(dir, &ws, &["maintain", "start", "2027", "--operator", "王芳"]);
+    assert_eq!((s["started"].as_bool(), s["status"]["total"].as_u64()), (Some(true), Some(2)));
+    assert_eq!(s["status"]["next_sequence"], 2);
+    assert_eq!(common::show(&ws)["agency"]["period"], "2027", "the period carried over to the year");
+
+    // Who confirms comes from --operator or MULU_OPERATOR; without either it is refused.
+    ws_cmd(dir, &ws).args(["maintain", "confirm", "352111009/000001"]).assert().code(2);
+    ws_cmd(dir, &ws)
+        .env("MULU_OPERATOR", "李明")
+        .args(["maintain", "confirm", "352111009/000001"])
+        .assert()
+        .success()
+        .stdout(contains("已复核 1 / 2"));
+
+    // Refused while a resource is left, in both languages, before the passphrase is asked.
+    package(dir, &ws, &key, "2.zip").assert().code(2).stderr(contains("2027 年度全面维护尚未完成"));
+    let refused = package(dir, &ws, &key, "2.zip").args(["--lang", "en", "--json"]).output().unwrap();
+    let err: Value = serde_json::from_str(String::from_utf8_lossy(&refused.stderr).lines().last().unwrap()).unwrap();
+    assert_eq!(err["error"]["code"], "maintain.incomplete");
+    assert!(err["error"]["message"].as_str().unwrap().contains("1 of 2 resources"), "{err}");
+    assert!(!dir.join("2.zip").exists());
+
+    // An edit during the campaign is a review.
+    ws_cmd(dir, &ws).args(["resource", "edit", "352111009/000002", "--notes", "年度复核"]).assert().success();
+    let s = run_json(dir, &ws, &["maintain", "status"]);
+    assert_eq!((s["reviewed"].as_u64(), s["complete"].as_bool()), (Some(2), Some(true)), "{s}");
+    let done = s["done"].as_array().unwrap();
+    assert_eq!((done[0]["kind"].as_str(), done[0]["by"].as_str()), (Some("confirmed"), Some("李明")));
+    assert_eq!(done[1]["kind"], "updated");
+    ws_cmd(dir, &ws).args(["maintain", "status"]).assert().success().stdout(contains("已确认无变化：352111009/000001"));
+
+    // The edit undone, the package needs a reason again — and is made with one, kept.
+    ws_cmd(dir, &ws).arg("undo").assert().success();
+    package(dir, &ws, &key, "2.zip").assert().code(2);
+    package(dir, &ws, &key, "2.zip").args(["--incomplete-reason", "机构改革，待重新梳理"]).assert().success();
+    let versions = run_json(dir, &ws, &["versions"]);
+    assert_eq!(versions[1]["incomplete_reason"], "机构改革，待重新梳理");
+    assert!(versions[1]["package_id"].as_str().unwrap().ends_with("-2027-002"), "{versions}");
+
+    ws_cmd(dir, &ws).args(["maintain", "confirm", "--all", "--operator", "李明"]).assert().success();
+    package(dir, &ws, &key, "3.zip").assert().success();
 }
 
 #[test]

@@ -93,6 +93,11 @@ pub fn typescript() -> String {
         crate::ops::versions::Side,
         crate::ops::versions::VersionDiff,
         crate::ops::versions::Restored,
+        crate::ops::maintenance::ReviewKind,
+        crate::ops::maintenance::Reviewed,
+        crate::ops::maintenance::Pending,
+        crate::ops::maintenance::CampaignStatus,
+        crate::ops::maintenance::Started,
         crate::error::ErrorPayload,
         crate::i18n::Lang,
     );

@@ -128,6 +128,12 @@ pub enum Error {
     /// The version holds no resource `selector` (code or name), so it cannot be restored from it.
     #[error("version {version} has no resource {selector}")]
     VersionLacksResource { version: String, selector: String },
+    /// No annual full maintenance campaign (年度全面维护) was started.
+    #[error("no maintenance campaign")]
+    MaintenanceNone,
+    /// The year's package is refused while its campaign leaves `left` of `total` unreviewed.
+    #[error("maintenance {year}: {left} of {total} resources not reviewed")]
+    MaintenanceIncomplete { year: i32, left: usize, total: usize },
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -210,6 +216,8 @@ impl Error {
             Error::CorrectionAnswered { .. } => "correction.answered",
             Error::VersionNotFound { .. } => "version.not_found",
             Error::VersionLacksResource { .. } => "version.no_resource",
+            Error::MaintenanceNone => "maintain.none",
+            Error::MaintenanceIncomplete { .. } => "maintain.incomplete",
         }
     }
 

@@ -68,6 +68,8 @@ fn samples() -> Vec<Error> {
         Error::CorrectionAnswered { id: 3 },
         Error::VersionNotFound { selector: "7".into() },
         Error::VersionLacksResource { version: "X-2026-001".into(), selector: "352111009/000001".into() },
+        Error::MaintenanceNone,
+        Error::MaintenanceIncomplete { year: 2027, left: 3, total: 10 },
     ];
     for what in [
         crate::sheets::limits::Limit::SharedStringsBytes,
@@ -139,7 +141,9 @@ fn every_variant_is_sampled(e: &Error) {
         | Error::CorrectionNotFound { .. }
         | Error::CorrectionAnswered { .. }
         | Error::VersionNotFound { .. }
-        | Error::VersionLacksResource { .. } => {}
+        | Error::VersionLacksResource { .. }
+        | Error::MaintenanceNone
+        | Error::MaintenanceIncomplete { .. } => {}
     }
 }
 
@@ -202,6 +206,7 @@ fn advice_in_the_terms_of_the_face() {
         Error::PackageNoUscc,
         Error::PackageHasErrors { errors: 3, resources: 2 },
         Error::PackageUnreviewed { resources: vec!["甲".into()] },
+        Error::MaintenanceIncomplete { year: 2027, left: 3, total: 10 },
         Error::VersionNotFound { selector: "7".into() },
     ] {
         for lang in [Lang::Zh, Lang::En] {

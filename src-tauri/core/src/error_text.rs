@@ -135,11 +135,15 @@ impl Error {
             Error::VersionLacksResource { version, selector } => {
                 vec![("version", version.clone()), ("selector", selector.clone())]
             }
+            Error::MaintenanceIncomplete { year, left, total } => {
+                vec![("year", year.to_string()), ("left", left.to_string()), ("total", total.to_string())]
+            }
             Error::NoAgency
             | Error::PassphraseEmpty
             | Error::PassphraseMismatch
             | Error::PassphraseUnavailable
             | Error::PackageNoUscc
+            | Error::MaintenanceNone
             | Error::FingerprintMismatch
             | Error::Cancelled => vec![],
         }

@@ -13,6 +13,7 @@ pub mod grading;
 pub mod history;
 pub mod import;
 pub mod keys;
+pub mod maintenance;
 pub mod overview;
 pub mod package;
 pub mod resources;

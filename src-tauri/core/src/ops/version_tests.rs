@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{package, resources, versions};
+use super::{maintenance, package, resources, versions};
 use crate::error::Error;
 use crate::store::Workspace;
 
@@ -21,14 +21,14 @@ fn ready(dir: &Path) -> (Workspace, PathBuf, i64, i64) {
     (ws, key, a, b)
 }
 
-fn pack(ws: &mut Workspace, key: &Path, out: &Path) -> crate::Result<u32> {
+fn pack(ws: &mut Workspace, key: &Path, out: &Path, reason: Option<&str>) -> crate::Result<u32> {
     for s in ws.resources().unwrap() {
         if s.resource.secrecy_review.is_none() {
             ws.confirm_secrecy(s.id, "王芳").unwrap();
         }
     }
     let req = package::PackageRequest { key, passphrase: "口令", out, allow_findings: true, force: false };
-    Ok(package::make(ws, &req, &mut |_| {})?.made.sequence)
+    Ok(package::make_with_reason(ws, &req, reason, &mut |_| {})?.made.sequence)
 }
 
 fn name(ws: &Workspace, id: i64) -> String {
@@ -39,11 +39,11 @@ fn name(ws: &Workspace, id: i64) -> String {
 fn every_package_is_kept_as_a_version_and_any_two_compare_field_by_field() {
     let d = tempfile::tempdir().unwrap();
     let (mut ws, key, a, b) = ready(d.path());
-    pack(&mut ws, &key, &d.path().join("1.zip")).unwrap();
+    pack(&mut ws, &key, &d.path().join("1.zip"), None).unwrap();
     resources::set_field(&mut ws, a, "name", "镇级财政预算公开信息（修订）").unwrap();
-    pack(&mut ws, &key, &d.path().join("2.zip")).unwrap();
+    pack(&mut ws, &key, &d.path().join("2.zip"), None).unwrap();
     resources::set_field(&mut ws, b, "notes", "第三次").unwrap();
-    pack(&mut ws, &key, &d.path().join("3.zip")).unwrap();
+    pack(&mut ws, &key, &d.path().join("3.zip"), None).unwrap();
 
     let all = versions::list(&ws).unwrap();
     assert_eq!(all.iter().map(|v| v.sequence).collect::<Vec<_>>(), [1, 2, 3], "every package kept");
@@ -69,7 +69,7 @@ fn every_package_is_kept_as_a_version_and_any_two_compare_field_by_field() {
 fn a_resource_restored_from_a_version_is_one_undoable_change() {
     let d = tempfile::tempdir().unwrap();
     let (mut ws, key, a, b) = ready(d.path());
-    pack(&mut ws, &key, &d.path().join("1.zip")).unwrap();
+    pack(&mut ws, &key, &d.path().join("1.zip"), None).unwrap();
     resources::set_field(&mut ws, a, "name", "改过的名称").unwrap();
     resources::set_field(&mut ws, a, "notes", "改过的备注").unwrap();
 
@@ -91,4 +91,52 @@ fn a_resource_restored_from_a_version_is_one_undoable_change() {
 
     assert!(matches!(versions::restore(&mut ws, "1", "无此资源"), Err(Error::VersionLacksResource { .. })));
     assert!(matches!(versions::restore(&mut ws, "working", "#1"), Err(Error::VersionNotFound { .. })));
+}
+
+#[test]
+fn a_campaign_counts_confirmations_and_edits_and_holds_the_package_back() {
+    let d = tempfile::tempdir().unwrap();
+    let (mut ws, key, a, b) = ready(d.path());
+    pack(&mut ws, &key, &d.path().join("1.zip"), None).unwrap();
+    assert!(matches!(maintenance::status(&ws, None), Err(Error::MaintenanceNone)));
+
+    let s = maintenance::start(&mut ws, 2027, Some("王芳")).unwrap();
+    assert!(s.started);
+    assert_eq!((s.status.total, s.status.reviewed, s.status.next_sequence), (2, 0, 2));
+    assert_eq!(ws.agency().unwrap().period.as_deref(), Some("2027"), "the period advanced");
+    assert!(!maintenance::start(&mut ws, 2027, None).unwrap().started, "started once");
+    assert!(maintenance::start(&mut ws, 2026, None).is_err(), "not back to an earlier year");
+
+    // Refused while incomplete, unless a reason is given (kept with the version).
+    let out = d.path().join("2.zip");
+    let refused = pack(&mut ws, &key, &out, None).unwrap_err();
+    assert!(matches!(refused, Error::MaintenanceIncomplete { year: 2027, left: 2, total: 2 }), "{refused:?}");
+    assert!(!out.exists());
+
+    assert!(maintenance::confirm(&mut ws, &["#1".into()], false, "  ").is_err(), "someone confirms");
+    let s = maintenance::confirm(&mut ws, &["352111009/000001".into()], false, "李明").unwrap();
+    assert_eq!((s.reviewed, s.left.len()), (1, 1));
+    assert_eq!((s.done[0].id, s.done[0].by.as_deref()), (a, Some("李明")));
+    assert_eq!(s.done[0].kind, maintenance::ReviewKind::Confirmed);
+
+    // An edit during the campaign is a review; an edit undone is not.
+    resources::set_field(&mut ws, b, "notes", "年度复核").unwrap();
+    let s = maintenance::status(&ws, Some(2027)).unwrap();
+    assert!(s.complete, "{s:?}");
+    assert_eq!(s.done[1].kind, maintenance::ReviewKind::Updated);
+    ws.undo().unwrap().unwrap();
+    assert_eq!(maintenance::status(&ws, None).unwrap().left[0].id, b);
+    ws.confirm_secrecy(b, "王芳").unwrap();
+    assert!(!maintenance::status(&ws, None).unwrap().complete, "a secrecy review is no update");
+
+    assert_eq!(pack(&mut ws, &key, &out, Some("待审批")).unwrap(), 2);
+    let kept = versions::list(&ws).unwrap();
+    assert_eq!(kept[1].incomplete_reason.as_deref(), Some("待审批"));
+    assert_eq!(kept[1].period.as_deref(), Some("2027"));
+    assert!(kept[1].package_id.contains("-2027-002"), "{}", kept[1].package_id);
+
+    let s = maintenance::confirm(&mut ws, &[], true, "李明").unwrap();
+    assert!(s.complete);
+    assert_eq!(pack(&mut ws, &key, &d.path().join("3.zip"), None).unwrap(), 3, "complete: no reason needed");
+    assert_eq!(versions::list(&ws).unwrap()[2].incomplete_reason, None);
 }

@@ -51,6 +51,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/20261201100000_versions.sql"),
         breaking: false,
     },
+    Migration {
+        name: "20261201110000_maintenance",
+        sql: include_str!("migrations/20261201110000_maintenance.sql"),
+        breaking: false,
+    },
 ];
 
 /// How many migrations this program knows and applies.
