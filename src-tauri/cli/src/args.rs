@@ -216,6 +216,19 @@ pub enum ExportCommand {
         #[arg(long)]
         force: bool,
     },
+    /// 项目目录：财政资金建设的信息系统的资源目录工作簿（第十七条）/ a project catalog: the workbook of
+    /// the resources of an information system built with public funds (Art. 17)
+    Project {
+        /// 信息系统名称 / the system's name
+        system: String,
+        /// 工作簿 .xlsx / the workbook to write
+        #[arg(long)]
+        out: PathBuf,
+        /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
+        /// kind (never the workspace, a private key or an input)
+        #[arg(long)]
+        force: bool,
+    },
     /// 开放目录的 DCAT 3 JSON-LD / the open catalog as DCAT 3 JSON-LD
     Dcat {
         out: PathBuf,

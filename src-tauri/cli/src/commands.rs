@@ -124,6 +124,24 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
             }
             Ok(if plan.summary.errors > 0 { Outcome::Findings } else { Outcome::Ok })
         }
+        Command::Export(ExportCommand::Project { system, out, force }) => {
+            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
+            let done = ops::export::project(&Workspace::open(&path)?, &system, &out, force)?;
+            if json {
+                print::json(&done)?;
+            } else {
+                match lang {
+                    Lang::Zh => out!("已导出“{}”的项目目录（{} 个资源）：{}", done.system, done.resources, done.path),
+                    Lang::En => out!(
+                        "Project catalog of “{}” written ({} resources): {}",
+                        done.system,
+                        done.resources,
+                        done.path
+                    ),
+                }
+            }
+            Ok(Outcome::Ok)
+        }
         Command::Export(ExportCommand::Catalogs { out, force }) => {
             export(&path, ExportKind::Catalog, &out, force)?;
             out!("{}{}", lang.pick("已导出目录工作簿：", "Catalog workbook written: "), out.display());

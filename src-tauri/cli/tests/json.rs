@@ -40,6 +40,7 @@ const COMMANDS: &[&[&str]] = &[
     &["diff", "1", "working"],
     &["restore", "1", "--resource", "低保名册"],
     &["maintain", "status"],
+    &["export", "project", "低保管理系统", "--out", "OUT.xlsx"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

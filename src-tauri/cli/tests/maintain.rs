@@ -133,3 +133,29 @@ fn versions_compare_field_by_field_and_a_restore_is_undone_by_one_undo() {
         .code(2)
         .stderr(contains("没有资源“无此资源”"));
 }
+
+#[test]
+fn a_project_catalog_is_the_workbook_of_one_system_built_with_public_funds() {
+    let d = tempfile::tempdir().unwrap();
+    let (dir, (ws, _key)) = (d.path(), ready(d.path()));
+    ws_cmd(dir, &ws).args(["system", "add", "财政预算系统", "--public-funds"]).assert().success();
+    ws_cmd(dir, &ws).args(["system", "add", "办公系统"]).assert().success();
+    ws_cmd(dir, &ws)
+        .args(["resource", "edit", "352111009/000001", "--source-system", "财政预算系统"])
+        .assert()
+        .success();
+    let out = dir.join("项目目录.xlsx");
+    let done = run_json(dir, &ws, &["export", "project", "财政预算系统", "--out", out.to_str().unwrap()]);
+    assert_eq!(done["resources"], 1);
+    assert!(out.is_file());
+    let back = mulu_core::sheets::read(&out, &Default::default(), mulu_core::Lang::Zh).unwrap().catalog;
+    let names: Vec<&str> = back.resources.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["镇级财政预算公开信息"], "only the system's resources");
+    ws_cmd(dir, &ws)
+        .args(["export", "project", "办公系统", "--out"])
+        .arg(dir.join("x.xlsx"))
+        .assert()
+        .code(2)
+        .stderr(contains("未登记为使用财政资金建设"));
+    ws_cmd(dir, &ws).args(["export", "project", "财政预算系统", "--out"]).arg(&ws).assert().code(2);
+}

@@ -98,6 +98,7 @@ pub fn typescript() -> String {
         crate::ops::maintenance::Pending,
         crate::ops::maintenance::CampaignStatus,
         crate::ops::maintenance::Started,
+        crate::ops::export::ProjectExport,
         crate::error::ErrorPayload,
         crate::i18n::Lang,
     );

@@ -134,6 +134,9 @@ pub enum Error {
     /// The year's package is refused while its campaign leaves `left` of `total` unreviewed.
     #[error("maintenance {year}: {left} of {total} resources not reviewed")]
     MaintenanceIncomplete { year: i32, left: usize, total: usize },
+    /// A project catalog (项目目录, G Art. 17) is for a system built with public funds only.
+    #[error("system {name} is not built with public funds")]
+    ProjectNotPublic { name: String },
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -218,6 +221,7 @@ impl Error {
             Error::VersionLacksResource { .. } => "version.no_resource",
             Error::MaintenanceNone => "maintain.none",
             Error::MaintenanceIncomplete { .. } => "maintain.incomplete",
+            Error::ProjectNotPublic { .. } => "project.not_public",
         }
     }
 

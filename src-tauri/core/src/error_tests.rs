@@ -70,6 +70,7 @@ fn samples() -> Vec<Error> {
         Error::VersionLacksResource { version: "X-2026-001".into(), selector: "352111009/000001".into() },
         Error::MaintenanceNone,
         Error::MaintenanceIncomplete { year: 2027, left: 3, total: 10 },
+        Error::ProjectNotPublic { name: "OA".into() },
     ];
     for what in [
         crate::sheets::limits::Limit::SharedStringsBytes,
@@ -143,7 +144,8 @@ fn every_variant_is_sampled(e: &Error) {
         | Error::VersionNotFound { .. }
         | Error::VersionLacksResource { .. }
         | Error::MaintenanceNone
-        | Error::MaintenanceIncomplete { .. } => {}
+        | Error::MaintenanceIncomplete { .. }
+        | Error::ProjectNotPublic { .. } => {}
     }
 }
 

@@ -138,6 +138,7 @@ impl Error {
             Error::MaintenanceIncomplete { year, left, total } => {
                 vec![("year", year.to_string()), ("left", left.to_string()), ("total", total.to_string())]
             }
+            Error::ProjectNotPublic { name } => vec![("name", name.clone())],
             Error::NoAgency
             | Error::PassphraseEmpty
             | Error::PassphraseMismatch

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{maintenance, package, resources, versions};
+use super::{export, maintenance, package, resources, versions};
 use crate::error::Error;
+use crate::model::InfoSystem;
 use crate::store::Workspace;
 
 /// A packageable workspace with two reviewed resources, and a key.
@@ -139,4 +140,28 @@ fn a_campaign_counts_confirmations_and_edits_and_holds_the_package_back() {
     assert!(s.complete);
     assert_eq!(pack(&mut ws, &key, &d.path().join("3.zip"), None).unwrap(), 3, "complete: no reason needed");
     assert_eq!(versions::list(&ws).unwrap()[2].incomplete_reason, None);
+}
+
+#[test]
+fn a_project_catalog_holds_the_resources_of_one_system_built_with_public_funds() {
+    let d = tempfile::tempdir().unwrap();
+    let (mut ws, _key, a, _b) = ready(d.path());
+    let put = |ws: &mut Workspace, name: &str, public_funds: bool| {
+        ws.put_system(&InfoSystem { name: name.into(), public_funds, description: None }).unwrap();
+    };
+    put(&mut ws, "社会救助系统", true);
+    put(&mut ws, "办公系统", false);
+    resources::set_field(&mut ws, a, "source_system", "社会救助系统").unwrap();
+    let out = d.path().join("项目目录.xlsx");
+    let done = export::project(&ws, " 社会救助系统 ", &out, false).unwrap();
+    assert_eq!((done.system.as_str(), done.resources), ("社会救助系统", 1));
+    let back = crate::sheets::read(&out, &Default::default(), crate::Lang::Zh).unwrap().catalog;
+    assert_eq!(back.resources.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["镇级财政预算公开信息"]);
+
+    let other = d.path().join("x.xlsx");
+    assert!(matches!(export::project(&ws, "办公系统", &other, false), Err(Error::ProjectNotPublic { .. })));
+    assert!(matches!(export::project(&ws, "无", &other, false), Err(Error::SystemNotFound { .. })));
+    assert!(!other.exists());
+    let into_ws = ws.path().to_path_buf();
+    assert!(export::project(&ws, "社会救助系统", &into_ws, true).is_err(), "never over the workspace");
 }
