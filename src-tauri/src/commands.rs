@@ -155,7 +155,7 @@ pub async fn overview(state: State<'_, AppState>, lang: Lang) -> Result<Overview
 /// form asks for this when it opens and after each change.
 #[tauri::command]
 pub async fn resource_detail(state: State<'_, AppState>, id: i64, lang: Lang) -> Result<ResourceDetail, ErrorPayload> {
-    state.with(lang, |ws| mulu_core::overview::resource_detail(ws, &Context::now(lang), id))
+    state.with(lang, |ws| mulu_core::ops::overview::resource_detail(ws, &Context::now(lang), id))
 }
 
 /// The resources matching the search box (every word: a substring of three or more characters

@@ -174,6 +174,15 @@ pub enum Command {
     /// 年度全面维护 / the annual full maintenance
     #[command(subcommand)]
     Maintain(crate::version_cmds::MaintainCommand),
+    /// 报送单位名单（数据局）/ the agencies expected to report (a bureau)
+    #[command(subcommand)]
+    Submitter(crate::review_cmds::SubmitterCommand),
+    /// 接收、审核报送包并出具回执（数据局）/ receive and review packages, issue receipts (a bureau)
+    #[command(subcommand)]
+    Review(crate::review_cmds::ReviewCommand),
+    /// 导入数据局的审核回执，处理退回意见（报送单位）/ import the bureau's receipt, its comments (an agency)
+    #[command(subcommand)]
+    Receipt(crate::review_cmds::ReceiptCommand),
     /// 核验报送包 / verify a package (exit 0 trusted, 3 signer unknown, 2 broken)
     Verify {
         package: PathBuf,

@@ -53,6 +53,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         c @ (Command::Versions | Command::Diff { .. } | Command::Restore { .. } | Command::Maintain(_)) => {
             crate::version_cmds::run(c, &path, json, lang)
         }
+        Command::Submitter(cmd) => crate::review_cmds::submitter(cmd, &path, json, lang),
+        Command::Review(cmd) => crate::review_cmds::review(cmd, &path, json, lang),
+        Command::Receipt(cmd) => crate::review_cmds::receipt(cmd, &path, json, lang),
         Command::Show { view } => {
             let view = match view {
                 ViewArg::Resource => View::Resource,

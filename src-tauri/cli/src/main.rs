@@ -9,6 +9,7 @@ mod deadline_cmds;
 mod grade_cmds;
 mod package_cmds;
 mod print;
+mod review_cmds;
 mod rule_cmds;
 mod version_cmds;
 

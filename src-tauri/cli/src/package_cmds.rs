@@ -80,7 +80,7 @@ pub struct ConfirmArgs {
 
 /// The passphrase: `MULU_PASSPHRASE`, or asked on the terminal (twice when `confirm`).
 /// Never echoed, logged or stored.
-fn passphrase(lang: Lang, confirm: bool) -> Result<String> {
+pub(crate) fn passphrase(lang: Lang, confirm: bool) -> Result<String> {
     if let Ok(p) = std::env::var("MULU_PASSPHRASE") {
         return if p.is_empty() { Err(Error::PassphraseEmpty) } else { Ok(p) };
     }

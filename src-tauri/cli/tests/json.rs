@@ -41,6 +41,9 @@ const COMMANDS: &[&[&str]] = &[
     &["restore", "1", "--resource", "低保名册"],
     &["maintain", "status"],
     &["export", "project", "低保管理系统", "--out", "OUT.xlsx"],
+    &["submitter", "list"],
+    &["review", "receive", "IN.xlsx"],
+    &["receipt", "import", "IN.xlsx"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

@@ -88,7 +88,7 @@ fn main() {
     let before = measure("before: write + whole overview + IPC JSON", 5, || {
         k += 1;
         resources::set_field(&mut ws, ids[k % n], "abstract", &format!("摘要 {k}")).expect("edit");
-        serde_json::to_string(&mulu_core::overview::overview(&ws, &ctx).expect("overview")).expect("json").len()
+        serde_json::to_string(&mulu_core::ops::overview::overview(&ws, &ctx).expect("overview")).expect("json").len()
     });
     println!(
         "field edit answer: {:.1} kB (whole overview: {:.1} MB); {:.1} ms (whole: {:.0} ms)",

@@ -53,9 +53,9 @@ fn headers() -> Vec<&'static str> {
     h
 }
 
-/// Writes the legacy-layout workbook; returns the number of cells.
-fn make_workbook(path: &Path, n: usize) -> usize {
-    let catalog = sample::large_catalog(n, 12);
+/// Writes the legacy-layout workbook of `n` resources × `items` items; returns the number of cells.
+fn make_workbook(path: &Path, n: usize, items: usize) -> usize {
+    let catalog = sample::large_catalog(n, items);
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet_with_constant_memory().unwrap();
     for (c, h) in headers().iter().enumerate() {
@@ -205,6 +205,11 @@ fn main() {
         return;
     }
     let n = if args.iter().any(|a| a == "--quick") { 2_000 } else { 20_000 };
+    // `--resources N --items M`: another size, e.g. for a heap profile of `--profile-import`.
+    let number = |flag: &str, default: usize| {
+        args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)?.parse().ok()).unwrap_or(default)
+    };
+    let (n, items) = (number("--resources", n), number("--items", 12));
     if let Some(i) = args.iter().position(|a| a == "--profile-import") {
         // For a profiler: only the import, repeated.
         // `--book PATH` keeps the workbook between runs, so the profile holds only the import.
@@ -214,7 +219,7 @@ fn main() {
             None => dir.path().join("city.xlsx"),
         };
         if !book.exists() {
-            make_workbook(&book, n);
+            make_workbook(&book, n, items);
         }
         let ws_path = dir.path().join("city.mulu");
         for _ in 0..args[i + 1].parse().unwrap_or(3) {
@@ -227,10 +232,10 @@ fn main() {
     let runs = 3;
     let dir = tempfile::tempdir().unwrap();
     let book: PathBuf = dir.path().join("city.xlsx");
-    let cells = make_workbook(&book, n);
+    let cells = make_workbook(&book, n, items);
     println!(
-        "workbook: {n} resources × 12 items, {} rows, {cells} cells, {:.1} MB",
-        n * 12,
+        "workbook: {n} resources × {items} items, {} rows, {cells} cells, {:.1} MB",
+        n * items,
         std::fs::metadata(&book).unwrap().len() as f64 / 1e6
     );
 

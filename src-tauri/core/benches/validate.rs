@@ -51,7 +51,7 @@ fn main() {
         let ws = Workspace::open(&path).expect("open");
         validate(&ws.catalog().expect("load"), &ctx)
     });
-    let overview = || mulu_core::overview::overview(&ws, &ctx).expect("overview");
+    let overview = || mulu_core::ops::overview::overview(&ws, &ctx).expect("overview");
     measure("overview (what the app shows after an edit)", 5, overview);
     let json = serde_json::to_string(&overview()).expect("json");
     println!("overview as IPC JSON: {:.1} MB (light rows: ResourceSummary)", json.len() as f64 / 1e6);
@@ -82,7 +82,7 @@ fn main() {
     );
     measure("whole records + their IPC JSON (before)", 5, whole);
     let id = ws.catalog_with_ids().expect("load").0[n / 2];
-    let detail = || mulu_core::overview::resource_detail(&ws, &ctx, id).expect("detail");
+    let detail = || mulu_core::ops::overview::resource_detail(&ws, &ctx, id).expect("detail");
     measure("resource_detail (the drawer opens, or after a save)", 5, detail);
     println!(
         "resource_detail as IPC JSON: {:.1} kB",

@@ -137,6 +137,31 @@ pub enum Error {
     /// A project catalog (项目目录, G Art. 17) is for a system built with public funds only.
     #[error("system {name} is not built with public funds")]
     ProjectNotPublic { name: String },
+    /// A package the bureau does not receive (`reason`: `broken`, `unknown_signer`,
+    /// `other_agency`, `not_expected`, `not_submission`, `conflict`); `detail` says what exactly.
+    #[error("package {} not received ({reason}): {detail}", path.display())]
+    ReceiveRefused { path: PathBuf, reason: &'static str, detail: String },
+    /// Reviewing needs a bureau's workspace (agency level 区县 or 市).
+    #[error("this workspace is not a bureau's")]
+    NotABureau,
+    #[error("no received package {id}")]
+    ReviewNotFound { id: String },
+    /// The receipt was issued: the decisions it carries are final.
+    #[error("the receipt for {id} was issued on {at}")]
+    ReviewClosed { id: String, at: String },
+    #[error("{count} resources of {id} are undecided")]
+    ReviewUndecided { id: String, count: usize, first: String },
+    /// A receipt an agency does not import (`reason`: `broken`, `untrusted`, `not_receipt`,
+    /// `foreign`, `hash`, `conflict`).
+    #[error("receipt {} refused ({reason}): {detail}", path.display())]
+    ReceiptRefused { path: PathBuf, reason: &'static str, detail: String },
+    #[error("no expected submitter matches {selector}")]
+    SubmitterNotFound { selector: String },
+    /// A cell of a submitter list that cannot be read (`reason`: `uscc`, `level`, `name`, `duplicate`).
+    #[error("{} {sheet} row {row} column {column}: {reason} {value}", file.display())]
+    SubmitterCell { file: PathBuf, sheet: String, row: u32, column: String, reason: &'static str, value: String },
+    #[error("no review task {id}")]
+    TaskNotFound { id: i64 },
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -213,6 +238,29 @@ impl Error {
                 _ => "output.other_kind",
             },
             Error::CellTooLong { .. } => "sheet.cell_too_long",
+            Error::ReceiveRefused { reason, .. } => match *reason {
+                "broken" => "receive.broken",
+                "unknown_signer" => "receive.unknown_signer",
+                "other_agency" => "receive.other_agency",
+                "not_expected" => "receive.not_expected",
+                "not_submission" => "receive.not_submission",
+                _ => "receive.conflict",
+            },
+            Error::NotABureau => "review.not_bureau",
+            Error::ReviewNotFound { .. } => "review.not_found",
+            Error::ReviewClosed { .. } => "review.closed",
+            Error::ReviewUndecided { .. } => "review.undecided",
+            Error::ReceiptRefused { reason, .. } => match *reason {
+                "broken" => "receipt.broken",
+                "untrusted" => "receipt.untrusted",
+                "not_receipt" => "receipt.not_receipt",
+                "foreign" => "receipt.foreign",
+                "hash" => "receipt.hash",
+                _ => "receipt.conflict",
+            },
+            Error::SubmitterNotFound { .. } => "submitter.not_found",
+            Error::SubmitterCell { .. } => "submitter.cell",
+            Error::TaskNotFound { .. } => "task.not_found",
             Error::SheetLimit { .. } => "sheet.limit",
             Error::CalendarInvalid { .. } => "calendar.invalid",
             Error::CorrectionNotFound { .. } => "correction.not_found",

@@ -81,6 +81,30 @@ fn samples() -> Vec<Error> {
     ] {
         all.push(Error::SheetLimit { file: p(), what, max: what.max() });
     }
+    for reason in ["broken", "unknown_signer", "other_agency", "not_expected", "not_submission", "conflict"] {
+        all.push(Error::ReceiveRefused { path: p(), reason, detail: "115201110091453295".into() });
+    }
+    for reason in ["broken", "untrusted", "not_receipt", "foreign", "hash", "conflict"] {
+        all.push(Error::ReceiptRefused { path: p(), reason, detail: "115201110091453295-2026-001".into() });
+    }
+    for reason in ["uscc", "name", "level", "duplicate"] {
+        all.push(Error::SubmitterCell {
+            file: p(),
+            sheet: "报送单位".into(),
+            row: 3,
+            column: "B".into(),
+            reason,
+            value: "1152".into(),
+        });
+    }
+    all.extend([
+        Error::NotABureau,
+        Error::ReviewNotFound { id: "X-2026-001".into() },
+        Error::ReviewClosed { id: "X-2026-001".into(), at: "2026-12-01".into() },
+        Error::ReviewUndecided { id: "X-2026-001".into(), count: 2, first: "352111009/000001 低保名册".into() },
+        Error::SubmitterNotFound { selector: "青岩镇".into() },
+        Error::TaskNotFound { id: 7 },
+    ]);
     for reason in ["workspace", "key", "input", "directory", "other-kind"] {
         all.push(Error::OutputRefused { path: p(), reason, found: Some("workbook") });
     }
@@ -103,6 +127,15 @@ fn every_variant_is_sampled(e: &Error) {
         | Error::Io { .. }
         | Error::Sqlite(_)
         | Error::Decode(_)
+        | Error::ReceiveRefused { .. }
+        | Error::NotABureau
+        | Error::ReviewNotFound { .. }
+        | Error::ReviewClosed { .. }
+        | Error::ReviewUndecided { .. }
+        | Error::ReceiptRefused { .. }
+        | Error::SubmitterNotFound { .. }
+        | Error::SubmitterCell { .. }
+        | Error::TaskNotFound { .. }
         | Error::UnknownField { .. }
         | Error::InvalidValue { .. }
         | Error::ResourceNotFound { .. }

@@ -113,6 +113,8 @@ impl Error {
                     Limit::StringBytes => ("string-bytes", mib),
                     Limit::TextBytes => ("text-bytes", mib),
                     Limit::Resources => ("resources", max.to_string()),
+                    Limit::Cells => ("grid-cells", max.to_string()),
+                    Limit::XlsBytes => ("xls-bytes", mib),
                 };
                 vec![("file", shown(file)), ("part", named("limit", part)), ("limit", limit)]
             }
@@ -139,7 +141,26 @@ impl Error {
                 vec![("year", year.to_string()), ("left", left.to_string()), ("total", total.to_string())]
             }
             Error::ProjectNotPublic { name } => vec![("name", name.clone())],
+            Error::ReceiveRefused { path, detail, .. } | Error::ReceiptRefused { path, detail, .. } => {
+                vec![("path", shown(path)), ("detail", detail.clone())]
+            }
+            Error::ReviewNotFound { id } => vec![("id", id.clone())],
+            Error::ReviewClosed { id, at } => vec![("id", id.clone()), ("at", at.clone())],
+            Error::ReviewUndecided { id, count, first } => {
+                vec![("id", id.clone()), ("count", count.to_string()), ("first", first.clone())]
+            }
+            Error::SubmitterNotFound { selector } => vec![("selector", selector.clone())],
+            Error::SubmitterCell { file, sheet, row, column, reason, value } => vec![
+                ("file", shown(file)),
+                ("sheet", sheet.clone()),
+                ("row", row.to_string()),
+                ("column", column.clone()),
+                ("why", named("submitter", reason)),
+                ("value", value.clone()),
+            ],
+            Error::TaskNotFound { id } => vec![("id", id.to_string())],
             Error::NoAgency
+            | Error::NotABureau
             | Error::PassphraseEmpty
             | Error::PassphraseMismatch
             | Error::PassphraseUnavailable

@@ -230,7 +230,9 @@ fn no_new_cycle() {
     let known: [&[&str]; 5] = [
         &["ids/code.rs", "model/resource.rs"],
         &["model/fields.rs", "model/labels.rs", "model/registry.rs"],
-        &["sheets/limits.rs", "sheets/long_text.rs", "sheets/source.rs"],
+        // The workbook reader and the limits it checks before and while reading (`whole`: the
+        // formats calamine loads whole, measured first).
+        &["sheets/limits.rs", "sheets/long_text.rs", "sheets/source.rs", "sheets/whole.rs"],
         &["sheets/import.rs", "sheets/roles.rs"],
         &["store/search.rs", "store/write.rs"],
     ];

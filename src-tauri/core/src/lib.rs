@@ -18,6 +18,7 @@ pub mod ops;
 pub mod output;
 pub mod overview;
 pub mod package;
+pub mod review;
 pub mod rules;
 #[doc(hidden)]
 pub mod sample;

@@ -7,12 +7,11 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::Result;
 use crate::model::domain::{Coded, OpenType, Sensitivity, SharingType, UpdateCycle};
 use crate::model::fields::RESOURCE_FIELDS;
 use crate::model::{Agency, Format, GradeOrigin, Resource, SecrecyReview};
-use crate::rules::{self, Context, Finding, RuleInfo, Summary};
-use crate::store::{UndoNext, Workspace};
+use crate::rules::{Finding, RuleInfo, Summary};
+use crate::store::UndoNext;
 
 /// A resource as the lists, steps and counts show it: no data items, no long texts. It has no
 /// `resource` field on purpose, so the UI cannot mistake it for a record it could save back.
@@ -100,8 +99,7 @@ pub fn completeness(findings: &[Finding]) -> Completeness {
         .filter(|s| s.required && !NOT_METADATA.contains(&s.key.as_str()))
         .filter(|s| {
             findings.iter().any(|f| {
-                matches!(f.rule.as_str(), "field.required" | "item.required")
-                    && f.field.as_deref() == Some(s.key.as_str())
+                matches!(f.rule, "field.required" | "item.required") && f.field.as_deref() == Some(s.key.as_str())
             })
         })
         .map(|s| s.key.clone())
@@ -130,65 +128,12 @@ pub struct Overview {
     pub revision: i64,
 }
 
-pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
-    Ok(build(ws, ctx)?.0)
-}
-
-/// The overview, and what an edit's delta needs besides: each resource's keys (in the rows'
-/// order) and the information systems.
-pub(crate) fn build(
-    ws: &Workspace,
-    ctx: &Context,
-) -> Result<(Overview, Vec<crate::ops::overview::RowKeys>, Vec<crate::model::InfoSystem>)> {
-    // Read before the records: a change made between the two makes the mark older than the rows,
-    // which only costs the next delta a full comparison, never a missed change.
-    let revision = ws.change_mark()?;
-    let (ids, catalog) = ws.catalog_with_ids()?;
-    let keys = catalog.resources.iter().map(crate::ops::overview::RowKeys::of).collect();
-    let report = rules::validate(&catalog, ctx);
-    let mut per: Vec<Vec<Finding>> = vec![Vec::new(); catalog.resources.len()];
-    let mut catalog_findings = Vec::new();
-    for f in report.findings {
-        match f.resource_index {
-            Some(i) => per[i].push(f),
-            None => catalog_findings.push(f),
-        }
-    }
-    let crate::model::Catalog { agency, resources, systems, .. } = catalog;
-    let with_findings = rules::info::some(report.summary.by_rule.keys().map(String::as_str), ctx.lang);
-    let o = Overview {
-        path: ws.path().display().to_string(),
-        has_agency: ws.has_agency()?,
-        agency,
-        catalog_findings,
-        resources: ids
-            .into_iter()
-            .zip(resources)
-            .zip(per)
-            .map(|((id, resource), findings)| ResourceSummary::new(id, resource, findings))
-            .collect(),
-        summary: report.summary,
-        rules: with_findings,
-        // The overview is what the app shows: the refusal is worded for it.
-        undo: ws.next_undo(ctx.lang, crate::i18n::Face::App)?,
-        revision,
-    };
-    Ok((o, keys, systems))
-}
-
-/// Resource `id` whole, with the findings the overview gives it: the same rules, against the
-/// codes and names of the whole catalog (a duplicate code is a finding on both resources).
-pub fn resource_detail(ws: &Workspace, ctx: &Context, id: i64) -> Result<ResourceDetail> {
-    let resource = ws.resource(id)?.resource;
-    let others = ws.codes_and_names()?;
-    let findings =
-        rules::validate_one(&resource, &ws.agency()?, others.iter().map(|(c, n)| (c.as_deref(), n.as_str())), ctx);
-    Ok(ResourceDetail { id, resource, findings })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ops::overview::{overview, resource_detail};
+    use crate::rules::Context;
+    use crate::store::Workspace;
 
     #[test]
     fn completeness_counts_the_required_fields_the_rules_find_missing() {

@@ -460,7 +460,11 @@ export type ResourceChange = { code: string | null, name: string, fields: Array<
 
 export type FieldChange = { field: string, old: string | null, new: string | null, };
 
-export type Finding = { rule: string, severity: Severity, 
+export type Finding = { 
+/**
+ * The rule's id.
+ */
+rule: string, severity: Severity, 
 /**
  * `None` for findings on the agency profile or the catalog as a whole.
  */
@@ -472,7 +476,11 @@ field: string | null,
 /**
  * Spreadsheet position (sheet, 1-based row, column letter), for findings of an import.
  */
-sheet: string | null, row: number | null, column: string | null, message: string, article: string, };
+sheet: string | null, row: number | null, column: string | null, message: string, 
+/**
+ * The article, as cited in the finding's language.
+ */
+article: string, };
 
 export type ResourceRef = { code: string | null, name: string, };
 
@@ -703,12 +711,6 @@ export type Answer = { text: string, on: string,
  */
 change_sets: number[], };
 
-export type ResourceKey = { code: string | null, name: string, };
-
-export type ChangedResource = { code: string | null, name: string, fields: Array<FieldDiff>, };
-
-export type FieldDiff = { field: string, old: unknown, new: unknown, };
-
 export type Version = { sequence: number, package_id: string, created_at: string, 
 /**
  * The signer's key fingerprint (SM3, hex).
@@ -734,7 +736,7 @@ export type VersionDiff = { from: Side, to: Side,
 /**
  * The agency profile's fields that differ.
  */
-agency: Array<FieldDiff>, added: Array<ResourceKey>, removed: Array<ResourceKey>, changed: Array<ChangedResource>, };
+agency: Array<PackageFieldChange>, added: Array<ResourceKey>, removed: Array<ResourceKey>, changed: Array<ChangedResource>, };
 
 export type Restored = { version: Side, 
 /**
@@ -752,7 +754,7 @@ added_back: boolean,
 /**
  * The fields put back (old: the working catalog's, new: the version's).
  */
-fields: Array<FieldDiff>, };
+fields: Array<PackageFieldChange>, };
 
 export type ReviewKind = "confirmed" | "updated";
 
@@ -802,4 +804,182 @@ export type ErrorPayload = { code: string, message: string, field: string | null
 
 export type Lang = "zh" | "en";
 
-export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "maintain.incomplete" | "maintain.none" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_uscc" | "package.secrecy" | "package.write" | "project.not_public" | "resource.ambiguous" | "resource.not_found" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "system.not_found" | "undo.unsupported" | "verify.unreadable" | "version.no_resource" | "version.not_found" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";
+export type Changes = { 
+/**
+ * The package these changes are relative to; `None` for an agency's first package.
+ */
+previous: PreviousPackage | null, agency: Array<PackageFieldChange>, added: Array<ResourceKey>, removed: Array<ResourceKey>, changed: Array<ChangedResource>, };
+
+export type PreviousPackage = { package_id: string, sequence: number, created_at: string, };
+
+export type ResourceKey = { code: string | null, name: string, };
+
+export type ChangedResource = { code: string | null, name: string, fields: Array<PackageFieldChange>, };
+
+export type PackageFieldChange = { field: string, old: unknown, new: unknown, };
+
+export type Submitter = { uscc: string, name: string, 
+/**
+ * 乡镇 / 区县部门 / …
+ */
+level: string | null, contact: string | null, added_at: string, 
+/**
+ * The fingerprints of the keys trusted for it (its rows of the trust list).
+ */
+keys: Array<string>, };
+
+export type Received = { package_id: string, agency_uscc: string, agency_name: string, sequence: number, signer_fingerprint: string, tagmanifest_sha256: string, bagging_date: string, received_at: string, file_name: string, resources: number, 
+/**
+ * This workspace's own validation when it was received.
+ */
+errors: number, warnings: number, status: ReviewStatus, 
+/**
+ * When the receipt was issued (decisions are final from then on).
+ */
+receipt_at: string | null, };
+
+export type ReceiptRecord = { package_id: string, decision: ReviewVerdict, bureau_uscc: string, bureau_name: string, signer_fingerprint: string, reviewed_on: string, imported_at: string, };
+
+export type ReviewVerdict = "approved" | "returned";
+
+export type ReviewStatus = "in_review" | "approved" | "returned";
+
+export type Comment = { field: string | null, comment: string, };
+
+export type ReceivedOne = { package_id: string, agency_uscc: string, agency_name: string, sequence: number, 
+/**
+ * It was received before, byte for byte: nothing was stored again.
+ */
+already_received: boolean, 
+/**
+ * Its signer's key was added to the trust list now, the fingerprint heard matching.
+ */
+key_trusted_now: boolean, resources: number, 
+/**
+ * This workspace's validation of its catalog.
+ */
+errors: number, warnings: number, };
+
+export type FindingsCheck = { 
+/**
+ * Validated here, in the person's language.
+ */
+here: Report, 
+/**
+ * What the package says it found (`None` when its findings.json cannot be read).
+ */
+package_errors: number | null, package_warnings: number | null, 
+/**
+ * Found here, not in the package's findings…
+ */
+only_here: Array<Finding>, 
+/**
+ * …and the other way round.
+ */
+only_in_package: Array<SenderFinding>, 
+/**
+ * Both found the same (rule, resource, field).
+ */
+agree: boolean, };
+
+export type SenderFinding = { rule: string, severity: Severity | null, resource: ResourceRef | null, field: string | null, message: string, };
+
+export type ChangesCheck = { 
+/**
+ * The approved package compared against; `None`: none approved yet, everything is new.
+ */
+against: string | null, changes: Changes, 
+/**
+ * The package the sender compared against (`changes.json`'s `previous`).
+ */
+package_previous: string | null, 
+/**
+ * Whether `changes.json` matches the comparison made here from that same base; `None`
+ * when that base was never received here, so it cannot be checked.
+ */
+package_agrees: boolean | null, 
+/**
+ * Changes found here that `changes.json` leaves out, and those it lists that are not
+ * there (`added code:352111009/000003`, `changed code:352111009/000001 abstract`…).
+ */
+missing_from_package: Array<string>, only_in_package: Array<string>, };
+
+export type Overall = "undecided" | "approved" | "returned";
+
+export type ResourceReview = { code: string | null, name: string, verdict: ReviewVerdict | null, decided_at: string | null, comments: Array<Comment>, };
+
+export type ReviewDetail = { package: Received, overall: Overall, undecided: number, 
+/**
+ * Comments on the package as a whole (it is returned when there are any).
+ */
+package_comments: Array<Comment>, resources: Array<ResourceReview>, findings: FindingsCheck, changes: ChangesCheck, };
+
+export type DecideRequest = { package_id: string, 
+/**
+ * The resource's code (or its name when it has none); `None`: every resource when
+ * approving, the package as a whole when returning.
+ */
+resource: string | null, verdict: ReviewVerdict, 
+/**
+ * Required when returning: what to fix.
+ */
+comment: string | null, 
+/**
+ * The field the comment is about (a dotted key, `sharing.type`, `items[2].name`); `None`:
+ * the whole resource.
+ */
+field: string | null, };
+
+export type Decided = { package_id: string, 
+/**
+ * Resources the decision applied to (0 for the package as a whole).
+ */
+resources: number, overall: Overall, undecided: number, };
+
+export type ReceiptDoc = { format: number, package: ReviewedPackage, bureau: Bureau, decision: ReviewVerdict, 
+/**
+ * `YYYY-MM-DD`.
+ */
+reviewed_on: string, package_comments: Array<Comment>, resources: Array<ReceiptResource>, };
+
+export type ReviewedPackage = { package_id: string, 
+/**
+ * SHA-256 of its `tagmanifest-sha256.txt` (lowercase hex): which bytes were reviewed.
+ */
+tagmanifest_sha256: string, agency_uscc: string, agency_name: string, sequence: number, };
+
+export type Bureau = { name: string, uscc: string, division_code: string | null, level: string | null, };
+
+export type ReceiptResource = { code: string | null, name: string, verdict: ReviewVerdict | null, comments: Array<Comment>, };
+
+export type ReceiptIssued = { path: string, receipt_id: string, package_id: string, decision: ReviewVerdict, approved: number, returned: number, 
+/**
+ * The bureau's key fingerprint, grouped for reading aloud.
+ */
+fingerprint: string, };
+
+export type ReceiptImported = { package_id: string, decision: ReviewVerdict, bureau_name: string, bureau_uscc: string, reviewed_on: string, 
+/**
+ * Comments that became tasks.
+ */
+tasks: number, 
+/**
+ * The same receipt was imported before: nothing changed.
+ */
+already_imported: boolean, key_trusted_now: boolean, };
+
+export type Task = { id: bigint, package_id: string, 
+/**
+ * `None`: a comment on the package as a whole.
+ */
+resource: ResourceRef | null, field: string | null, comment: string, resolved_at: string | null, 
+/**
+ * Changed since the returned package, or resolved.
+ */
+addressed: boolean, };
+
+export type SubmitterInput = { uscc: string, name: string, level: string | null, contact: string | null, };
+
+export type ReceiveResult = { path: string, received: ReceivedOne | null, error: ErrorPayload | null, };
+
+export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "maintain.incomplete" | "maintain.none" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_uscc" | "package.secrecy" | "package.write" | "project.not_public" | "receipt.broken" | "receipt.conflict" | "receipt.foreign" | "receipt.hash" | "receipt.not_receipt" | "receipt.untrusted" | "receive.broken" | "receive.conflict" | "receive.not_expected" | "receive.not_submission" | "receive.other_agency" | "receive.unknown_signer" | "resource.ambiguous" | "resource.not_found" | "review.closed" | "review.not_bureau" | "review.not_found" | "review.undecided" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "submitter.cell" | "submitter.not_found" | "system.not_found" | "task.not_found" | "undo.unsupported" | "verify.unreadable" | "version.no_resource" | "version.not_found" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";

@@ -19,7 +19,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::model::{Agency, InfoSystem, Resource};
-use crate::overview::{Overview, ResourceSummary};
+use crate::overview::{Overview, ResourceDetail, ResourceSummary};
 use crate::rules::{self, Context, Finding, RuleInfo, Severity, Standing, Summary};
 use crate::store::{UndoNext, Workspace};
 use crate::text::match_key;
@@ -94,9 +94,64 @@ pub enum Touched<'a> {
     Everything,
 }
 
+/// The overview the window opens with: every resource's summary row and the catalog's findings.
+pub fn overview(ws: &Workspace, ctx: &Context) -> Result<Overview> {
+    Ok(build(ws, ctx)?.0)
+}
+
+/// The overview, and what an edit's delta needs besides: each resource's keys (in the rows'
+/// order) and the information systems.
+pub(crate) fn build(ws: &Workspace, ctx: &Context) -> Result<(Overview, Vec<RowKeys>, Vec<crate::model::InfoSystem>)> {
+    // Read before the records: a change made between the two makes the mark older than the rows,
+    // which only costs the next delta a full comparison, never a missed change.
+    let revision = ws.change_mark()?;
+    let (ids, catalog) = ws.catalog_with_ids()?;
+    let keys = catalog.resources.iter().map(RowKeys::of).collect();
+    // With the deadlines and the bureau's open comments, each at its resource and field.
+    let report = super::validate::of_catalog(ws, &ids, &catalog, ctx)?;
+    let mut per: Vec<Vec<Finding>> = vec![Vec::new(); catalog.resources.len()];
+    let mut catalog_findings = Vec::new();
+    for f in report.findings {
+        match f.resource_index {
+            Some(i) => per[i].push(f),
+            None => catalog_findings.push(f),
+        }
+    }
+    let crate::model::Catalog { agency, resources, systems, .. } = catalog;
+    let with_findings = rules::info::some(report.summary.by_rule.keys().map(String::as_str), ctx.lang);
+    let o = Overview {
+        path: ws.path().display().to_string(),
+        has_agency: ws.has_agency()?,
+        agency,
+        catalog_findings,
+        resources: ids
+            .into_iter()
+            .zip(resources)
+            .zip(per)
+            .map(|((id, resource), findings)| ResourceSummary::new(id, resource, findings))
+            .collect(),
+        summary: report.summary,
+        rules: with_findings,
+        // The overview is what the app shows: the refusal is worded for it.
+        undo: ws.next_undo(ctx.lang, crate::i18n::Face::App)?,
+        revision,
+    };
+    Ok((o, keys, systems))
+}
+
+/// Resource `id` whole, with the findings the overview gives it: the same rules, against the
+/// codes and names of the whole catalog (a duplicate code is a finding on both resources).
+pub fn resource_detail(ws: &Workspace, ctx: &Context, id: i64) -> Result<ResourceDetail> {
+    let resource = ws.resource(id)?.resource;
+    let others = ws.codes_and_names()?;
+    let findings =
+        rules::validate_one(&resource, &ws.agency()?, others.iter().map(|(c, n)| (c.as_deref(), n.as_str())), ctx);
+    Ok(ResourceDetail { id, resource, findings })
+}
+
 /// The whole overview, and what is kept to answer the next edit with a delta.
 pub fn open(ws: &Workspace, ctx: &Context) -> Result<(Overview, Shown)> {
-    let (o, keys, systems) = crate::overview::build(ws, ctx)?;
+    let (o, keys, systems) = build(ws, ctx)?;
     let mut rows = o.resources.clone();
     // The position a full validation gives is not sent and differs from one resource's own.
     rows.iter_mut().flat_map(|r| r.findings.iter_mut()).for_each(|f| f.resource_index = None);
@@ -127,7 +182,11 @@ pub fn after_edit(ws: &Workspace, shown: &mut Option<Shown>, touched: Touched, c
     let delta = match touched {
         Touched::Resources(ids) => {
             let revision = ws.change_mark()?;
-            if only_these_since(ws, s.revision, revision, ids)? {
+            // Deadlines and the bureau's comments are placed against the whole catalog: while
+            // any is open, every row is recomputed (and still only the differing rows sent).
+            if only_these_since(ws, s.revision, revision, ids)?
+                && !super::validate::has_workspace_findings(ws, ctx.today)?
+            {
                 let base = s.revision;
                 let (changed, removed) = s.recompute(ws, ids, ctx)?;
                 s.revision = revision;

@@ -3,9 +3,9 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::ops::overview::overview;
 use crate::ops::resources::{self, FieldText, ResourceEdit};
 use crate::ops::secrecy::{self, Selection};
-use crate::overview::overview;
 
 fn ctx() -> Context {
     Context { today: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), lang: Lang::Zh }

@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::output::{check_output, OutputKind};
 use crate::package::trust::Trust;
 use crate::package::{self, make, Step, Verification};
-use crate::rules::{self, Context};
+use crate::rules::Context;
 use crate::store::Workspace;
 
 /// Refuses a package while validation errors remain (unless `allow_findings`), while any
@@ -18,7 +18,7 @@ use crate::store::Workspace;
 /// for the passphrase.
 pub fn check(ws: &Workspace, allow_findings: bool, lang: Lang) -> Result<()> {
     let catalog = ws.catalog()?;
-    make::check(&catalog, &rules::validate(&catalog, &Context::now(lang)), allow_findings)
+    make::check(&catalog, &crate::review::tasks::validate(ws, &catalog, &Context::now(lang))?, allow_findings)
 }
 
 /// What to package: the key file and its passphrase, where to write it.

@@ -6,7 +6,8 @@ use super::*;
 use crate::grading::Answers;
 use crate::i18n::Lang;
 use crate::model::{DataItem, GradeOrigin};
-use crate::overview::{overview, Overview};
+use crate::ops::overview::overview;
+use crate::overview::Overview;
 use crate::rules::Context;
 use crate::store::Workspace;
 
@@ -24,7 +25,7 @@ fn view(ws: &Workspace) -> Overview {
 
 fn rules_on<'a>(o: &'a Overview, field: &str) -> Vec<&'a str> {
     let all = o.catalog_findings.iter().chain(o.resources.iter().flat_map(|r| r.findings.iter()));
-    all.filter(|f| f.field.as_deref() == Some(field)).map(|f| f.rule.as_str()).collect()
+    all.filter(|f| f.field.as_deref() == Some(field)).map(|f| f.rule).collect()
 }
 
 fn set_agency(ws: &mut Workspace, key: &str, text: &str) -> crate::Result<bool> {

@@ -12,15 +12,32 @@ use crate::store::Workspace;
 
 use super::deadlines::{due, DueItem, DueKind};
 
-/// The catalog's findings and those of the open deadlines, as on `ctx.today`.
+/// The workspace's validation, as on `ctx.today`: the catalog's rules, the bureau's open
+/// comments (`review.returned`) and the open deadlines. `mulu validate` and the app's overview
+/// both show this; packaging refuses on the first two only (`review::tasks::validate`), so that
+/// an overdue deadline never blocks the package that meets it.
 pub fn validate(ws: &Workspace, ctx: &Context) -> Result<Report> {
     let (ids, catalog) = ws.catalog_with_ids()?;
-    let mut report = rules::validate(&catalog, ctx);
-    for item in due(ws, ctx.today)? {
-        report.findings.extend(deadline_findings(&item, &ids, &catalog, ctx));
+    of_catalog(ws, &ids, &catalog, ctx)
+}
+
+/// [`validate`] of the catalog already read (`ids` are its resources' row ids, in order).
+pub fn of_catalog(ws: &Workspace, ids: &[i64], catalog: &Catalog, ctx: &Context) -> Result<Report> {
+    let mut report = crate::review::tasks::validate(ws, catalog, ctx)?;
+    let due = due(ws, ctx.today)?;
+    if !due.is_empty() {
+        for item in &due {
+            report.findings.extend(deadline_findings(item, ids, catalog, ctx));
+        }
+        report.summary = rules::summarize(catalog, &report.findings);
     }
-    report.summary = rules::summarize(&catalog, &report.findings);
     Ok(report)
+}
+
+/// Whether the workspace has findings beyond the catalog's own rules (open deadlines or the
+/// bureau's open comments): an edit's delta cannot place them from the touched rows alone.
+pub fn has_workspace_findings(ws: &Workspace, today: chrono::NaiveDate) -> Result<bool> {
+    Ok(!ws.review_tasks(true)?.is_empty() || !due(ws, today)?.is_empty())
 }
 
 /// Where `item` stands, in words: the working days left or overdue, and whether provisional.

@@ -13,6 +13,36 @@ pub const BAG_INFO: &str = "bag-info.txt";
 pub const MANIFEST: &str = "manifest-sha256.txt";
 pub const TAGMANIFEST: &str = "tagmanifest-sha256.txt";
 
+/// The bag-info label naming what a package is for.
+pub const KIND: &str = "Mulu-Package-Kind";
+
+/// What a package is for (`Mulu-Package-Kind`): an agency's catalog for review, or the bureau's
+/// signed answer to one (审核回执).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Submission,
+    Receipt,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Submission => "submission",
+            Kind::Receipt => "receipt",
+        }
+    }
+
+    /// The kind a bag-info declares: none declared is a submission (packages made before the
+    /// field existed); `Err` carries a kind this program does not know.
+    pub fn of(fields: &[(String, String)]) -> Result<Kind, String> {
+        match field(fields, KIND).map(str::trim) {
+            None | Some("submission") => Ok(Kind::Submission),
+            Some("receipt") => Ok(Kind::Receipt),
+            Some(other) => Err(other.to_string()),
+        }
+    }
+}
+
 /// Why a path cannot be in a bag. Each is a `verify.unsafe_name` reason.
 pub fn check_path(path: &str) -> Result<(), &'static str> {
     if path.is_empty() {
@@ -203,5 +233,14 @@ mod tests {
         assert_eq!(field(&parsed, "b"), Some("two lines"));
         assert_eq!(parse_bag_info(b"no colon here\n"), None);
         assert_eq!(payload_oxum(1234, 4), "1234.4");
+    }
+
+    #[test]
+    fn a_package_without_a_kind_is_a_submission() {
+        let of = |s: &[u8]| Kind::of(&parse_bag_info(s).unwrap());
+        assert_eq!(of(b"A: 1\n"), Ok(Kind::Submission), "older packages carry no kind");
+        assert_eq!(of(b"Mulu-Package-Kind: submission\n"), Ok(Kind::Submission));
+        assert_eq!(of(b"Mulu-Package-Kind: receipt\n"), Ok(Kind::Receipt));
+        assert_eq!(of(b"Mulu-Package-Kind: summary\n"), Err("summary".into()));
     }
 }

@@ -118,13 +118,13 @@ pub fn payload(inputs: &Inputs, progress: &mut dyn FnMut(Step)) -> Result<Vec<Ba
 }
 
 /// Pretty JSON with a final newline: the bytes `mulu show --json` prints.
-fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+pub fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
     let mut b = serde_json::to_vec_pretty(value)?;
     b.push(b'\n');
     Ok(b)
 }
 
-fn sha256(bytes: &[u8]) -> [u8; 32] {
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
@@ -150,6 +150,7 @@ pub fn bag_info(inputs: &Inputs, package_id: &str, payload: &[BagFile]) -> Vec<(
         ("Payload-Oxum", bagit::payload_oxum(octets, payload.len())),
         ("Bag-Software-Agent", format!("Mulu {} (目录)", env!("CARGO_PKG_VERSION"))),
         ("Mulu-Package-Format", FORMAT_VERSION.to_string()),
+        (bagit::KIND, bagit::Kind::Submission.as_str().to_string()),
         ("Mulu-Catalog-Schema-Version", inputs.catalog.schema_version.to_string()),
         ("Mulu-Agency-USCC", s(a.uscc.as_deref())),
         ("Mulu-Division-Code", s(a.division_code.as_deref())),
@@ -229,6 +230,17 @@ pub fn write_zip<W: Write + std::io::Seek>(bag: &Bag, w: W) -> Result<W> {
     zip.finish().map_err(|e| fail(&e))
 }
 
+/// Writes the bag as a zip into a file beside `out`, flushed but not yet in place.
+pub fn stage_zip(bag: &Bag, out: &Path) -> Result<crate::fsutil::Staged> {
+    let (staged, ()) = crate::fsutil::stage(out, |tmp| {
+        let file = std::fs::File::create(tmp).map_err(|e| Error::io(out, e))?;
+        let w = write_zip(bag, std::io::BufWriter::with_capacity(1 << 20, file))?;
+        w.into_inner().map_err(|e| Error::io(out, e.into_error()))?;
+        Ok(())
+    })?;
+    Ok(staged)
+}
+
 /// Builds the whole package and writes it to `out` atomically.
 pub fn build(inputs: &Inputs, key: &SecretKey, out: &Path, progress: &mut dyn FnMut(Step)) -> Result<Built> {
     let (built, staged) = build_staged(inputs, key, out, progress)?;
@@ -252,12 +264,7 @@ pub fn build_staged(
     progress(Step::Signing);
     let bag = seal(inputs.folder.clone(), payload, &info, key)?;
     progress(Step::Zip);
-    let (staged, ()) = crate::fsutil::stage(out, |tmp| {
-        let file = std::fs::File::create(tmp).map_err(|e| Error::io(out, e))?;
-        let w = write_zip(&bag, std::io::BufWriter::with_capacity(1 << 20, file))?;
-        w.into_inner().map_err(|e| Error::io(out, e.into_error()))?;
-        Ok(())
-    })?;
+    let staged = stage_zip(&bag, out)?;
     let tm = &bag.get(TAGMANIFEST).expect("sealed").bytes;
     let built = Built {
         package_id,

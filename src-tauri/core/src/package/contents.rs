@@ -14,14 +14,14 @@ use super::build::{CATALOG_JSON, CHANGES_JSON};
 use super::keys;
 use super::problems::problem_text;
 use super::trust::{Trust, TrustedKey};
-use super::verify::{verify_keeping, Limits, Verdict, Verification};
+use super::verify::{verify_keeping, Kept, Limits, Verdict, Verification};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::model::catalog::{View, SCHEMA_VERSION};
 use crate::model::{Catalog, Resource};
 
 /// The payload files a review shows.
-const SHOWN: [&str; 2] = [CATALOG_JSON, CHANGES_JSON];
+pub const SHOWN: [&str; 2] = [CATALOG_JSON, CHANGES_JSON];
 
 /// The most rows one page may ask for.
 pub const MAX_PAGE: usize = 500;
@@ -96,20 +96,38 @@ pub struct ResourcePage {
 
 /// Verifies the package at `path` and keeps what a review shows of it.
 pub fn open(path: &Path, trust: &Trust, limits: &Limits, lang: Lang) -> Result<Opened> {
-    let (verification, mut kept) = verify_keeping(path, trust, limits, lang, &SHOWN)?;
-    let signer_pem = kept.signer_pem.take();
-    if verification.verdict == Verdict::Broken {
-        return Ok(Opened { verification, facts: None, catalog: None, signer_pem });
+    let (verification, kept) = verify_keeping(path, trust, limits, lang, &SHOWN)?;
+    Ok(Opened::from_verified(verification, kept))
+}
+
+impl Opened {
+    /// What a review shows of a package verified with `kept` (the catalog and changes files
+    /// among them): nothing of its contents when it is broken.
+    pub fn from_verified(verification: Verification, mut kept: Kept) -> Opened {
+        let signer_pem = kept.signer_pem.take();
+        if verification.verdict == Verdict::Broken {
+            return Opened { verification, facts: None, catalog: None, signer_pem };
+        }
+        let catalog = kept
+            .payload
+            .get(CATALOG_JSON)
+            .and_then(|b| serde_json::from_slice::<Catalog>(b).ok())
+            .filter(|c| c.schema_version <= SCHEMA_VERSION);
+        let changes = kept.payload.get(CHANGES_JSON).and_then(|b| serde_json::from_slice::<Value>(b).ok());
+        let info = kept.bag_info.unwrap_or_default();
+        let facts = facts(catalog.as_ref(), &info, changes.as_ref());
+        Opened { verification, facts: Some(facts), catalog, signer_pem }
     }
-    let catalog = kept
-        .payload
-        .get(CATALOG_JSON)
-        .and_then(|b| serde_json::from_slice::<Catalog>(b).ok())
-        .filter(|c| c.schema_version <= SCHEMA_VERSION);
-    let changes = kept.payload.get(CHANGES_JSON).and_then(|b| serde_json::from_slice::<Value>(b).ok());
-    let info = kept.bag_info.unwrap_or_default();
-    let facts = facts(catalog.as_ref(), &info, changes.as_ref());
-    Ok(Opened { verification, facts: Some(facts), catalog, signer_pem })
+
+    /// The package's catalog, when it is intact and readable.
+    pub fn catalog(&self) -> Option<&Catalog> {
+        self.catalog.as_ref()
+    }
+
+    /// The verification, as made.
+    pub fn verification(&self) -> &Verification {
+        &self.verification
+    }
 }
 
 fn facts(catalog: Option<&Catalog>, info: &[(String, String)], changes: Option<&Value>) -> Facts {

@@ -11,7 +11,6 @@ use ts_rs::TS;
 use crate::model::{Catalog, Resource};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(rename = "CatalogChanges")]
 pub struct Changes {
     /// The package these changes are relative to; `None` for an agency's first package.
     pub previous: Option<PreviousPackage>,
@@ -43,7 +42,7 @@ pub struct ChangedResource {
 
 /// One field: its dotted key (`sharing.type`, `items[2].name`), old and new values.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(rename = "FieldDiff")]
+#[ts(rename = "PackageFieldChange")]
 pub struct FieldChange {
     pub field: String,
     #[ts(type = "unknown")]
@@ -75,7 +74,7 @@ fn fields(old: &Value, new: &Value) -> Vec<FieldChange> {
         .collect()
 }
 
-fn comparable(r: &Resource) -> Value {
+pub(crate) fn comparable(r: &Resource) -> Value {
     let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
         m.remove("secrecy_review");

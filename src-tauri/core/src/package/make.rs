@@ -67,10 +67,11 @@ pub fn make(
     let catalog = ws.catalog()?;
     // The findings travel in Chinese, the bureau's language, whatever the person's language.
     let ctx = Context::now(Lang::Zh);
-    let report = rules::validate(&catalog, &ctx);
+    // The bureau's open comments count as errors too (`review.returned`).
+    let report = crate::review::tasks::validate(ws, &catalog, &ctx)?;
     check(&catalog, &report, allow_findings)?;
     let secret = keys::read_key_file(key, passphrase)?;
-    let sequence = ws.next_package_seq()?;
+    let sequence = next_sequence(ws, &catalog, out, ctx.today)?;
     let last = ws.last_package()?;
     let previous = last.as_ref().and_then(|(rec, cat)| {
         cat.as_ref().map(|c| {
@@ -128,6 +129,16 @@ pub fn make(
         classified,
         fingerprint: keys::grouped(&built.fingerprint),
     })
+}
+
+/// The next number after the workspace's last package and after any package of this agency and
+/// period lying unrecorded in the output folder (see `orphans`): an id is never given twice.
+fn next_sequence(ws: &Workspace, catalog: &Catalog, out: &Path, today: chrono::NaiveDate) -> Result<u32> {
+    let recorded = ws.next_package_seq()?;
+    let id = super::build::package_id(catalog, 0, today)?;
+    let prefix = id.strip_suffix("000").unwrap_or(&id);
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Ok(recorded.max(super::orphans::highest_sequence(dir, prefix).saturating_add(1)))
 }
 
 /// Where a test stops `make` as a kill would: no cleanup, nothing after. Compiled out of the
@@ -210,5 +221,32 @@ mod tests {
         assert_eq!((rec.seq, rec.package_id.as_str()), (1, made.package_id.as_str()), "the failed one unrecorded");
         assert!(catalog.is_some(), "the previous package's catalog kept for the next package's changes");
         assert_eq!(make(&mut ws, &key, "口令", &d.path().join("3.zip"), true, None, &mut |_| {}).unwrap().sequence, 2);
+    }
+
+    #[test]
+    fn a_package_in_the_output_folder_the_workspace_has_no_record_of_keeps_its_number() {
+        let d = tempfile::tempdir().unwrap();
+        let (mut ws, key) = ready(d.path());
+        let out = d.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        let first = make(&mut ws, &key, "口令", &out.join("报送包.zip"), true, None, &mut |_| {}).unwrap();
+        // As a version that published before recording left it: a package, renamed, unrecorded.
+        ws.unrecord_package(first.sequence).unwrap();
+        std::fs::rename(out.join("报送包.zip"), out.join("上次的.ZIP")).unwrap();
+        std::fs::write(out.join("notes.zip"), "不是压缩包").unwrap();
+        let second = make(&mut ws, &key, "口令", &out.join("新报送包.zip"), true, None, &mut |_| {}).unwrap();
+        assert_eq!(second.sequence, 2, "the unrecorded package's number is skipped");
+        assert_ne!(second.package_id, first.package_id);
+        // Elsewhere, or of another agency, a package holds no number to avoid.
+        let mut other = Workspace::create(&d.path().join("other.mulu")).unwrap();
+        let mut agency = crate::sample::agency();
+        agency.uscc = Some("11520111MB1234567X".into());
+        other.set_agency(&agency).unwrap();
+        let id = other.add_resource(crate::sample::resource()).unwrap();
+        other.confirm_secrecy(id, "王芳").unwrap();
+        assert_eq!(
+            make(&mut other, &key, "口令", &out.join("别的机构.zip"), true, None, &mut |_| {}).unwrap().sequence,
+            1
+        );
     }
 }

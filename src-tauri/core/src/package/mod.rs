@@ -6,7 +6,8 @@
 //!
 //! One concept per module: [`bagit`] (the bag's text files and path rules), [`keys`] (SM2 key
 //! files, fingerprints), [`sign`] (SM2 signatures), [`trust`] (which keys a verifier accepts),
-//! [`diff`] (changes since the previous package), [`build`] and [`verify`] (with [`problems`],
+//! [`diff`] (changes since the previous package), [`build`] (numbered past any unrecorded package
+//! in the output folder, `orphans`) and [`verify`] (with [`problems`],
 //! what it can find); for the bureau's reviewer, [`sniff`] (is this file a package?) and
 //! [`contents`] (what a verified package holds).
 
@@ -16,6 +17,7 @@ pub mod contents;
 pub mod diff;
 pub mod keys;
 pub mod make;
+mod orphans;
 pub mod problems;
 pub mod sign;
 pub mod sniff;
@@ -23,7 +25,7 @@ pub mod trust;
 pub mod verify;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 /// The signature over `tagmanifest-sha256.txt`, in the bag but not in its manifests.
 pub const SIGNATURE: &str = "signature/tagmanifest-sha256.txt.sig";

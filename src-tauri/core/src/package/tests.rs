@@ -19,7 +19,7 @@ use crate::Lang;
 
 mod corpus;
 
-pub(super) fn catalog(n: usize) -> Catalog {
+pub(crate) fn catalog(n: usize) -> Catalog {
     let mut c = crate::sample::large_catalog(n, 3);
     for r in &mut c.resources {
         r.secrecy_review =
@@ -33,26 +33,38 @@ pub(super) fn date() -> NaiveDate {
 }
 
 /// A sealed bag of `catalog`, as `mulu package` makes it.
-pub(super) fn bag_of(catalog: &Catalog, key: &SecretKey) -> Bag {
+pub(crate) fn bag_of(catalog: &Catalog, key: &SecretKey) -> Bag {
     let ctx = Context { today: date(), lang: Lang::Zh };
     let report = rules::validate(catalog, &ctx);
     let changes = diff::changes(None, catalog);
+    bag_with(catalog, &report, &changes, 1, key)
+}
+
+/// A sealed bag of `catalog` number `sequence` with the findings and changes given (what a
+/// sender may claim).
+pub(crate) fn bag_with(
+    catalog: &Catalog,
+    report: &rules::Report,
+    changes: &diff::Changes,
+    sequence: u32,
+    key: &SecretKey,
+) -> Bag {
     let inputs = Inputs {
         catalog,
-        report: &report,
-        changes: &changes,
+        report,
+        changes,
         folder: "青岩镇目录-2026".into(),
-        sequence: 1,
+        sequence,
         bagging_date: date(),
         allowed_findings: false,
     };
     let payload = build::payload(&inputs, &mut |_| {}).unwrap();
-    let id = build::package_id(catalog, 1, date()).unwrap();
+    let id = build::package_id(catalog, sequence, date()).unwrap();
     let info = build::bag_info(&inputs, &id, &payload);
     build::seal(inputs.folder.clone(), payload, &info, key).unwrap()
 }
 
-pub(super) fn zip_bytes(bag: &Bag) -> Vec<u8> {
+pub(crate) fn zip_bytes(bag: &Bag) -> Vec<u8> {
     build::write_zip(bag, std::io::Cursor::new(Vec::new())).unwrap().into_inner()
 }
 

@@ -4,7 +4,7 @@
 //! sizes, ratios), then streamed and hashed; nothing is extracted to disk.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use serde::Serialize;
@@ -185,9 +185,10 @@ fn hash_entry<R: Read + std::io::Seek>(
     Ok((bagit::hex(&h.finalize()), n))
 }
 
-fn classify_unopenable(path: &Path) -> &'static str {
+/// Why a source that is no zip cannot be opened: cut short, or not a zip at all.
+fn classify_unopenable<R: Read + Seek>(src: &mut R) -> &'static str {
     let mut head = [0u8; 4];
-    let n = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+    let n = src.seek(SeekFrom::Start(0)).and_then(|_| src.read(&mut head)).unwrap_or(0);
     if n == 4 && (head == *b"PK\x03\x04" || head == *b"PK\x05\x06") {
         "verify.truncated"
     } else {
@@ -198,9 +199,8 @@ fn classify_unopenable(path: &Path) -> &'static str {
 /// Whether the file ends with a zip's end-of-central-directory record (its comment reaching
 /// exactly to the end). A cut-short zip does not, even when a zip stored inside it (the
 /// workbook) would let a lenient reader find an inner directory and read that instead.
-pub(crate) fn ends_with_eocd(file: &mut std::fs::File) -> std::io::Result<bool> {
-    use std::io::{Seek, SeekFrom};
-    let len = file.metadata()?.len();
+pub(crate) fn ends_with_eocd<R: Read + Seek>(file: &mut R) -> std::io::Result<bool> {
+    let len = file.seek(SeekFrom::End(0))?;
     let tail_len = len.min(22 + 65_535);
     file.seek(SeekFrom::Start(len - tail_len))?;
     let mut tail = vec![0u8; tail_len as usize];
@@ -229,6 +229,9 @@ pub struct Kept {
     pub bag_info: Option<Vec<(String, String)>>,
     /// `signature/signer.pem` as read.
     pub signer_pem: Option<String>,
+    /// SHA-256 (lowercase hex) of `tagmanifest-sha256.txt` as read: what the signature covers,
+    /// and how a receipt names the package it answers.
+    pub tagmanifest_sha256: Option<String>,
     /// The payload files asked for whose bytes match their manifest line (each at most
     /// `Limits::max_kept`: they are held in memory).
     pub payload: HashMap<String, Vec<u8>>,
@@ -244,10 +247,28 @@ pub fn verify_keeping(
     keep: &[&str],
 ) -> Result<(Verification, Kept)> {
     let unreadable = |e: std::io::Error| Error::VerifyUnreadable { path: path.into(), reason: e.to_string() };
-    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let file = std::fs::File::open(path).map_err(unreadable)?;
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         return Err(Error::VerifyUnreadable { path: path.into(), reason: "directory".into() });
     }
+    verify_source(BufReader::with_capacity(1 << 16, file), trust, limits, lang, keep)
+        .map_err(|e| Error::VerifyUnreadable { path: path.into(), reason: e.to_string() })
+}
+
+/// As [`verify_keeping`], over bytes already read (a package received into a workspace is
+/// verified from the very bytes that are then stored).
+pub fn verify_bytes(bytes: &[u8], trust: &Trust, limits: &Limits, lang: Lang, keep: &[&str]) -> (Verification, Kept) {
+    verify_source(std::io::Cursor::new(bytes), trust, limits, lang, keep).expect("reading memory does not fail")
+}
+
+/// Verifies the package read from `src`; only a failing read of `src` is an error.
+fn verify_source<R: Read + Seek>(
+    mut src: R,
+    trust: &Trust,
+    limits: &Limits,
+    lang: Lang,
+    keep: &[&str],
+) -> std::io::Result<(Verification, Kept)> {
     let mut c = Collector { lang, problems: Vec::new() };
     let mut v = Verification {
         verdict: Verdict::Broken,
@@ -266,12 +287,17 @@ pub fn verify_keeping(
         problems: vec![],
     };
     let mut kept = Kept::default();
-    if !ends_with_eocd(&mut file).map_err(unreadable)? {
-        c.add(classify_unopenable(path), None, Some("no end-of-central-directory record at the end".into()));
+    if !ends_with_eocd(&mut src)? {
+        let why = classify_unopenable(&mut src);
+        c.add(why, None, Some("no end-of-central-directory record at the end".into()));
     } else {
-        match ZipArchive::new(BufReader::with_capacity(1 << 16, file)) {
+        src.seek(SeekFrom::Start(0))?;
+        match ZipArchive::new(&mut src) {
             Ok(mut zip) => check(&mut zip, trust, limits, &mut c, &mut v, (keep, &mut kept)),
-            Err(e) => c.add(classify_unopenable(path), None, Some(e.to_string())),
+            Err(e) => {
+                let why = classify_unopenable(&mut src);
+                c.add(why, None, Some(e.to_string()))
+            }
         }
     }
     v.problems = c.problems;
@@ -398,6 +424,7 @@ fn check<R: Read + std::io::Seek>(
     let info = tag.get(BAG_INFO).map(|b| bagit::parse_bag_info(b));
     kept.bag_info = info.clone().flatten();
     kept.signer_pem = tag.get(SIGNER).and_then(|b| String::from_utf8(b.clone()).ok());
+    kept.tagmanifest_sha256 = tag.get(TAGMANIFEST).map(|b| sha256_hex(b));
     if let Some(info) = &info {
         match info {
             Some(info) => {

@@ -6,7 +6,7 @@
 //! the item's description) behind a marker; they stay findings until the line is deleted.
 
 use crate::model::fields::{get, get_agency, get_item, label, AGENCY_FIELDS};
-use crate::model::{Agency, Resource};
+use crate::model::{Agency, InfoSystem, Resource};
 use crate::sheets::export::{exported_item_keys, exported_resource_keys, over_cell, CELL_MAX};
 use crate::sheets::fold::{kept_lines, Kept};
 
@@ -50,6 +50,15 @@ pub(super) fn check_agency(a: &Agency, sink: &mut Sink) {
     for f in AGENCY_FIELDS.iter() {
         if let Some(n) = get_agency(a, &f.key).as_deref().and_then(over_cell) {
             too_long(sink, &format!("agency.{}", f.key), lang.pick(&f.zh, &f.en), n);
+        }
+    }
+}
+
+/// A system's description keeps the yes/no of 是否财政资金建设 an import could not read.
+pub(super) fn check_systems(systems: &[InfoSystem], sink: &mut Sink) {
+    for (i, s) in systems.iter().enumerate() {
+        if let Some(d) = &s.description {
+            kept(sink, &format!("systems[{i}].description"), d);
         }
     }
 }

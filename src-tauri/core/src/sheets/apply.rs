@@ -242,12 +242,17 @@ pub fn prepare(ws: &Workspace, imported: Imported, ctx: &Context) -> Result<Effe
 
 /// The rules on the imported records, each finding positioned at its cell.
 fn check(catalog: &Catalog, located: Imported, ctx: &Context) -> (Vec<Finding>, Summary) {
-    let report = rules::validate(catalog, ctx);
-    let mut findings = located.findings.clone();
-    for mut f in report.findings.into_iter().filter(|f| f.resource_index.is_some()) {
-        located.locate(&mut f);
-        findings.push(f);
-    }
+    let mut findings = rules::validate(catalog, ctx).findings;
+    // In place: half a million findings are some 100 MB, and a second list grown by doubling
+    // beside them was the import's peak.
+    findings.retain_mut(|f| {
+        located.locate(f);
+        f.resource_index.is_some()
+    });
+    let read = located.findings.len();
+    findings.reserve_exact(read);
+    findings.extend(located.findings);
+    findings.rotate_right(read);
     let summary = rules::summarize(catalog, &findings);
     (findings, summary)
 }

@@ -19,6 +19,8 @@ pub const SHEET_OPEN: &str = "开放目录";
 pub const SHEET_ITEMS: &str = "信息项";
 pub const SHEET_AGENCY: &str = "机构信息";
 pub const SHEET_SYSTEMS: &str = "信息系统";
+/// The systems sheet's yes/no column: built with public funds (是否财政资金建设).
+pub const FUNDS_HEADER: &str = "是否财政资金建设";
 
 /// The font officers' machines all have, in Excel and in WPS.
 pub const FONT: &str = "宋体";
@@ -284,7 +286,7 @@ pub(crate) fn agency_sheet(wb: &mut Workbook, agency: &crate::model::Agency, st:
 
 fn systems_sheet(wb: &mut Workbook, catalog: &Catalog, st: &Styles) -> Result<()> {
     let ws = wb.add_worksheet().set_name(SHEET_SYSTEMS).map_err(x)?;
-    let titles = ["信息系统名称".to_string(), "是否财政资金建设".into(), "信息系统说明".into()];
+    let titles = ["信息系统名称".to_string(), FUNDS_HEADER.into(), "信息系统说明".into()];
     header(ws, &titles, catalog.systems.len() as u32, 1, st)?;
     for (i, s) in catalog.systems.iter().enumerate() {
         let row = i as u32 + 1;

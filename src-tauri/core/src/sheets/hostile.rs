@@ -340,6 +340,35 @@ fn one_inline_or_formula_string_over_the_limit_is_refused_before_calamine_reads_
 }
 
 #[test]
+fn a_long_string_that_packs_poorly_is_refused_too() {
+    // Letters of a xorshift sequence pack under 2:1: such a string of 500 MiB is a 13 MB file
+    // at 40:1 mixed with runs, which a scan of only the highly packed sheets let through.
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("src.xlsx");
+    small_workbook(&src);
+    let mut x = 0x9E37_79B9_7F4A_7C15u64;
+    let long: String = (0..2u64 << 20)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (b'a' + (x % 26) as u8) as char
+        })
+        .collect();
+    let p = d.path().join("poor.xlsx");
+    rezip(&src, &p, "xl/worksheets/sheet1.xml", |xml| {
+        let cell = format!(r#"<c r="B2" t="inlineStr"><is><t>{long}</t></is></c>"#);
+        String::from_utf8(xml).unwrap().replacen("</row><row", &format!("{cell}</row><row"), 1).into_bytes()
+    });
+    let packed = std::fs::metadata(&p).unwrap().len();
+    assert!(packed > 1 << 20, "packs under 2:1: {packed} bytes");
+    match read_err(&p) {
+        crate::Error::SheetLimit { what: crate::sheets::limits::Limit::StringBytes, .. } => {}
+        e => panic!("must be refused at the string limit, got {e:?}"),
+    }
+}
+
+#[test]
 fn more_resources_than_the_limit_are_refused_as_the_one_over_is_read() {
     use crate::sheets::limits::{Limit, MAX_RESOURCES};
     let d = tempfile::tempdir().unwrap();

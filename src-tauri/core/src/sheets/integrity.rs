@@ -198,3 +198,38 @@ fn a_kept_value_reaches_a_stored_record_that_the_import_updates() {
     assert!(r.notes.as_deref().is_some_and(|n| n.contains("每季度")), "{:?}", r.notes);
     assert!(findings.iter().any(|f| f.rule == "notes.conflict"), "{findings:#?}");
 }
+
+#[test]
+fn a_public_funds_answer_neither_yes_nor_no_stays_a_finding_after_the_commit() {
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("systems.xlsx");
+    let mut wb = Workbook::new();
+    let data = wb.add_worksheet().set_name("资源").unwrap();
+    for (c, (h, v)) in [("信息资源名称", "户籍人口"), ("信息资源代码", "352111009/000001")].into_iter().enumerate()
+    {
+        data.write_string(0, c as u16, h).unwrap();
+        data.write_string(1, c as u16, v).unwrap();
+    }
+    let systems = wb.add_worksheet().set_name(export::SHEET_SYSTEMS).unwrap();
+    let rows = [
+        ["信息系统名称", export::FUNDS_HEADER, "信息系统说明"],
+        ["低保管理系统", "待定", "民政"],
+        ["财务系统", "否", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            systems.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&file).unwrap();
+    let mut ws = Workspace::create(&d.path().join("w.mulu")).unwrap();
+    let findings = import_then_validate(&file, &mut ws);
+    let kept = ws.catalog().unwrap().systems;
+    let desc = kept[0].description.as_deref().unwrap();
+    assert!(desc.starts_with("民政") && desc.contains("待定"), "the answer is kept as written: {desc}");
+    assert_eq!(kept[1].description, None, "a readable answer leaves nothing behind");
+    let unread: Vec<_> = findings.iter().filter(|f| f.rule == "notes.unread").collect();
+    assert_eq!(unread.len(), 1, "{findings:#?}");
+    assert_eq!((unread[0].severity, unread[0].field.as_deref()), (Severity::Error, Some("systems[0].description")));
+    assert!(unread[0].message.contains("待定"), "{}", unread[0].message);
+}

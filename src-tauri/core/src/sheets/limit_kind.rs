@@ -8,4 +8,8 @@ pub enum Limit {
     StringBytes,
     TextBytes,
     Resources,
+    /// The grids an .xls or .ods is read into (`whole::MAX_GRID_CELLS`).
+    Cells,
+    /// An .xls file (`whole::MAX_XLS_BYTES`).
+    XlsBytes,
 }

@@ -47,11 +47,13 @@ impl Limit {
             Limit::StringBytes => MAX_STRING_BYTES,
             Limit::TextBytes => MAX_TEXT_BYTES,
             Limit::Resources => MAX_RESOURCES,
+            Limit::Cells => super::whole::MAX_GRID_CELLS,
+            Limit::XlsBytes => super::whole::MAX_XLS_BYTES,
         }
     }
 }
 
-fn over(path: &Path, what: Limit) -> Error {
+pub(super) fn over(path: &Path, what: Limit) -> Error {
     Error::SheetLimit { file: path.to_path_buf(), what, max: what.max() }
 }
 
@@ -59,15 +61,29 @@ fn over(path: &Path, what: Limit) -> Error {
 /// number it claims (`uniqueCount`, which calamine reserves room for) and its longest string.
 pub fn check_shared_strings(path: &Path, xml: impl Read) -> Result<()> {
     let mut scan = Scan::default();
-    scan.run(xml).map_err(|e| match e {
-        Stop::Io(e) => Error::SheetUnreadable { file: path.to_path_buf(), reason: format!("sharedStrings.xml: {e}") },
-        Stop::Over(what) => over(path, what),
-    })
+    scan.run(xml).map_err(|e| e.error(path, "sharedStrings.xml"))
 }
 
-enum Stop {
+/// Why a streamed measure of part of a workbook stopped: it could not be read, or a limit.
+pub(super) enum Stop {
     Io(std::io::Error),
     Over(Limit),
+}
+
+impl From<Limit> for Stop {
+    fn from(l: Limit) -> Self {
+        Stop::Over(l)
+    }
+}
+
+impl Stop {
+    /// The error naming the workbook `path` and its `part`.
+    pub(super) fn error(self, path: &Path, part: &str) -> Error {
+        match self {
+            Stop::Io(e) => Error::SheetUnreadable { file: path.to_path_buf(), reason: format!("{part}: {e}") },
+            Stop::Over(what) => over(path, what),
+        }
+    }
 }
 
 #[derive(Default)]

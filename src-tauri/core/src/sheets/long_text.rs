@@ -5,15 +5,12 @@
 //! over `MAX_STRING_BYTES` is streamed here first with a flat buffer, and refused naming the
 //! limit if any text, tag or cell is longer.
 //!
-//! Which sheets: zip refuses to inflate an entry past its declared size, so one declared at or
-//! under `MAX_STRING_BYTES` cannot hold a longer string. Scanning every larger sheet costs a
-//! second inflate of it (~0.5 s of a city workbook's 3 s import, over the 1.5× of a bare read
-//! that the sheets bench allows), so only a sheet that could hide such a string cheaply is
-//! scanned: one unpacking more than `PLAIN_RATIO` times its packed size (cell XML packs 10–30:1;
-//! the hostile string of issue 10 packed 500:1), or to more than `PLAIN_BYTES`. What is left
-//! unscanned — a string packing at most 40:1 in a sheet under 512 MiB, so a file of 13 MB or
-//! more for the largest — is still bounded by the 256 MiB text limit once read.
-//! (`sheets` bench: import 1.61× a bare read scanning every sheet, vs ~1.3× on main.)
+//! Every sheet over `MAX_STRING_BYTES` is scanned (zip refuses to inflate an entry past its
+//! declared size, so a smaller one cannot hold a longer string): a string packing at 40:1 or
+//! less was left unscanned before, and a 13 MB file holding one of 500 MiB took 1.7 GB. The scan
+//! costs little more than a second inflate: it stops only at each `<`, and there reads one or two
+//! bytes (a comment, CDATA or processing instruction, rare in a sheet, is followed to its end).
+//! The inflate is zlib-rs already (zip's `deflate` feature).
 
 use std::io::Read;
 use std::path::Path;
@@ -21,18 +18,12 @@ use std::path::Path;
 use super::limits::{Limit, MAX_STRING_BYTES};
 use crate::error::{Error, Result};
 
-/// A sheet unpacking at most this many times its packed size is ordinary cell XML.
-pub const PLAIN_RATIO: u64 = 40;
-/// A sheet declaring more than this is scanned whatever its ratio (a city's is ~300 MB).
-pub const PLAIN_BYTES: u64 = 512 << 20;
-
-/// Whether entry `name`, declaring `declared` bytes packed in `packed`, is scanned: XML parts
-/// that could hold a string over the limit cheaply. Pictures and binary parts (`xl/media/`,
-/// `*.bin`) are never parsed as XML.
-pub(super) fn worth_scanning(name: &str, declared: u64, packed: u64) -> bool {
+/// Whether entry `name`, declaring `declared` bytes, is scanned: XML parts that could hold a
+/// string over the limit. Pictures and binary parts (`xl/media/`, `*.bin`) are never parsed as
+/// XML.
+pub(super) fn worth_scanning(name: &str, declared: u64) -> bool {
     let name = name.to_ascii_lowercase();
     declared > MAX_STRING_BYTES
-        && (declared / packed.max(1) > PLAIN_RATIO || declared > PLAIN_BYTES)
         && !name.starts_with("xl/media/")
         && !name.ends_with(".bin")
         && !name.ends_with("sharedstrings.xml") // measured by `limits::check_shared_strings`
@@ -56,11 +47,12 @@ enum Stop {
     Long,
 }
 
-/// Markup that may hold a `<` of its own, read by quick_xml as one event: its start and its end.
+/// Markup that may hold a `<` of its own, read by quick_xml as one event: what follows its `<`,
+/// and its end.
 const OPAQUE: [(&[u8], &[u8]); 3] = [(b"!--", b"-->"), (b"![CDATA[", b"]]>"), (b"?", b"?>")];
 /// The longest start looked for after a `<` (`![CDATA[`): bytes kept across chunk boundaries.
 const KEEP: usize = 9;
-const CHUNK: usize = 64 << 10;
+const CHUNK: usize = 256 << 10;
 
 #[derive(Default)]
 struct Scan {
@@ -80,7 +72,10 @@ impl Scan {
         let mut len = 0;
         loop {
             let n = match r.read(&mut buf[len..]) {
-                Ok(0) => return self.measure(self.base + len as u64),
+                Ok(0) => {
+                    self.tags(&buf[..len])?;
+                    return self.measure(self.base + len as u64);
+                }
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(Stop::Io(e)),
@@ -88,6 +83,9 @@ impl Scan {
             len += n;
             if self.base + len as u64 > declared {
                 return Err(Stop::Inflated);
+            }
+            if len < CHUNK {
+                continue; // fill the buffer: fewer, longer passes
             }
             let done = self.tags(&buf[..len])?;
             buf.copy_within(done..len, 0);
@@ -110,37 +108,53 @@ impl Scan {
     /// cut by the end of the buffer is left for the next read).
     fn tags(&mut self, b: &[u8]) -> std::result::Result<usize, Stop> {
         let mut i = 0;
-        while i < b.len() {
-            if let Some((_, end)) = self.opaque {
+        loop {
+            if let Some((start, end)) = self.opaque {
                 match memchr::memmem::find(&b[i..], end) {
                     Some(j) => {
                         self.opaque = None;
                         i += j + end.len();
+                        if self.base + i as u64 - start > MAX_STRING_BYTES {
+                            return Err(Stop::Long);
+                        }
                         self.last = self.base + i as u64 - 1;
                     }
                     None => return Ok(b.len().saturating_sub(end.len() - 1).max(i)),
                 }
-                continue;
             }
-            let Some(j) = memchr::memchr(b'<', &b[i..]) else { return Ok(b.len()) };
-            let lt = i + j;
-            if lt + KEEP >= b.len() {
-                return Ok(lt);
+            // The hot loop: most `<` open or close an element and need two bytes read.
+            for lt in memchr::memchr_iter(b'<', &b[i..]).map(|j| i + j) {
+                if lt + KEEP >= b.len() {
+                    return Ok(lt);
+                }
+                let at = self.base + lt as u64;
+                if at - self.last > MAX_STRING_BYTES {
+                    return Err(Stop::Long);
+                }
+                self.last = at;
+                match b[lt + 1] {
+                    b'c' if matches!(b[lt + 2], b'>' | b' ' | b'/' | b'\t' | b'\r' | b'\n') => self.cell = Some(at),
+                    b'/' if b[lt + 2] == b'c' && b[lt + 3] == b'>' => {
+                        let cell = self.cell.take();
+                        if cell.is_some_and(|start| at - start > MAX_STRING_BYTES) {
+                            return Err(Stop::Long);
+                        }
+                    }
+                    b'!' | b'?' => {
+                        let tag = &b[lt + 1..];
+                        if let Some((_, end)) = OPAQUE.iter().find(|(start, _)| tag.starts_with(start)) {
+                            self.opaque = Some((at, end));
+                            i = lt + 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
             }
-            let at = self.base + lt as u64;
-            self.measure(at)?;
-            self.last = at;
-            let tag = &b[lt + 1..];
-            i = lt + 1;
-            if let Some((_, end)) = OPAQUE.iter().find(|(start, _)| tag.starts_with(start)) {
-                self.opaque = Some((at, end));
-            } else if tag[0] == b'c' && matches!(tag[1], b'>' | b' ' | b'/' | b'\t' | b'\r' | b'\n') {
-                self.cell = Some(at);
-            } else if tag.starts_with(b"/c>") {
-                self.cell = None;
+            if self.opaque.is_none() {
+                return Ok(b.len());
             }
         }
-        Ok(b.len())
     }
 }
 
@@ -183,13 +197,13 @@ mod tests {
     }
 
     #[test]
-    fn only_sheets_that_could_hide_a_long_string_cheaply_are_scanned() {
+    fn every_xml_part_that_could_hold_a_long_string_is_scanned() {
         let sheet = "xl/worksheets/sheet1.xml";
-        assert!(worth_scanning(sheet, 1 << 30, 2 << 20), "a gigabyte packed 500:1");
-        assert!(worth_scanning(sheet, 600 << 20, 60 << 20), "over PLAIN_BYTES at 10:1");
-        assert!(!worth_scanning(sheet, 300 << 20, 15 << 20), "a city's sheet, 20:1");
-        assert!(!worth_scanning(sheet, 1 << 20, 1 << 10), "too small to hold one");
-        assert!(!worth_scanning("xl/media/image1.png", 1 << 30, 1 << 20));
+        assert!(worth_scanning(sheet, 1 << 30), "a gigabyte packed 500:1");
+        assert!(worth_scanning(sheet, 500 << 20), "500 MiB packed 40:1, the hole of issue 10");
+        assert!(worth_scanning(sheet, 300 << 20), "a city's sheet, 20:1");
+        assert!(!worth_scanning(sheet, 1 << 20), "too small to hold one");
+        assert!(!worth_scanning("xl/media/image1.png", 1 << 30));
     }
 
     #[test]

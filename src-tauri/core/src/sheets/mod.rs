@@ -16,6 +16,7 @@ pub mod report;
 pub mod roles;
 pub mod source;
 pub mod template;
+mod whole;
 
 pub use apply::{commit, plan, ImportPlan};
 pub use export::export_catalog;
@@ -26,6 +27,8 @@ pub use template::export_template;
 mod formats;
 #[cfg(test)]
 mod hostile;
+#[cfg(test)]
+mod hostile_whole;
 #[cfg(test)]
 mod integrity;
 #[cfg(test)]

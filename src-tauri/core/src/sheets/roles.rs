@@ -1,7 +1,8 @@
 //! What each sheet of a workbook is to an import — Mulu's own agency and systems sheets, the
 //! views of its resources sheet, instructions, or data — and reading Mulu's own two.
 
-use super::export::{SHEET_AGENCY, SHEET_OPEN, SHEET_RESOURCES, SHEET_SHARING, SHEET_SYSTEMS};
+use super::export::{FUNDS_HEADER, SHEET_AGENCY, SHEET_OPEN, SHEET_RESOURCES, SHEET_SHARING, SHEET_SYSTEMS};
+use super::fold::{kept_line, Kept};
 use super::import::Imported;
 use super::source::Workbook;
 use crate::error::Result;
@@ -86,11 +87,19 @@ pub(super) fn read_systems(book: &mut Workbook, sheet: &str, out: &mut Imported)
         let get = |c: u32| cells.iter().find(|(x, _)| *x == c).map(|(_, v)| v.text()).unwrap_or_default();
         let name = crate::text::clean_line(&get(0));
         if r > 0 && !name.is_empty() {
-            out.catalog.systems.push(InfoSystem {
-                name,
-                public_funds: fields::parse_bool(&get(1)).unwrap_or(false),
-                description: crate::text::opt(&get(2)),
-            });
+            let funds = get(1);
+            let public_funds = fields::parse_bool(&funds);
+            let mut description = crate::text::opt(&get(2));
+            if public_funds.is_none() && !crate::text::is_blank_text(&funds) {
+                // Neither yes nor no: kept in the description behind the marker, so validation
+                // reports it (`notes.unread`) until the officer answers it, never read as "no".
+                let line = kept_line(Kept::Unread, FUNDS_HEADER, funds.trim());
+                description = Some(match description {
+                    Some(d) => format!("{d}\n{line}"),
+                    None => line,
+                });
+            }
+            out.catalog.systems.push(InfoSystem { name, public_funds: public_funds.unwrap_or(false), description });
         }
         Ok(true)
     })

@@ -46,6 +46,8 @@ pub fn sniff(path: &Path) -> Result<Format> {
     let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
     let n = f.read(&mut head).map_err(|e| Error::io(path, e))?;
     if n >= 8 && head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+        // calamine reads an .xls whole, every sheet at once: measure it first.
+        super::whole::check_xls(path)?;
         return Ok(Format::Xls);
     }
     if n < 4 || &head[..4] != b"PK\x03\x04" {
@@ -70,6 +72,21 @@ pub fn sniff(path: &Path) -> Result<Format> {
         return Err(unreadable(path, "zip-bomb"));
     }
     if ods {
+        // calamine reads every table of content.xml at once, and each XML event whole.
+        for i in 0..zip.len() {
+            let name = zip.name_for_index(i).and_then(|n| n.ok()).map(|n| n.to_string()).unwrap_or_default();
+            let f = zip.by_index(i).map_err(|e| unreadable(path, format!("zip: {e}")))?;
+            let declared = f.size();
+            if name == "content.xml" {
+                super::whole::check_ods(path, f)?;
+            } else {
+                drop(f);
+            }
+            if super::long_text::worth_scanning(&name, declared) {
+                let f = zip.by_index(i).map_err(|e| unreadable(path, format!("zip: {e}")))?;
+                super::long_text::check_sheet(path, &name, f, declared)?;
+            }
+        }
         return Ok(Format::Ods);
     }
     // calamine loads the shared strings whole when it opens the workbook, and reads each string
@@ -79,7 +96,7 @@ pub fn sniff(path: &Path) -> Result<Format> {
         let f = zip.by_index(i).map_err(|e| unreadable(path, format!("zip: {e}")))?;
         if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
             super::limits::check_shared_strings(path, f)?;
-        } else if super::long_text::worth_scanning(&name, f.size(), f.compressed_size()) {
+        } else if super::long_text::worth_scanning(&name, f.size()) {
             let declared = f.size();
             super::long_text::check_sheet(path, &name, f, declared)?;
         }

@@ -47,6 +47,11 @@ pub const MIGRATIONS: &[Migration] = &[
         breaking: false,
     },
     Migration {
+        name: "20261201000000_review",
+        sql: include_str!("migrations/20261201000000_review.sql"),
+        breaking: false,
+    },
+    Migration {
         name: "20261201100000_versions",
         sql: include_str!("migrations/20261201100000_versions.sql"),
         breaking: false,
@@ -157,6 +162,6 @@ mod tests {
         assert_eq!(compat_version(&[]), 0);
         assert_eq!(compat_version(&[m(true), m(false), m(false)]), 1);
         assert_eq!(compat_version(&[m(true), m(false), m(true)]), 3);
-        assert_eq!(compat_version(MIGRATIONS), 4, "the four shipped migrations are breaking");
+        assert_eq!(compat_version(MIGRATIONS), 4, "the four first migrations are breaking, the review tables additive");
     }
 }

@@ -6,6 +6,7 @@
 
 mod backup;
 mod bulk;
+pub mod bureau;
 mod calendars;
 pub mod changelog;
 mod corrections;
@@ -16,6 +17,7 @@ pub(crate) mod guard;
 mod maintenance;
 mod migrate;
 pub mod packages;
+pub mod receipts;
 pub(crate) mod resources;
 mod search;
 mod secrecy;

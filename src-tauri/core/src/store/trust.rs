@@ -74,6 +74,17 @@ impl Workspace {
     }
 }
 
+/// Trusts `key` inside the caller's write (a fingerprint heard while receiving); a key already
+/// listed stays as it is.
+pub(crate) fn insert_new(tx: &rusqlite::Connection, key: &TrustedKey) -> Result<()> {
+    tx.execute(
+        "INSERT INTO trusted_key(fingerprint, agency_uscc, name, public_key, added_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(fingerprint) DO NOTHING",
+        params![key.fingerprint, key.agency_uscc, key.name, key.public_key, key.added_at],
+    )?;
+    Ok(())
+}
+
 /// The time a trust entry is added, in the change log's format.
 pub fn now() -> String {
     changelog::now()

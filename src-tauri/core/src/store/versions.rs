@@ -56,15 +56,16 @@ impl Workspace {
     /// Records a package about to be published (its `package_record`, keeping its catalog and
     /// the previous package's, so that unrecording it leaves the previous one whole; older ones'
     /// are dropped there) and keeps it whole as a version: its catalog, findings, period and the
-    /// reason it was made during an incomplete campaign. In one write with the check that its
-    /// sequence number is still the next: two programs packaging at once never record one
+    /// reason it was made during an incomplete campaign. In one write with the check that no
+    /// package took its number or a later one: two programs packaging at once never record one
     /// number twice.
     pub fn record_version(&mut self, rec: &PackageRecord, catalog_json: &str, extra: &VersionExtra) -> Result<()> {
         let path = self.path().to_path_buf();
         self.write(|tx| {
             let next: u32 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM package_record", [], |r| r.get(0))?;
-            if next != rec.seq {
+            if rec.seq < next {
                 // Another program made a package meanwhile; making it again takes the next number.
+                // (A number past the next skips packages found unrecorded in the output folder.)
                 return Err(Error::Busy { path });
             }
             tx.execute(
