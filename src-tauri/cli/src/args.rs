@@ -151,7 +151,32 @@ pub enum Command {
         /// kind (never the workspace, a private key or an input)
         #[arg(long)]
         force: bool,
+        /// 年度全面维护未完成时仍报送的原因（随版本记录）/ why the package is made while the year's full
+        /// maintenance is incomplete (kept with the version)
+        #[arg(long, value_name = "TEXT")]
+        incomplete_reason: Option<String>,
     },
+    /// 版本：每次生成的报送包（序号、编号、日期、期次、校验结果、签名人）/ versions: every package made
+    Versions,
+    /// 逐字段比较两个版本，或版本与当前目录（working）/ compare two versions, or a version and the
+    /// working catalog, field by field
+    Diff {
+        /// 版本序号、报送包编号或 working / a sequence number, a package id or `working`
+        a: String,
+        /// 版本序号、报送包编号或 working / a sequence number, a package id or `working`
+        b: String,
+    },
+    /// 从某个版本恢复一个资源（一次可撤销的修改）/ restore a resource from a version (one undoable change)
+    Restore {
+        /// 版本序号或报送包编号 / a sequence number or a package id
+        version: String,
+        /// 该版本中的资源代码或名称 / the resource's code or name in that version
+        #[arg(long)]
+        resource: String,
+    },
+    /// 年度全面维护 / the annual full maintenance
+    #[command(subcommand)]
+    Maintain(crate::version_cmds::MaintainCommand),
     /// 报送单位名单（数据局）/ the agencies expected to report (a bureau)
     #[command(subcommand)]
     Submitter(crate::review_cmds::SubmitterCommand),
@@ -197,6 +222,19 @@ pub enum ExportCommand {
     },
     /// 填报模板：下拉选项、必填标记、填表说明 / the fill-in template
     Template {
+        out: PathBuf,
+        /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
+        /// kind (never the workspace, a private key or an input)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 项目目录：财政资金建设的信息系统的资源目录工作簿（第十七条）/ a project catalog: the workbook of
+    /// the resources of an information system built with public funds (Art. 17)
+    Project {
+        /// 信息系统名称 / the system's name
+        system: String,
+        /// 工作簿 .xlsx / the workbook to write
+        #[arg(long)]
         out: PathBuf,
         /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
         /// kind (never the workspace, a private key or an input)

@@ -55,6 +55,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         c @ (Command::Calendar(_) | Command::Event(_) | Command::Correction(_) | Command::Due) => {
             crate::deadline_cmds::run(c, &path, json, &ctx)
         }
+        c @ (Command::Versions | Command::Diff { .. } | Command::Restore { .. } | Command::Maintain(_)) => {
+            crate::version_cmds::run(c, &path, json, lang)
+        }
         Command::Submitter(cmd) => crate::review_cmds::submitter(cmd, &path, json, lang),
         Command::Review(cmd) => crate::review_cmds::review(cmd, &path, json, lang),
         Command::Receipt(cmd) => crate::review_cmds::receipt(cmd, &path, json, lang),
@@ -128,6 +131,24 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
                 print::import(&plan, &file, lang);
             }
             Ok(if plan.summary.errors > 0 { Outcome::Findings } else { Outcome::Ok })
+        }
+        Command::Export(ExportCommand::Project { system, out, force }) => {
+            check_output(&out, OutputKind::Workbook, Some(&path), &[], force)?;
+            let done = ops::export::project(&Workspace::open(&path)?, &system, &out, force)?;
+            if json {
+                print::json(&done)?;
+            } else {
+                match lang {
+                    Lang::Zh => out!("已导出“{}”的项目目录（{} 个资源）：{}", done.system, done.resources, done.path),
+                    Lang::En => out!(
+                        "Project catalog of “{}” written ({} resources): {}",
+                        done.system,
+                        done.resources,
+                        done.path
+                    ),
+                }
+            }
+            Ok(Outcome::Ok)
         }
         Command::Export(ExportCommand::Catalogs { out, force }) => {
             export(&path, ExportKind::Catalog, &out, force, &ctx)?;

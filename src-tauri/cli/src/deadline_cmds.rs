@@ -182,7 +182,7 @@ pub fn run(cmd: Command, path: &Path, json: bool, ctx: &Context) -> Result<Outco
 }
 
 /// Prints `value` as JSON with `--json`, else in words with `human`.
-fn show<T: serde::Serialize>(json: bool, value: &T, human: impl FnOnce(&T)) -> Result<()> {
+pub(crate) fn show<T: serde::Serialize>(json: bool, value: &T, human: impl FnOnce(&T)) -> Result<()> {
     if json {
         print::json(value)
     } else {

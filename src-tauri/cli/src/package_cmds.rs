@@ -152,10 +152,11 @@ pub fn run(command: Command, workspace: Option<&Path>, json: bool, lang: Lang) -
             }
             Ok(Outcome::Ok)
         }
-        Command::Package { key, out, allow_findings, force } => {
+        Command::Package { key, out, allow_findings, force, incomplete_reason } => {
             // Refused before the workspace is opened and the passphrase asked for.
             check_output(&out, OutputKind::Package, Some(&ws_path()), &[&key], force)?;
-            make_package(&ws_path(), &key, &out, allow_findings, force, lang)
+            let reason = incomplete_reason.as_deref();
+            make_package(&ws_path(), &key, &out, Flags { allow_findings, force, reason }, lang)
         }
         Command::Verify { package, trust } => verify(&package, &trust, workspace, json, lang),
         _ => unreachable!("commands.rs dispatches only package commands here"),
@@ -202,14 +203,24 @@ fn step_text(s: Step, lang: Lang) -> &'static str {
     }
 }
 
-fn make_package(path: &Path, key: &Path, out: &Path, allow_findings: bool, force: bool, lang: Lang) -> Result<Outcome> {
+/// How `mulu package` was asked to make the package.
+struct Flags<'a> {
+    allow_findings: bool,
+    force: bool,
+    /// Why it is made while the year's full maintenance is incomplete.
+    reason: Option<&'a str>,
+}
+
+fn make_package(path: &Path, key: &Path, out: &Path, flags: Flags, lang: Lang) -> Result<Outcome> {
+    let Flags { allow_findings, force, reason } = flags;
     let mut ws = Workspace::open(path)?;
     // Refuse before asking for the passphrase.
     ops::package::check(&ws, allow_findings, lang)?;
+    ops::maintenance::gate(&ws, reason)?;
     let passphrase = passphrase(lang, false)?;
     let loud = ops::catalog::count(&ws)? >= 1000;
     let req = PackageRequest { key, passphrase: &passphrase, out, allow_findings, force };
-    let m = ops::package::make(&mut ws, &req, &mut |s| {
+    let m = ops::package::make_with_reason(&mut ws, &req, reason, &mut |s| {
         if loud {
             eprintln!("{}", step_text(s, lang));
         }

@@ -123,6 +123,22 @@ pub enum Error {
     /// The correction request was answered already: it is closed.
     #[error("correction #{id} already answered")]
     CorrectionAnswered { id: i64 },
+    /// No version (版本: a package made and kept) answers to `selector` (a sequence number or a
+    /// package id).
+    #[error("no version {selector}")]
+    VersionNotFound { selector: String },
+    /// The version holds no resource `selector` (code or name), so it cannot be restored from it.
+    #[error("version {version} has no resource {selector}")]
+    VersionLacksResource { version: String, selector: String },
+    /// No annual full maintenance campaign (年度全面维护) was started.
+    #[error("no maintenance campaign")]
+    MaintenanceNone,
+    /// The year's package is refused while its campaign leaves `left` of `total` unreviewed.
+    #[error("maintenance {year}: {left} of {total} resources not reviewed")]
+    MaintenanceIncomplete { year: i32, left: usize, total: usize },
+    /// A project catalog (项目目录, G Art. 17) is for a system built with public funds only.
+    #[error("system {name} is not built with public funds")]
+    ProjectNotPublic { name: String },
     /// A package the bureau does not receive (`reason`: `broken`, `unknown_signer`,
     /// `other_agency`, `not_expected`, `not_submission`, `conflict`); `detail` says what exactly.
     #[error("package {} not received ({reason}): {detail}", path.display())]
@@ -252,6 +268,11 @@ impl Error {
             Error::CalendarInvalid { .. } => "calendar.invalid",
             Error::CorrectionNotFound { .. } => "correction.not_found",
             Error::CorrectionAnswered { .. } => "correction.answered",
+            Error::VersionNotFound { .. } => "version.not_found",
+            Error::VersionLacksResource { .. } => "version.no_resource",
+            Error::MaintenanceNone => "maintain.none",
+            Error::MaintenanceIncomplete { .. } => "maintain.incomplete",
+            Error::ProjectNotPublic { .. } => "project.not_public",
         }
     }
 

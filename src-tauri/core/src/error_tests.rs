@@ -67,6 +67,11 @@ fn samples() -> Vec<Error> {
         },
         Error::CorrectionNotFound { id: 3 },
         Error::CorrectionAnswered { id: 3 },
+        Error::VersionNotFound { selector: "7".into() },
+        Error::VersionLacksResource { version: "X-2026-001".into(), selector: "352111009/000001".into() },
+        Error::MaintenanceNone,
+        Error::MaintenanceIncomplete { year: 2027, left: 3, total: 10 },
+        Error::ProjectNotPublic { name: "OA".into() },
     ];
     for what in [
         crate::sheets::limits::Limit::SharedStringsBytes,
@@ -170,7 +175,12 @@ fn every_variant_is_sampled(e: &Error) {
         | Error::SheetLimit { .. }
         | Error::CalendarInvalid { .. }
         | Error::CorrectionNotFound { .. }
-        | Error::CorrectionAnswered { .. } => {}
+        | Error::CorrectionAnswered { .. }
+        | Error::VersionNotFound { .. }
+        | Error::VersionLacksResource { .. }
+        | Error::MaintenanceNone
+        | Error::MaintenanceIncomplete { .. }
+        | Error::ProjectNotPublic { .. } => {}
     }
 }
 
@@ -233,6 +243,8 @@ fn advice_in_the_terms_of_the_face() {
         Error::PackageNoUscc,
         Error::PackageHasErrors { errors: 3, resources: 2 },
         Error::PackageUnreviewed { resources: vec!["甲".into()] },
+        Error::MaintenanceIncomplete { year: 2027, left: 3, total: 10 },
+        Error::VersionNotFound { selector: "7".into() },
     ] {
         for lang in [Lang::Zh, Lang::En] {
             assert!(e.message(lang).contains("`mulu "), "{}", e.message(lang));

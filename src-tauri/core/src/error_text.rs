@@ -133,6 +133,14 @@ impl Error {
                 ("why", named("calendar", reason)),
             ],
             Error::CorrectionNotFound { id } | Error::CorrectionAnswered { id } => vec![("id", id.to_string())],
+            Error::VersionNotFound { selector } => vec![("selector", selector.clone())],
+            Error::VersionLacksResource { version, selector } => {
+                vec![("version", version.clone()), ("selector", selector.clone())]
+            }
+            Error::MaintenanceIncomplete { year, left, total } => {
+                vec![("year", year.to_string()), ("left", left.to_string()), ("total", total.to_string())]
+            }
+            Error::ProjectNotPublic { name } => vec![("name", name.clone())],
             Error::ReceiveRefused { path, detail, .. } | Error::ReceiptRefused { path, detail, .. } => {
                 vec![("path", shown(path)), ("detail", detail.clone())]
             }
@@ -158,6 +166,7 @@ impl Error {
             | Error::PassphraseUnavailable
             | Error::PackageNoUscc
             | Error::PackageNoPrincipal
+            | Error::MaintenanceNone
             | Error::FingerprintMismatch
             | Error::Cancelled => vec![],
         }

@@ -208,7 +208,7 @@ proptest! {
         let mut ws = workspace_of(d.path(), &catalog_with(&texts, &item_texts, 2));
         let (_k, key, fingerprint) = key_file();
         let out = d.path().join(file_name(&texts[0]));
-        crate::package::make::make(&mut ws, key, PASSPHRASE, &out, true, &mut |_| {}).unwrap();
+        crate::package::make::make(&mut ws, key, PASSPHRASE, &out, true, None, &mut |_| {}).unwrap();
         let trust = crate::package::trust::Trust {
             any_agency: vec![(fingerprint.clone(), "签名.pub".into())],
             ..Default::default()

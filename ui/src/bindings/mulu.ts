@@ -773,6 +773,95 @@ export type Answer = { text: string, on: string,
  */
 change_sets: number[], };
 
+export type Version = { sequence: number, package_id: string, created_at: string, 
+/**
+ * The signer's key fingerprint (SM3, hex).
+ */
+signer: string, 
+/**
+ * 目录期次 of the catalog packaged.
+ */
+period: string | null, 
+/**
+ * Why it was made while the year's full maintenance was incomplete.
+ */
+incomplete_reason: string | null, 
+/**
+ * Validation errors and warnings it was packaged with; `None` for a package made before
+ * versions kept them.
+ */
+errors: number | null, warnings: number | null, };
+
+export type Side = { sequence: number | null, package_id: string | null, created_at: string | null, };
+
+export type VersionDiff = { from: Side, to: Side, 
+/**
+ * The agency profile's fields that differ.
+ */
+agency: Array<PackageFieldChange>, added: Array<ResourceKey>, removed: Array<ResourceKey>, changed: Array<ChangedResource>, };
+
+export type Restored = { version: Side, 
+/**
+ * Its row id in the working catalog.
+ */
+id: number, 
+/**
+ * Its code and name.
+ */
+resource: string, 
+/**
+ * Whether it had been removed and was added back.
+ */
+added_back: boolean, 
+/**
+ * The fields put back (old: the working catalog's, new: the version's).
+ */
+fields: Array<PackageFieldChange>, };
+
+export type ReviewKind = "confirmed" | "updated";
+
+export type Reviewed = { id: number, 
+/**
+ * Its code and name.
+ */
+resource: string, kind: ReviewKind, 
+/**
+ * Who confirmed it; `None` for an update (the change log names no one).
+ */
+by: string | null, 
+/**
+ * When it was confirmed, or first changed.
+ */
+at: string, };
+
+export type Pending = { id: number, resource: string, };
+
+export type CampaignStatus = { year: number, started_at: string, started_by: string | null, 
+/**
+ * The number the next package gets.
+ */
+next_sequence: number, total: number, reviewed: number, complete: boolean, 
+/**
+ * Reviewed resources, in catalog order.
+ */
+done: Array<Reviewed>, 
+/**
+ * Resources neither confirmed nor updated, in catalog order.
+ */
+left: Array<Pending>, };
+
+export type Started = { 
+/**
+ * False when the year's campaign had been started before (left as it was).
+ */
+started: boolean, status: CampaignStatus, };
+
+export type ProjectExport = { system: string, path: string, 
+/**
+ * The resources of the system it holds.
+ */
+resources: number, };
+
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 
 export type Lang = "zh" | "en";
@@ -955,4 +1044,4 @@ export type SubmitterInput = { uscc: string, name: string, level: string | null,
 
 export type ReceiveResult = { path: string, received: ReceivedOne | null, error: ErrorPayload | null, };
 
-export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_principal" | "package.no_uscc" | "package.secrecy" | "package.write" | "receipt.broken" | "receipt.conflict" | "receipt.foreign" | "receipt.hash" | "receipt.not_receipt" | "receipt.untrusted" | "receive.broken" | "receive.conflict" | "receive.not_expected" | "receive.not_submission" | "receive.other_agency" | "receive.unknown_signer" | "resource.ambiguous" | "resource.not_found" | "review.closed" | "review.not_bureau" | "review.not_found" | "review.undecided" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "submitter.cell" | "submitter.not_found" | "system.not_found" | "task.not_found" | "undo.unsupported" | "verify.unreadable" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";
+export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "maintain.incomplete" | "maintain.none" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_principal" | "package.no_uscc" | "package.secrecy" | "package.write" | "project.not_public" | "receipt.broken" | "receipt.conflict" | "receipt.foreign" | "receipt.hash" | "receipt.not_receipt" | "receipt.untrusted" | "receive.broken" | "receive.conflict" | "receive.not_expected" | "receive.not_submission" | "receive.other_agency" | "receive.unknown_signer" | "resource.ambiguous" | "resource.not_found" | "review.closed" | "review.not_bureau" | "review.not_found" | "review.undecided" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "submitter.cell" | "submitter.not_found" | "system.not_found" | "task.not_found" | "undo.unsupported" | "verify.unreadable" | "version.no_resource" | "version.not_found" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";

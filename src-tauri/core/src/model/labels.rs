@@ -26,6 +26,8 @@ const PARTS: &[(&str, &str, &str)] = &[
     ("correction.from", "校核请求人", "Correction requested by"),
     ("correction.text", "校核内容", "Correction requested"),
     ("correction.answer", "校核答复", "Answer to the correction request"),
+    ("maintenance.year", "全面维护年度", "Maintenance year"),
+    ("maintenance.operator", "确认人", "Confirmed by"),
 ];
 
 /// The keys that are not form fields, with their labels: the registry's other resource and

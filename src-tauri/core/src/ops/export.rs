@@ -1,4 +1,5 @@
-//! Exports (导出): the catalog workbook, the fill-in template and the open catalog as DCAT.
+//! Exports (导出): the catalog workbook, the fill-in template, the open catalog as DCAT, and a
+//! project catalog (the workbook of one information system's resources).
 
 use std::path::Path;
 
@@ -63,4 +64,31 @@ pub fn write(ws: &Workspace, kind: ExportKind, out: &Path, force: bool, ctx: &Co
             Ok(Exported { resources: open.open.len(), withheld: open.withheld })
         }
     }
+}
+
+/// A project catalog written (项目目录, G Art. 17).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ProjectExport {
+    pub system: String,
+    pub path: String,
+    /// The resources of the system it holds.
+    pub resources: usize,
+}
+
+/// Writes the project catalog of `system` to `out`: the catalog workbook of the resources whose
+/// source system (来源系统) it is — the attachment the approval of a system built with public
+/// funds needs (G Art. 17). Refused for an unknown system or one not built with public funds.
+pub fn project(ws: &Workspace, system: &str, out: &Path, force: bool) -> Result<ProjectExport> {
+    let name = crate::text::clean_line(system);
+    let found = ws.systems()?.into_iter().find(|s| s.name == name);
+    let Some(found) = found else { return Err(crate::error::Error::SystemNotFound { name }) };
+    if !found.public_funds {
+        return Err(crate::error::Error::ProjectNotPublic { name });
+    }
+    check_output(out, OutputKind::Workbook, Some(ws.path()), &[], force)?;
+    let mut catalog = ws.catalog()?;
+    catalog.resources.retain(|r| r.source_system.as_deref() == Some(name.as_str()));
+    catalog.systems = vec![found];
+    crate::sheets::export_catalog(&catalog, out)?;
+    Ok(ProjectExport { system: name, path: out.display().to_string(), resources: catalog.resources.len() })
 }

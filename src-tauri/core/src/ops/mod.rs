@@ -13,6 +13,7 @@ pub mod grading;
 pub mod history;
 pub mod import;
 pub mod keys;
+pub mod maintenance;
 pub mod overview;
 pub mod package;
 pub mod receipt;
@@ -23,9 +24,12 @@ pub mod secrecy;
 pub mod systems;
 pub mod trust;
 pub mod validate;
+pub mod versions;
 pub mod workspace;
 
 #[cfg(test)]
 mod deadline_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod version_tests;

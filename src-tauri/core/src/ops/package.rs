@@ -43,10 +43,23 @@ pub struct PackageDone {
 }
 
 /// Packages the workspace: checks where it goes, refuses as [`check`] does, signs, and records
-/// the package in the workspace (record, then publish the file).
+/// the package in the workspace (record, then publish the file). Refused while the year's full
+/// maintenance is incomplete ([`make_with_reason`] gives the reason to make it anyway).
 pub fn make(ws: &mut Workspace, req: &PackageRequest, progress: &mut dyn FnMut(Step)) -> Result<PackageDone> {
+    make_with_reason(ws, req, None, progress)
+}
+
+/// [`make`], and while the year's full maintenance is incomplete, made for `incomplete_reason`
+/// (kept with the version); refused without one (`maintain.incomplete`).
+pub fn make_with_reason(
+    ws: &mut Workspace,
+    req: &PackageRequest,
+    incomplete_reason: Option<&str>,
+    progress: &mut dyn FnMut(Step),
+) -> Result<PackageDone> {
     check_output(req.out, OutputKind::Package, Some(ws.path()), &[req.key], req.force)?;
-    let made = make::make(ws, req.key, req.passphrase, req.out, req.allow_findings, progress)?;
+    let reason = super::maintenance::gate(ws, incomplete_reason)?;
+    let made = make::make(ws, req.key, req.passphrase, req.out, req.allow_findings, reason, progress)?;
     Ok(PackageDone { path: req.out.display().to_string(), made })
 }
 

@@ -82,6 +82,14 @@ pub(crate) fn comparable(r: &Resource) -> Value {
     v
 }
 
+/// The fields that differ between two records of one resource (the secrecy review aside).
+pub fn resource_fields(old: &Resource, new: &Resource) -> Vec<FieldChange> {
+    if old == new {
+        return vec![];
+    }
+    fields(&comparable(old), &comparable(new))
+}
+
 /// The changes from `previous` (the catalog of the last package) to `current`.
 pub fn changes(previous: Option<(PreviousPackage, &Catalog)>, current: &Catalog) -> Changes {
     let Some((prev_pkg, prev)) = previous else {
@@ -105,7 +113,8 @@ pub fn changes(previous: Option<(PreviousPackage, &Catalog)>, current: &Catalog)
         match old.get(&key(r)) {
             None => added.push(rkey(r)),
             Some(o) => {
-                let f = fields(&comparable(o), &comparable(r));
+                // Most resources are unchanged between two versions: equal records need no JSON.
+                let f = resource_fields(o, r);
                 if !f.is_empty() {
                     changed.push(ChangedResource { code: r.code.clone(), name: r.name.clone(), fields: f });
                 }

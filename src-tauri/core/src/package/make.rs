@@ -56,13 +56,16 @@ pub fn check(catalog: &Catalog, report: &Report, allow_findings: bool) -> Result
 }
 
 /// Checks, builds and signs the package at `out` (written to a temporary file, then renamed),
-/// and records it in the workspace; if recording fails the package is removed again.
+/// and records it in the workspace — kept whole as a version, with its findings and the
+/// `incomplete_reason` it was made with during an incomplete full maintenance; if recording
+/// fails the package is removed again.
 pub fn make(
     ws: &mut Workspace,
     key: &Path,
     passphrase: &str,
     out: &Path,
     allow_findings: bool,
+    incomplete_reason: Option<String>,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Made> {
     let catalog = ws.catalog()?;
@@ -106,7 +109,12 @@ pub fn make(
         tagmanifest_sha256: built.tagmanifest_sha256.clone(),
         signer_fingerprint: built.fingerprint.clone(),
     };
-    ws.record_package(&rec, &built.catalog_json)?;
+    let extra = store::VersionExtra {
+        findings_json: Some(serde_json::to_string(&report)?),
+        period: catalog.agency.period.clone(),
+        incomplete_reason,
+    };
+    ws.record_version(&rec, &built.catalog_json, &extra)?;
     failpoint::hit("recorded")?;
     if let Err(e) = failpoint::hit("publish").and_then(|()| staged.publish()) {
         // Nothing was published under this number: it may be used again.
@@ -187,13 +195,13 @@ mod tests {
         let (first, second) = (d.path().join("1.zip"), d.path().join("2.zip"));
 
         arm(Some("recorded"));
-        assert!(make(&mut ws, &key, "口令", &first, true, &mut |_| {}).is_err());
+        assert!(make(&mut ws, &key, "口令", &first, true, None, &mut |_| {}).is_err());
         arm(None);
         assert!(!first.exists(), "killed before publishing: no package in place");
         let (rec, _) = ws.last_package().unwrap().expect("recorded before it was published");
         assert_eq!(rec.seq, 1);
 
-        let made = make(&mut ws, &key, "口令", &second, true, &mut |_| {}).unwrap();
+        let made = make(&mut ws, &key, "口令", &second, true, None, &mut |_| {}).unwrap();
         assert_eq!(made.sequence, 2, "the next package takes the next number");
         assert_ne!(made.package_id, rec.package_id, "no two packages share an id");
         assert_eq!(ws.last_package().unwrap().unwrap().0.package_id, made.package_id);
@@ -207,16 +215,16 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let (mut ws, key) = ready(d.path());
         let first = d.path().join("1.zip");
-        let made = make(&mut ws, &key, "口令", &first, true, &mut |_| {}).unwrap();
+        let made = make(&mut ws, &key, "口令", &first, true, None, &mut |_| {}).unwrap();
 
         arm(Some("publish"));
-        assert!(make(&mut ws, &key, "口令", &d.path().join("2.zip"), true, &mut |_| {}).is_err());
+        assert!(make(&mut ws, &key, "口令", &d.path().join("2.zip"), true, None, &mut |_| {}).is_err());
         arm(None);
         assert!(!d.path().join("2.zip").exists());
         let (rec, catalog) = ws.last_package().unwrap().unwrap();
         assert_eq!((rec.seq, rec.package_id.as_str()), (1, made.package_id.as_str()), "the failed one unrecorded");
         assert!(catalog.is_some(), "the previous package's catalog kept for the next package's changes");
-        assert_eq!(make(&mut ws, &key, "口令", &d.path().join("3.zip"), true, &mut |_| {}).unwrap().sequence, 2);
+        assert_eq!(make(&mut ws, &key, "口令", &d.path().join("3.zip"), true, None, &mut |_| {}).unwrap().sequence, 2);
     }
 
     #[test]
@@ -225,12 +233,12 @@ mod tests {
         let (mut ws, key) = ready(d.path());
         let out = d.path().join("out");
         std::fs::create_dir(&out).unwrap();
-        let first = make(&mut ws, &key, "口令", &out.join("报送包.zip"), true, &mut |_| {}).unwrap();
+        let first = make(&mut ws, &key, "口令", &out.join("报送包.zip"), true, None, &mut |_| {}).unwrap();
         // As a version that published before recording left it: a package, renamed, unrecorded.
         ws.unrecord_package(first.sequence).unwrap();
         std::fs::rename(out.join("报送包.zip"), out.join("上次的.ZIP")).unwrap();
         std::fs::write(out.join("notes.zip"), "不是压缩包").unwrap();
-        let second = make(&mut ws, &key, "口令", &out.join("新报送包.zip"), true, &mut |_| {}).unwrap();
+        let second = make(&mut ws, &key, "口令", &out.join("新报送包.zip"), true, None, &mut |_| {}).unwrap();
         assert_eq!(second.sequence, 2, "the unrecorded package's number is skipped");
         assert_ne!(second.package_id, first.package_id);
         // Elsewhere, or of another agency, a package holds no number to avoid.
@@ -240,6 +248,9 @@ mod tests {
         other.set_agency(&agency).unwrap();
         let id = other.add_resource(crate::sample::resource()).unwrap();
         other.confirm_secrecy(id, "王芳").unwrap();
-        assert_eq!(make(&mut other, &key, "口令", &out.join("别的机构.zip"), true, &mut |_| {}).unwrap().sequence, 1);
+        assert_eq!(
+            make(&mut other, &key, "口令", &out.join("别的机构.zip"), true, None, &mut |_| {}).unwrap().sequence,
+            1
+        );
     }
 }

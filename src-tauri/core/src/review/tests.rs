@@ -195,7 +195,7 @@ fn made(dir: &Path) -> (Workspace, Workspace, PathBuf, String) {
     let tkey = dir.join("镇.key");
     keys::write_new_key_file(&tkey, "口令").unwrap();
     let pkg = dir.join("镇-1.zip");
-    make::make(&mut township, &tkey, "口令", &pkg, true, &mut |_| {}).unwrap();
+    make::make(&mut township, &tkey, "口令", &pkg, true, None, &mut |_| {}).unwrap();
     let mut ws = bureau(dir);
     expect(&mut ws, TOWNSHIP);
     let fp = keys::grouped(&keys::read_key_file(&tkey, "口令").map(|k| keys::fingerprint(&k.public_key())).unwrap());

@@ -47,14 +47,24 @@ pub const MIGRATIONS: &[Migration] = &[
         breaking: false,
     },
     Migration {
-        name: "20261201100000_review",
-        sql: include_str!("migrations/20261201100000_review.sql"),
+        name: "20261201050000_review",
+        sql: include_str!("migrations/20261201050000_review.sql"),
         breaking: false,
     },
     // A nullable column older Mulu ignores (its change sets then carry no operator).
     Migration {
-        name: "20261201200000_operator",
-        sql: include_str!("migrations/20261201200000_operator.sql"),
+        name: "20261201060000_operator",
+        sql: include_str!("migrations/20261201060000_operator.sql"),
+        breaking: false,
+    },
+    Migration {
+        name: "20261201100000_versions",
+        sql: include_str!("migrations/20261201100000_versions.sql"),
+        breaking: false,
+    },
+    Migration {
+        name: "20261201110000_maintenance",
+        sql: include_str!("migrations/20261201110000_maintenance.sql"),
         breaking: false,
     },
 ];

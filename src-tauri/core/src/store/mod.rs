@@ -14,6 +14,7 @@ pub(crate) mod doc;
 mod events;
 mod grades;
 pub(crate) mod guard;
+mod maintenance;
 mod migrate;
 mod operator;
 pub mod packages;
@@ -23,6 +24,7 @@ mod search;
 mod secrecy;
 pub mod trust;
 mod undo;
+mod versions;
 pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
@@ -35,9 +37,11 @@ pub use changelog::Change;
 pub use corrections::StoredCorrection;
 pub use events::{StoredEvent, StoredMet};
 pub use grades::CONFIRM_ACTION as GRADE_CONFIRM_ACTION;
+pub use maintenance::{StoredCampaign, StoredConfirmation};
 pub use migrate::SCHEMA_VERSION as STORE_VERSION;
 pub use resources::StoredResource;
 pub use undo::{UndoNext, Undone};
+pub use versions::{StoredVersion, VersionExtra};
 
 use crate::error::{Error, Result};
 use crate::model::{Agency, Catalog, InfoSystem};

@@ -1,10 +1,11 @@
 //! The packages this workspace produced: their sequence numbers and, for the latest, the catalog
-//! it carried, so that the next package can list the changes since it.
+//! it carried, so that the next package can list the changes since it. Every package's catalog
+//! is also kept whole as a version (`versions.rs`).
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 
 use super::Workspace;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Catalog;
 
 /// A package this workspace produced.
@@ -57,38 +58,10 @@ impl Workspace {
     }
 
     /// Records a package about to be published, keeping its catalog (and the previous package's,
-    /// so that unrecording it leaves the previous one whole; older ones' are dropped). In one
-    /// write with the check that no package took its number or a later one: two programs packaging
-    /// at once never record one number twice.
+    /// so that unrecording it leaves the previous one whole; older ones' are dropped) and, as a
+    /// version, the catalog whole (`versions.rs`, [`Workspace::record_version`]).
     pub fn record_package(&mut self, rec: &PackageRecord, catalog_json: &str) -> Result<()> {
-        let path = self.path().to_path_buf();
-        self.write(|tx| {
-            let next: u32 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM package_record", [], |r| r.get(0))?;
-            if rec.seq < next {
-                // Another program made a package meanwhile; making it again takes the next number.
-                // (A number past the next skips packages found unrecorded in the output folder.)
-                return Err(Error::Busy { path });
-            }
-            tx.execute(
-                "UPDATE package_record SET catalog = NULL
-                 WHERE catalog IS NOT NULL AND seq < (SELECT max(seq) FROM package_record)",
-                [],
-            )?;
-            tx.execute(
-                "INSERT INTO package_record(seq, package_id, created_at, file_name, tagmanifest_sha256, signer_fingerprint, catalog)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    rec.seq,
-                    rec.package_id,
-                    rec.created_at,
-                    rec.file_name,
-                    rec.tagmanifest_sha256,
-                    rec.signer_fingerprint,
-                    catalog_json
-                ],
-            )?;
-            Ok(())
-        })
+        self.record_version(rec, catalog_json, &Default::default())
     }
 
     /// Removes the record of a package that could not be published (nothing went out under its
@@ -96,6 +69,7 @@ impl Workspace {
     pub fn unrecord_package(&mut self, seq: u32) -> Result<()> {
         self.write(|tx| {
             tx.execute("DELETE FROM package_record WHERE seq = ?1", [seq])?;
+            tx.execute("DELETE FROM package_version WHERE seq = ?1", [seq])?;
             Ok(())
         })
     }
