@@ -10,6 +10,7 @@ mod package_cmds;
 mod print;
 mod review_cmds;
 mod rule_cmds;
+mod summary_cmds;
 
 use std::process::ExitCode;
 

@@ -136,6 +136,13 @@ pub enum Error {
     SubmitterCell { file: PathBuf, sheet: String, row: u32, column: String, reason: &'static str, value: String },
     #[error("no review task {id}")]
     TaskNotFound { id: i64 },
+    /// No agency's package is approved yet: there is nothing to summarize.
+    #[error("no approved package to summarize")]
+    SummaryEmpty,
+    /// The summary has no government approval (`approved_on` empty), or was approved before
+    /// the packages it is made of changed.
+    #[error("the summary is not approved as it stands")]
+    SummaryUnapproved { approved_on: String, document: String },
 }
 
 /// The field key of a field path, for its label: `items[2].description` → `item.description`;
@@ -254,6 +261,9 @@ impl Error {
             Error::SubmitterCell { .. } => "submitter.cell",
             Error::TaskNotFound { .. } => "task.not_found",
             Error::SheetLimit { .. } => "sheet.limit",
+            Error::SummaryEmpty => "summary.empty",
+            Error::SummaryUnapproved { approved_on, .. } if approved_on.is_empty() => "summary.unapproved",
+            Error::SummaryUnapproved { .. } => "summary.stale",
         }
     }
 
@@ -390,8 +400,12 @@ impl Error {
                 ("value", value.clone()),
             ],
             Error::TaskNotFound { id } => vec![("id", id.to_string())],
+            Error::SummaryUnapproved { approved_on, document } => {
+                vec![("date", approved_on.clone()), ("document", document.clone())]
+            }
             Error::NoAgency
             | Error::NotABureau
+            | Error::SummaryEmpty
             | Error::PassphraseEmpty
             | Error::PassphraseMismatch
             | Error::PassphraseUnavailable

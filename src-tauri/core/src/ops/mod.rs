@@ -14,6 +14,7 @@ pub mod resources;
 pub mod review;
 pub mod scan;
 pub mod secrecy;
+pub mod summary;
 pub mod trust;
 
 #[cfg(test)]

@@ -19,8 +19,8 @@ mod grading;
 pub mod identity;
 pub mod info;
 mod items;
-mod lead;
-mod names;
+pub(crate) mod lead;
+pub(crate) mod names;
 mod unconfirmed;
 
 pub use info::{explain, list, RuleInfo};

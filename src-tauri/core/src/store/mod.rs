@@ -17,6 +17,7 @@ pub mod receipts;
 pub(crate) mod resources;
 mod search;
 mod secrecy;
+pub mod summary;
 pub mod trust;
 mod undo;
 pub(crate) mod write;
