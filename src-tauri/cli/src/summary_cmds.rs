@@ -8,7 +8,7 @@ use mulu_core::ops;
 use mulu_core::ops::package::PackageRequest;
 use mulu_core::review::conflicts::{Conflict, ConflictKind};
 use mulu_core::review::status::SubmitterState;
-use mulu_core::review::summary::{ApproveRequest, Summary};
+use mulu_core::review::summary::{ApproveRequest, BureauSummary};
 use mulu_core::store::Workspace;
 use mulu_core::{Lang, Result};
 
@@ -50,7 +50,7 @@ fn print_conflict(c: &Conflict, lang: Lang) {
     }
 }
 
-fn print_summary(s: &Summary, lang: Lang) {
+fn print_summary(s: &BureauSummary, lang: Lang) {
     let (n, r, sh, op) = (s.sources.len(), s.resources, s.sharing, s.open);
     match lang {
         Lang::Zh => out!("汇总 {n} 个单位最近通过的目录：资源目录 {r} 个，共享目录 {sh} 个，开放目录 {op} 个。"),

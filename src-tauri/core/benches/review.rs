@@ -105,7 +105,7 @@ fn bureau(dir: &std::path::Path, name: &str, level: AgencyLevel, made: &[Made], 
 
 /// Receives every package, approves each (as its receipt would), summarizes; returns the
 /// seconds for receiving and for summarizing.
-fn receive_and_summarize(ws: &mut Workspace, made: &[Made]) -> (f64, f64, summary::Summary) {
+fn receive_and_summarize(ws: &mut Workspace, made: &[Made]) -> (f64, f64, summary::BureauSummary) {
     let t = Instant::now();
     let mut ids = Vec::new();
     for m in made {

@@ -108,7 +108,7 @@ pub fn typescript() -> String {
         crate::review::conflicts::ConflictSide,
         crate::review::conflicts::Conflict,
         crate::review::summary::SummarySource,
-        crate::review::summary::Summary,
+        crate::review::summary::BureauSummary,
         crate::review::summary::ApproveRequest,
         crate::store::summary::SummaryApproval,
         crate::review::status::SubmitterState,

@@ -780,7 +780,7 @@ lead: string | null, sides: Array<ConflictSide>, };
 
 export type SummarySource = { agency_uscc: string, agency_name: string, agency_level: string | null, package_id: string, sequence: number, signer_fingerprint: string, approved_on: string, resources: number, };
 
-export type Summary = { sources: Array<SummarySource>, 
+export type BureauSummary = { sources: Array<SummarySource>, 
 /**
  * Resources in the 资源目录, 共享目录 and 开放目录.
  */

@@ -12,13 +12,13 @@ use crate::package::bagit::Kind;
 use crate::package::make::{self, Made, Packaged};
 use crate::review::receive::require_bureau;
 use crate::review::status::{self, SubmitterStatus};
-use crate::review::summary::{self, ApproveRequest, Summary};
+use crate::review::summary::{self, ApproveRequest, BureauSummary};
 use crate::rules::{self, Context};
 use crate::store::summary::SummaryApproval;
 use crate::store::Workspace;
 
 /// The summary of the approved catalogs, with its conflicts and approval.
-pub fn summarize(ws: &Workspace, lang: Lang) -> Result<Summary> {
+pub fn summarize(ws: &Workspace, lang: Lang) -> Result<BureauSummary> {
     require_bureau(ws)?;
     summary::summarize(ws, lang)
 }
@@ -29,7 +29,7 @@ pub fn approve(ws: &mut Workspace, req: &ApproveRequest, lang: Lang) -> Result<S
 }
 
 /// Checks before the passphrase is asked for: the output, and an approval of this summary.
-pub fn check_package(ws: &Workspace, out: &Path, key: &Path, force: bool) -> Result<Summary> {
+pub fn check_package(ws: &Workspace, out: &Path, key: &Path, force: bool) -> Result<BureauSummary> {
     check_output(out, OutputKind::Package, Some(ws.path()), &[key], force)?;
     let s = summarize(ws, Lang::Zh)?;
     summary::approval_info(&s)?;

@@ -29,7 +29,7 @@ pub struct SummarySource {
 
 /// The summary: its sources, its three catalogs' sizes, the conflicts, the approval.
 #[derive(Debug, Clone, Serialize, TS)]
-pub struct Summary {
+pub struct BureauSummary {
     pub sources: Vec<SummarySource>,
     /// Resources in the 资源目录, 共享目录 and 开放目录.
     pub resources: usize,
@@ -44,7 +44,7 @@ pub struct Summary {
     pub catalog: Catalog,
 }
 
-impl Summary {
+impl BureauSummary {
     /// The received packages the summary is made of, sorted.
     pub fn packages(&self) -> Vec<String> {
         let mut ids: Vec<String> = self.sources.iter().map(|s| s.package_id.clone()).collect();
@@ -59,7 +59,7 @@ fn day(at: &str) -> String {
 }
 
 /// Summarizes the workspace's approved packages; conflicts are described in `lang`.
-pub fn summarize(ws: &Workspace, lang: Lang) -> Result<Summary> {
+pub fn summarize(ws: &Workspace, lang: Lang) -> Result<BureauSummary> {
     let mut catalog = Catalog { agency: ws.agency()?, ..Catalog::default() };
     let mut sources = Vec::new();
     for (head, json) in ws.latest_approved()? {
@@ -102,7 +102,7 @@ pub fn summarize(ws: &Workspace, lang: Lang) -> Result<Summary> {
     }
     let conflicts = conflicts::find(&catalog.resources, lang);
     let approval = ws.summary_approval()?;
-    let mut summary = Summary {
+    let mut summary = BureauSummary {
         sources,
         resources: catalog.view(View::Resource).count(),
         sharing: catalog.view(View::Sharing).count(),
@@ -162,7 +162,7 @@ pub fn approve(ws: &mut Workspace, req: &ApproveRequest, lang: Lang) -> Result<S
 }
 
 /// The bag-info fields a summary package adds: the government's approval and the sources.
-pub fn approval_info(summary: &Summary) -> Result<Vec<(String, String)>> {
+pub fn approval_info(summary: &BureauSummary) -> Result<Vec<(String, String)>> {
     let a = match (&summary.approval, summary.approved) {
         (Some(a), true) => a,
         (Some(a), false) => {
