@@ -55,6 +55,11 @@ fn make(
         for (n, r) in c.resources.iter_mut().enumerate() {
             // Each agency numbers under its own prefix, as the bureau assigns them.
             r.code = Some(format!("3521{:05}/{:06}", i, n + 1));
+            // One resource in 50 is the same list of people in every agency: conflicts to find.
+            if n % 50 == 0 {
+                r.name = format!("低保对象名册{}", n / 50);
+                r.items[0].name = "公民身份号码".into();
+            }
             r.secrecy_review =
                 Some(SecrecyReview { reviewer: "李审查".into(), at: "2026-11-20T10:00:00.000+08:00".into() });
         }
