@@ -186,6 +186,12 @@ pub enum Command {
     /// 导入数据局的审核回执，处理退回意见（报送单位）/ import the bureau's receipt, its comments (an agency)
     #[command(subcommand)]
     Receipt(crate::review_cmds::ReceiptCommand),
+    /// 汇总通过审核的目录，审定并生成汇总报送包（数据局）/ summarize the approved catalogs, record
+    /// the government's approval, make the summary package (a bureau)
+    Summarize {
+        #[command(subcommand)]
+        command: Option<crate::summary_cmds::SummarizeCommand>,
+    },
     /// 核验报送包 / verify a package (exit 0 trusted, 3 signer unknown, 2 broken)
     Verify {
         package: PathBuf,

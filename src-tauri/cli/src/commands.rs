@@ -61,6 +61,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<Outcome> {
         Command::Submitter(cmd) => crate::review_cmds::submitter(cmd, &path, json, lang),
         Command::Review(cmd) => crate::review_cmds::review(cmd, &path, json, lang),
         Command::Receipt(cmd) => crate::review_cmds::receipt(cmd, &path, json, lang),
+        Command::Summarize { command } => crate::summary_cmds::summarize(command, &path, json, lang),
         Command::Show { view } => {
             let view = match view {
                 ViewArg::Resource => View::Resource,

@@ -11,6 +11,7 @@ mod package_cmds;
 mod print;
 mod review_cmds;
 mod rule_cmds;
+mod summary_cmds;
 mod version_cmds;
 
 use std::process::ExitCode;

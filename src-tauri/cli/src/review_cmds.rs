@@ -53,6 +53,8 @@ pub enum ReviewCommand {
     },
     /// 列出已接收的报送包 / list the packages received
     List {},
+    /// 各报送单位的报送情况：未报送、已接收、已退回、已通过 / where each expected submitter stands
+    Status {},
     /// 显示一个报送包的审核：意见、本局校验与包内结果的差异、变更 / show a package's review
     Show { package_id: String },
     /// 通过或退回资源（不指定资源：通过全部资源，或退回整个报送包）/ approve or return resources
@@ -60,17 +62,24 @@ pub enum ReviewCommand {
     /// 出具签名的审核回执 / issue the signed review receipt
     Receipt {
         package_id: String,
-        /// 数据局的私钥文件 / the bureau's key file
-        #[arg(long)]
-        key: PathBuf,
-        /// 回执 .zip / the receipt to write
-        #[arg(long)]
-        out: PathBuf,
-        /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
-        /// kind (never the workspace, a private key or an input)
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        to: SignedOut,
     },
+}
+
+/// A file the bureau signs: its key, where to write it (the receipt, the summary package).
+#[derive(Args, Debug)]
+pub struct SignedOut {
+    /// 数据局的私钥文件 / the bureau's key file
+    #[arg(long)]
+    pub key: PathBuf,
+    /// 要写出的 .zip / the .zip to write
+    #[arg(long)]
+    pub out: PathBuf,
+    /// 覆盖已存在的其他类型文件（工作区、私钥和输入文件仍不覆盖）/ replace an existing file of another
+    /// kind (never the workspace, a private key or an input)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -212,6 +221,7 @@ pub fn review(cmd: ReviewCommand, path: &Path, json: bool, lang: Lang) -> Result
             })?;
             Ok(Outcome::Ok)
         }
+        ReviewCommand::Status {} => crate::summary_cmds::status(&ws, json, lang),
         ReviewCommand::Show { package_id } => {
             let d = ops::review::show(&ws, &package_id, lang)?;
             if json {
@@ -238,7 +248,7 @@ pub fn review(cmd: ReviewCommand, path: &Path, json: bool, lang: Lang) -> Result
             }
             Ok(Outcome::Ok)
         }
-        ReviewCommand::Receipt { package_id, key, out, force } => {
+        ReviewCommand::Receipt { package_id, to: SignedOut { key, out, force } } => {
             // Refused before the passphrase is asked for.
             mulu_core::output::check_output(&out, mulu_core::output::OutputKind::Package, Some(path), &[&key], force)?;
             let passphrase = crate::package_cmds::passphrase(lang, false)?;

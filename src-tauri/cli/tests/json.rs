@@ -44,6 +44,10 @@ const COMMANDS: &[&[&str]] = &[
     &["submitter", "list"],
     &["review", "receive", "IN.xlsx"],
     &["receipt", "import", "IN.xlsx"],
+    &["review", "status"],
+    &["summarize"],
+    &["summarize", "approve", "--by", "花溪区人民政府", "--date", "2026-12-01", "--document", "花府函〔2026〕12号"],
+    &["summarize", "package", "--key", "IN.key", "--out", "OUT.zip"],
 ];
 
 /// The subcommands `mulu --help` lists (what a new command must be added to above).

@@ -6,74 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 mod common;
 
-/// A USCC with its check character.
-fn uscc(first17: &str) -> String {
-    format!("{first17}{}", mulu_core::ids::uscc::check_char(first17).unwrap())
-}
-
-fn ws_cmd(dir: &Path, ws: &Path) -> Command {
-    let mut c = common::isolated(dir);
-    c.arg("--workspace").arg(ws);
-    c
-}
-
-/// A township with two complete, secrecy-reviewed resources and its key; returns the key's
-/// file and grouped fingerprint.
-fn township(dir: &Path, ws: &Path, name: &str, code: &str) -> (PathBuf, String) {
-    ws_cmd(dir, ws)
-        .args(["init", "--name", name, "--uscc", code, "--division", "520111", "--level", "乡镇"])
-        .args(["--contact-name", "王芳", "--contact-phone", "0851-83200000", "--code-prefix", "352111009"])
-        .args(["--principal-head", "张明"])
-        .args(["--period", "2026"])
-        .assert()
-        .success();
-    for r in ["镇级财政预算公开信息", "镇级财政决算公开信息"] {
-        common::add_complete(ws, r, "本镇年度一般公共预算收支及三公经费预算");
-    }
-    ws_cmd(dir, ws).args(["secrecy", "confirm", "--all", "--reviewer", "李审查"]).assert().success();
-    key(dir, &format!("{code}.key"))
-}
-
-fn key(dir: &Path, name: &str) -> (PathBuf, String) {
-    let key = dir.join(name);
-    common::isolated(dir).args(["key", "new", "--out"]).arg(&key).assert().success();
-    let o = common::isolated(dir)
-        .args(["key", "export", "--out"])
-        .arg(key.with_extension("pem"))
-        .arg(&key)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let fp = String::from_utf8(o.stderr).unwrap().trim().rsplit('：').next().unwrap().to_string();
-    (key, fp)
-}
-
-fn package(dir: &Path, ws: &Path, key: &Path, out: &str) -> PathBuf {
-    let out = dir.join(out);
-    ws_cmd(dir, ws).args(["package", "--key"]).arg(key).arg("--out").arg(&out).assert().success();
-    out
-}
-
-/// `mulu … --json`: (exit code, stdout JSON or Null, the error code on stderr's last line).
-fn run_json(dir: &Path, ws: &Path, args: &[&str], files: &[&Path]) -> (i32, Value, Option<String>) {
-    let o = ws_cmd(dir, ws).args(args).args(files).arg("--json").output().unwrap();
-    let stdout = serde_json::from_slice(&o.stdout).unwrap_or(Value::Null);
-    let err = String::from_utf8_lossy(&o.stderr).lines().last().and_then(|l| serde_json::from_str::<Value>(l).ok());
-    let code = err.and_then(|e| e["error"]["code"].as_str().map(str::to_string));
-    (o.status.code().unwrap(), stdout, code)
-}
-
-fn receive(dir: &Path, bureau: &Path, pkg: &Path, extra: &[&str]) -> Value {
-    let mut args = vec!["review", "receive"];
-    args.extend_from_slice(extra);
-    let (_, out, _) = run_json(dir, bureau, &args, &[pkg]);
-    out[0].clone()
-}
+use common::bureau::{key, package, receive, run_json, township, uscc, ws_cmd};
 
 fn with_byte_changed(src: &Path, dst: &Path) -> PathBuf {
     let mut b = std::fs::read(src).unwrap();

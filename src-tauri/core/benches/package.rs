@@ -84,6 +84,8 @@ fn main() {
             sequence: 1,
             bagging_date: today,
             allowed_findings: false,
+            kind: bagit::Kind::Submission,
+            extra_info: vec![],
         };
         package::build(&inputs, &key, &out, &mut |_| {}).unwrap();
     });

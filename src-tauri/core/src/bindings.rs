@@ -25,6 +25,7 @@ pub fn typescript() -> String {
         crate::model::Grading,
         crate::model::GradeOrigin,
         crate::model::SecrecyReview,
+        crate::model::Provenance,
         crate::model::View,
         crate::model::fields::FieldSpec,
         crate::model::domain::Domains,
@@ -130,6 +131,15 @@ pub fn typescript() -> String {
         crate::review::tasks::Task,
         crate::ops::review::SubmitterInput,
         crate::ops::review::ReceiveResult,
+        crate::review::conflicts::ConflictKind,
+        crate::review::conflicts::ConflictSide,
+        crate::review::conflicts::Conflict,
+        crate::review::summary::SummarySource,
+        crate::review::summary::BureauSummary,
+        crate::review::summary::ApproveRequest,
+        crate::store::summary::SummaryApproval,
+        crate::review::status::SubmitterState,
+        crate::review::status::SubmitterStatus,
     );
     out.push_str(&crate::error_codes::typescript());
     out.trim_end().to_string() + "\n"

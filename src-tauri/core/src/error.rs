@@ -164,6 +164,13 @@ pub enum Error {
     SubmitterCell { file: PathBuf, sheet: String, row: u32, column: String, reason: &'static str, value: String },
     #[error("no review task {id}")]
     TaskNotFound { id: i64 },
+    /// No agency's package is approved yet: there is nothing to summarize.
+    #[error("no approved package to summarize")]
+    SummaryEmpty,
+    /// The summary has no government approval (`approved_on` empty), or was approved before
+    /// the packages it is made of changed.
+    #[error("the summary is not approved as it stands")]
+    SummaryUnapproved { approved_on: String, document: String },
 }
 
 /// The error as it crosses the IPC boundary or is printed with `--json`.
@@ -273,6 +280,9 @@ impl Error {
             Error::MaintenanceNone => "maintain.none",
             Error::MaintenanceIncomplete { .. } => "maintain.incomplete",
             Error::ProjectNotPublic { .. } => "project.not_public",
+            Error::SummaryEmpty => "summary.empty",
+            Error::SummaryUnapproved { approved_on, .. } if approved_on.is_empty() => "summary.unapproved",
+            Error::SummaryUnapproved { .. } => "summary.stale",
         }
     }
 

@@ -100,6 +100,9 @@ fn samples() -> Vec<Error> {
     }
     all.extend([
         Error::NotABureau,
+        Error::SummaryEmpty,
+        Error::SummaryUnapproved { approved_on: String::new(), document: String::new() },
+        Error::SummaryUnapproved { approved_on: "2026-12-01".into(), document: "花府函〔2026〕12号".into() },
         Error::ReviewNotFound { id: "X-2026-001".into() },
         Error::ReviewClosed { id: "X-2026-001".into(), at: "2026-12-01".into() },
         Error::ReviewUndecided { id: "X-2026-001".into(), count: 2, first: "352111009/000001 低保名册".into() },
@@ -130,6 +133,8 @@ fn every_variant_is_sampled(e: &Error) {
         | Error::Decode(_)
         | Error::ReceiveRefused { .. }
         | Error::NotABureau
+        | Error::SummaryEmpty
+        | Error::SummaryUnapproved { .. }
         | Error::ReviewNotFound { .. }
         | Error::ReviewClosed { .. }
         | Error::ReviewUndecided { .. }

@@ -159,8 +159,12 @@ impl Error {
                 ("value", value.clone()),
             ],
             Error::TaskNotFound { id } => vec![("id", id.to_string())],
+            Error::SummaryUnapproved { approved_on, document } => {
+                vec![("date", approved_on.clone()), ("document", document.clone())]
+            }
             Error::NoAgency
             | Error::NotABureau
+            | Error::SummaryEmpty
             | Error::PassphraseEmpty
             | Error::PassphraseMismatch
             | Error::PassphraseUnavailable

@@ -128,7 +128,13 @@ notes: string | null, grading: Grading | null, secrecy_review: SecrecyReview | n
  * added by its registry entry alone. Left out of the JSON when empty, so files written
  * before it and after it are the same.
  */
-extra?: { [key in string]: string }, };
+extra?: { [key in string]: string }, 
+/**
+ * 来源: the approved packages this resource came through, the cataloguing agency's first,
+ * then each bureau that summarized it (township → district → city). Empty in an agency's
+ * own catalog, and then left out of the JSON.
+ */
+provenance?: Array<Provenance>, };
 
 export type DataItem = { name: string, data_type: string | null, 
 /**
@@ -194,6 +200,24 @@ unconfirmed: GradeOrigin | null, state_secret: boolean | null, legal_restriction
 export type GradeOrigin = "import" | "scan";
 
 export type SecrecyReview = { reviewer: string, at: string, };
+
+export type Provenance = { agency_uscc: string, agency_name: string, 
+/**
+ * 机构层级 of that agency, as its package states it (乡镇, 区县…).
+ */
+agency_level: string | null, 
+/**
+ * The package's `External-Identifier`.
+ */
+package_id: string, 
+/**
+ * The SM2 key that signed it (hex fingerprint).
+ */
+signer_fingerprint: string, 
+/**
+ * The day the bureau approved it (its receipt's date), `YYYY-MM-DD`.
+ */
+approved_on: string, };
 
 export type View = "resource" | "sharing" | "open";
 
@@ -1044,4 +1068,78 @@ export type SubmitterInput = { uscc: string, name: string, level: string | null,
 
 export type ReceiveResult = { path: string, received: ReceivedOne | null, error: ErrorPayload | null, };
 
-export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "maintain.incomplete" | "maintain.none" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_principal" | "package.no_uscc" | "package.secrecy" | "package.write" | "project.not_public" | "receipt.broken" | "receipt.conflict" | "receipt.foreign" | "receipt.hash" | "receipt.not_receipt" | "receipt.untrusted" | "receive.broken" | "receive.conflict" | "receive.not_expected" | "receive.not_submission" | "receive.other_agency" | "receive.unknown_signer" | "resource.ambiguous" | "resource.not_found" | "review.closed" | "review.not_bureau" | "review.not_found" | "review.undecided" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "submitter.cell" | "submitter.not_found" | "system.not_found" | "task.not_found" | "undo.unsupported" | "verify.unreadable" | "version.no_resource" | "version.not_found" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";
+export type ConflictKind = "same_code" | "not_lead" | "same_data";
+
+export type ConflictSide = { agency_uscc: string, agency_name: string, package_id: string, code: string | null, name: string, };
+
+export type Conflict = { kind: ConflictKind, 
+/**
+ * What the sides share: the code, the 类/项 (`1/01 人口`), or the key items.
+ */
+subject: string, 
+/**
+ * For `not_lead`: the agency that should catalogue it.
+ */
+lead: string | null, sides: Array<ConflictSide>, };
+
+export type SummarySource = { agency_uscc: string, agency_name: string, agency_level: string | null, package_id: string, sequence: number, signer_fingerprint: string, approved_on: string, resources: number, };
+
+export type BureauSummary = { sources: Array<SummarySource>, 
+/**
+ * Resources in the 资源目录, 共享目录 and 开放目录.
+ */
+resources: number, sharing: number, open: number, conflicts: Array<Conflict>, 
+/**
+ * The latest approval by the government, if any…
+ */
+approval: SummaryApproval | null, 
+/**
+ * …and whether it approved this very summary (no package approved since).
+ */
+approved: boolean, 
+/**
+ * The merged catalog under the bureau's own profile.
+ */
+catalog: Catalog, };
+
+export type ApproveRequest = { 
+/**
+ * Who approved: the district (or city) government.
+ */
+approved_by: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+approved_on: string, 
+/**
+ * 文号, e.g. 花府函〔2026〕12号.
+ */
+document: string, };
+
+export type SummaryApproval = { approved_by: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+approved_on: string, 
+/**
+ * 文号.
+ */
+document: string, 
+/**
+ * The received packages the approved summary was made of.
+ */
+packages: Array<string>, recorded_at: string, };
+
+export type SubmitterState = "not_submitted" | "received" | "returned" | "approved";
+
+export type SubmitterStatus = { uscc: string, name: string, level: string | null, state: SubmitterState, 
+/**
+ * The latest package (by sequence), its validation errors here, its date (Bagging-Date).
+ */
+package_id: string | null, errors: number | null, last_package_on: string | null, 
+/**
+ * Packages received from it in all.
+ */
+packages: number, };
+
+export type ErrorCode = "agency.missing" | "bulk.field" | "calendar.invalid" | "cancelled" | "correction.answered" | "correction.not_found" | "disk.full" | "field.invalid" | "field.unknown" | "io" | "key.exists" | "key.fingerprint_mismatch" | "key.generate" | "key.no_passphrase" | "key.not_trustable" | "key.passphrase" | "key.passphrase_empty" | "key.passphrase_mismatch" | "key.public_unreadable" | "key.trust_ambiguous" | "key.trust_not_found" | "key.unreadable" | "maintain.incomplete" | "maintain.none" | "output.directory" | "output.input" | "output.key" | "output.other_kind" | "output.workspace" | "package.findings" | "package.no_principal" | "package.no_uscc" | "package.secrecy" | "package.write" | "project.not_public" | "receipt.broken" | "receipt.conflict" | "receipt.foreign" | "receipt.hash" | "receipt.not_receipt" | "receipt.untrusted" | "receive.broken" | "receive.conflict" | "receive.not_expected" | "receive.not_submission" | "receive.other_agency" | "receive.unknown_signer" | "resource.ambiguous" | "resource.not_found" | "review.closed" | "review.not_bureau" | "review.not_found" | "review.undecided" | "sheet.cell_too_long" | "sheet.limit" | "sheet.no_header" | "sheet.no_name_column" | "sheet.not_found" | "sheet.too_large" | "sheet.unreadable" | "sheet.write" | "store" | "store.decode" | "submitter.cell" | "submitter.not_found" | "summary.empty" | "summary.stale" | "summary.unapproved" | "system.not_found" | "task.not_found" | "undo.unsupported" | "verify.unreadable" | "version.no_resource" | "version.not_found" | "workspace.busy" | "workspace.corrupt" | "workspace.exists" | "workspace.foreign" | "workspace.missing" | "workspace.newer" | "workspace.read_only";

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses its own subset
 
+pub mod bureau;
+
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -67,6 +67,16 @@ fn is_titled(segment: &str) -> bool {
     })
 }
 
+/// Whether `text` is a document number (文号) and no more than one: 花府函〔2026〕12号,
+/// 国务院令第708号 — an issuer before the year, and nothing after 号 but a closing 文.
+pub fn is_document_number(text: &str) -> bool {
+    let t = text.trim();
+    let Some(end) = t.rfind('号') else { return false };
+    let (head, tail) = t.split_at(end + '号'.len_utf8());
+    let issuer = head.chars().take_while(|c| !matches!(c, '〔' | '[' | '［' | '(' | '（' | '令')).count();
+    has_document_number(head) && matches!(tail, "" | "文") && issuer >= 1 && t.chars().count() <= 40
+}
+
 /// Whether `text` names at least one law, regulation, rule or document.
 pub fn names_document(text: &str) -> bool {
     let t = text.trim();
@@ -96,6 +106,20 @@ mod tests {
             "仅限公安部门；依据保密法",
         ] {
             assert!(names_document(b), "{b} names a document");
+        }
+    }
+
+    #[test]
+    fn document_numbers_alone() {
+        use super::is_document_number;
+        for ok in ["花府函〔2026〕12号", "黔府办发[2017]12号文", "国务院令第708号", " 筑府发（2026）3号 "]
+        {
+            assert!(is_document_number(ok), "{ok}");
+        }
+        for no in
+            ["", "12号", "〔2026〕12号", "花府函〔2026〕号", "花府函2026年12号", "同意", "花府函〔2026〕12号附件三"]
+        {
+            assert!(!is_document_number(no), "{no}");
         }
     }
 

@@ -14,7 +14,8 @@ pub use agency::{Agency, InfoSystem};
 pub use catalog::{Catalog, View, SCHEMA_VERSION};
 pub use domain::{Coded, Domain};
 pub use resource::{
-    Classification, DataItem, Format, GradeOrigin, Grading, Open, Resource, SecrecyReview, Sharing, SharingMethod,
+    Classification, DataItem, Format, GradeOrigin, Grading, Open, Provenance, Resource, SecrecyReview, Sharing,
+    SharingMethod,
 };
 
 #[cfg(test)]

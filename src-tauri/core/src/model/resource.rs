@@ -185,6 +185,28 @@ pub struct Resource {
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     #[ts(as = "Option<std::collections::BTreeMap<String, String>>", optional)]
     pub extra: std::collections::BTreeMap<String, String>,
+    /// 来源: the approved packages this resource came through, the cataloguing agency's first,
+    /// then each bureau that summarized it (township → district → city). Empty in an agency's
+    /// own catalog, and then left out of the JSON.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Provenance>>", optional)]
+    pub provenance: Vec<Provenance>,
+}
+
+/// One step of a summarized resource's way up: the agency whose approved package carried it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Provenance {
+    pub agency_uscc: String,
+    pub agency_name: String,
+    /// 机构层级 of that agency, as its package states it (乡镇, 区县…).
+    pub agency_level: Option<String>,
+    /// The package's `External-Identifier`.
+    pub package_id: String,
+    /// The SM2 key that signed it (hex fingerprint).
+    pub signer_fingerprint: String,
+    /// The day the bureau approved it (its receipt's date), `YYYY-MM-DD`.
+    pub approved_on: String,
 }
 
 impl Resource {

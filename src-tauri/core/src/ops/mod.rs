@@ -21,6 +21,7 @@ pub mod resources;
 pub mod review;
 pub mod scan;
 pub mod secrecy;
+pub mod summary;
 pub mod systems;
 pub mod trust;
 pub mod validate;

@@ -17,11 +17,13 @@ pub const TAGMANIFEST: &str = "tagmanifest-sha256.txt";
 pub const KIND: &str = "Mulu-Package-Kind";
 
 /// What a package is for (`Mulu-Package-Kind`): an agency's catalog for review, or the bureau's
-/// signed answer to one (审核回执).
+/// signed answer to one (审核回执), or a bureau's summary (汇总) of the approved catalogs it
+/// received, sent up to the next bureau like an agency's own catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Submission,
     Receipt,
+    Summary,
 }
 
 impl Kind {
@@ -29,6 +31,7 @@ impl Kind {
         match self {
             Kind::Submission => "submission",
             Kind::Receipt => "receipt",
+            Kind::Summary => "summary",
         }
     }
 
@@ -38,6 +41,7 @@ impl Kind {
         match field(fields, KIND).map(str::trim) {
             None | Some("submission") => Ok(Kind::Submission),
             Some("receipt") => Ok(Kind::Receipt),
+            Some("summary") => Ok(Kind::Summary),
             Some(other) => Err(other.to_string()),
         }
     }
@@ -241,6 +245,7 @@ mod tests {
         assert_eq!(of(b"A: 1\n"), Ok(Kind::Submission), "older packages carry no kind");
         assert_eq!(of(b"Mulu-Package-Kind: submission\n"), Ok(Kind::Submission));
         assert_eq!(of(b"Mulu-Package-Kind: receipt\n"), Ok(Kind::Receipt));
-        assert_eq!(of(b"Mulu-Package-Kind: summary\n"), Err("summary".into()));
+        assert_eq!(of(b"Mulu-Package-Kind: summary\n"), Ok(Kind::Summary));
+        assert_eq!(of(b"Mulu-Package-Kind: census\n"), Err("census".into()));
     }
 }

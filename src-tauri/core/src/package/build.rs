@@ -50,6 +50,10 @@ pub struct Inputs<'a> {
     pub bagging_date: NaiveDate,
     /// Packaged although validation found errors (`mulu package --allow-findings`).
     pub allowed_findings: bool,
+    /// `Mulu-Package-Kind`: an agency's submission, or a bureau's summary.
+    pub kind: bagit::Kind,
+    /// Further bag-info fields, after the others (a summary's approval by the government).
+    pub extra_info: Vec<(String, String)>,
 }
 
 /// One file of the bag: its path inside the bag folder, its bytes, whether to deflate it.
@@ -152,7 +156,7 @@ pub fn bag_info(inputs: &Inputs, package_id: &str, payload: &[BagFile]) -> Vec<(
         ("Payload-Oxum", bagit::payload_oxum(octets, payload.len())),
         ("Bag-Software-Agent", format!("Mulu {} (目录)", env!("CARGO_PKG_VERSION"))),
         ("Mulu-Package-Format", FORMAT_VERSION.to_string()),
-        (bagit::KIND, bagit::Kind::Submission.as_str().to_string()),
+        (bagit::KIND, inputs.kind.as_str().to_string()),
         ("Mulu-Catalog-Schema-Version", inputs.catalog.schema_version.to_string()),
         ("Mulu-Agency-USCC", s(a.uscc.as_deref())),
         ("Mulu-Division-Code", s(a.division_code.as_deref())),
@@ -185,7 +189,9 @@ pub fn bag_info(inputs: &Inputs, package_id: &str, payload: &[BagFile]) -> Vec<(
         ),
     ];
     f.retain(|(k, v)| !v.is_empty() || k.starts_with("Mulu-"));
-    f.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    let mut out: Vec<(String, String)> = f.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    out.extend(inputs.extra_info.iter().cloned());
+    out
 }
 
 /// The tag files and signature for `payload`: returns the whole bag, in zip order.

@@ -74,8 +74,43 @@ pub fn make(
     // The bureau's open comments count as errors too (`review.returned`).
     let report = crate::review::tasks::validate(ws, &catalog, &ctx)?;
     check(&catalog, &report, allow_findings)?;
+    let what = Packaged {
+        catalog: &catalog,
+        report: &report,
+        allow_findings,
+        kind: bagit::Kind::Submission,
+        extra_info: vec![],
+        incomplete_reason,
+    };
+    make_packaged(ws, &what, key, passphrase, out, progress)
+}
+
+/// A catalog ready to package: checked and validated by the caller.
+pub struct Packaged<'a> {
+    pub catalog: &'a Catalog,
+    pub report: &'a Report,
+    pub allow_findings: bool,
+    pub kind: bagit::Kind,
+    pub extra_info: Vec<(String, String)>,
+    /// Why it was made during an incomplete full maintenance (kept with the version).
+    pub incomplete_reason: Option<String>,
+}
+
+/// Builds, signs, records and publishes a checked catalog as the workspace's next package: an
+/// agency's submission ([`make`]) or a bureau's summary (`review::summary`); the sequence, the
+/// changes since the previous package and the record are shared by both.
+pub fn make_packaged(
+    ws: &mut Workspace,
+    what: &Packaged,
+    key: &Path,
+    passphrase: &str,
+    out: &Path,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Made> {
+    let (catalog, report, allow_findings) = (what.catalog, what.report, what.allow_findings);
+    let today = Context::now(Lang::Zh).today;
     let secret = keys::read_key_file(key, passphrase)?;
-    let sequence = next_sequence(ws, &catalog, out, ctx.today)?;
+    let sequence = next_sequence(ws, catalog, out, today)?;
     let last = ws.last_package()?;
     let previous = last.as_ref().and_then(|(rec, cat)| {
         cat.as_ref().map(|c| {
@@ -87,16 +122,18 @@ pub fn make(
             (p, c)
         })
     });
-    let changes = diff::changes(previous, &catalog);
+    let changes = diff::changes(previous, catalog);
     let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let inputs = Inputs {
-        catalog: &catalog,
-        report: &report,
+        catalog,
+        report,
         changes: &changes,
         folder: bagit::folder_name(&stem),
         sequence,
-        bagging_date: ctx.today,
+        bagging_date: today,
         allowed_findings: allow_findings,
+        kind: what.kind,
+        extra_info: what.extra_info.clone(),
     };
     // Record first, then publish: a package killed in between leaves a record without a file,
     // never a file the workspace does not know, so its number is never handed out again.
@@ -112,7 +149,7 @@ pub fn make(
     let extra = store::VersionExtra {
         findings_json: Some(serde_json::to_string(&report)?),
         period: catalog.agency.period.clone(),
-        incomplete_reason,
+        incomplete_reason: what.incomplete_reason.clone(),
     };
     ws.record_version(&rec, &built.catalog_json, &extra)?;
     failpoint::hit("recorded")?;

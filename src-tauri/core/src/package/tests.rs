@@ -57,6 +57,8 @@ pub(crate) fn bag_with(
         sequence,
         bagging_date: date(),
         allowed_findings: false,
+        kind: bagit::Kind::Submission,
+        extra_info: vec![],
     };
     let payload = build::payload(&inputs, &mut |_| {}).unwrap();
     let id = build::package_id(catalog, sequence, date()).unwrap();
@@ -230,6 +232,8 @@ fn build_writes_the_zip_atomically_and_reports_what_it_made() {
         sequence: 7,
         bagging_date: date(),
         allowed_findings: false,
+        kind: bagit::Kind::Submission,
+        extra_info: vec![],
     };
     let mut steps = vec![];
     let built = build::build(&inputs, &key, &out, &mut |s| steps.push(s)).unwrap();

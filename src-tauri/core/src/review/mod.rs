@@ -12,10 +12,13 @@ use crate::model::domain::AgencyLevel;
 use crate::model::{Agency, Resource};
 
 pub mod check;
+pub mod conflicts;
 pub mod decide;
 pub mod receipt;
 pub mod receive;
+pub mod status;
 pub mod submitters;
+pub mod summary;
 pub mod tasks;
 
 #[cfg(test)]

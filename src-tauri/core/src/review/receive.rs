@@ -75,7 +75,7 @@ pub fn receive(ws: &mut Workspace, path: &Path, heard: Option<&str>) -> Result<R
     }
     let info = kept.bag_info.clone().unwrap_or_default();
     match Kind::of(&info) {
-        Ok(Kind::Submission) => {}
+        Ok(Kind::Submission | Kind::Summary) => {}
         Ok(other) => return Err(refuse(path, "not_submission", other.as_str())),
         Err(unknown) => return Err(refuse(path, "not_submission", unknown)),
     }

@@ -42,7 +42,7 @@ pub(super) fn check_classification(r: &Resource, sink: &mut Sink) {
 }
 
 /// Whether the resource is given as the agency's own: its provider is the agency, or unnamed.
-fn provided_by(r: &Resource, a: &Agency) -> bool {
+pub(crate) fn provided_by(r: &Resource, a: &Agency) -> bool {
     match (r.provider_code.as_deref(), a.uscc.as_deref()) {
         (Some(p), Some(u)) => return match_key(p) == match_key(u),
         (Some(_), None) => return true,

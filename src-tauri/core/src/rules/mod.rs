@@ -20,7 +20,7 @@ mod grading;
 pub mod identity;
 pub mod info;
 mod items;
-mod lead;
+pub(crate) mod lead;
 pub mod personal;
 mod timeliness;
 mod unconfirmed;

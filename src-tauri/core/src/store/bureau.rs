@@ -61,10 +61,11 @@ pub struct StoredDecision {
     pub comments: Vec<Comment>,
 }
 
-const RECEIVED: &str = "SELECT package_id, agency_uscc, agency_name, sequence, signer_fingerprint, tagmanifest_sha256,
+pub(super) const RECEIVED: &str =
+    "SELECT package_id, agency_uscc, agency_name, sequence, signer_fingerprint, tagmanifest_sha256,
     bagging_date, received_at, file_name, resources, errors, warnings, decision, receipt_at FROM received_package";
 
-fn received_row(r: &rusqlite::Row) -> rusqlite::Result<Received> {
+pub(super) fn received_row(r: &rusqlite::Row) -> rusqlite::Result<Received> {
     let decision: Option<String> = r.get(12)?;
     Ok(Received {
         package_id: r.get(0)?,

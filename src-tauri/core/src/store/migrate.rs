@@ -67,6 +67,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/20261201110000_maintenance.sql"),
         breaking: false,
     },
+    Migration {
+        name: "20261202000000_summary",
+        sql: include_str!("migrations/20261202000000_summary.sql"),
+        breaking: false,
+    },
 ];
 
 /// How many migrations this program knows and applies.

@@ -22,6 +22,7 @@ pub mod receipts;
 pub(crate) mod resources;
 mod search;
 mod secrecy;
+pub mod summary;
 pub mod trust;
 mod undo;
 mod versions;
