@@ -130,6 +130,9 @@ def test_a_new_resource_is_filled_in_through_its_form_until_its_findings_clear(l
     app.choose("input-sharing.method.class", "共享平台方式")
     app.choose("input-sharing.method.type", "文件")
     app.choose("input-open.type", "无条件开放")
+    # An open entry says how to get the data (Art. 25): the method, and the address of a download.
+    app.choose("input-open.method", "下载")
+    app.type_into("input-open.address", "https://data.guiyang.gov.cn/budget.xlsx")
     app.choose("input-update_cycle", "每年")
     app.type_into("input-published_on", "2026年1月15日")
     app.wait(lambda d: app.control("input-published_on").get_attribute("value") == "2026-01-15", message="normalised")
