@@ -64,6 +64,17 @@ pub fn check_shared_strings(path: &Path, xml: impl Read) -> Result<()> {
     scan.run(xml).map_err(|e| e.error(path, "sharedStrings.xml"))
 }
 
+/// Reads what `r` has next into `buf` (0: the end), trying again when a read is interrupted:
+/// the streamed measures all read this way.
+pub(super) fn read_some(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match r.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
 /// Why a streamed measure of part of a workbook stopped: it could not be read, or a limit.
 pub(super) enum Stop {
     Io(std::io::Error),
@@ -106,11 +117,9 @@ impl Scan {
         let mut buf = vec![0u8; CHUNK + 1024];
         let mut len = 0;
         loop {
-            let n = match r.read(&mut buf[len..]) {
-                Ok(0) => return Ok(()),
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(Stop::Io(e)),
+            let n = match read_some(&mut r, &mut buf[len..]).map_err(Stop::Io)? {
+                0 => return Ok(()),
+                n => n,
             };
             len += n;
             if self.base + len as u64 > MAX_SHARED_STRINGS_BYTES {

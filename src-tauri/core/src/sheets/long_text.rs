@@ -71,14 +71,12 @@ impl Scan {
         let mut buf = vec![0u8; CHUNK + 1024];
         let mut len = 0;
         loop {
-            let n = match r.read(&mut buf[len..]) {
-                Ok(0) => {
+            let n = match super::limits::read_some(&mut r, &mut buf[len..]).map_err(Stop::Io)? {
+                0 => {
                     self.tags(&buf[..len])?;
                     return self.measure(self.base + len as u64);
                 }
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(Stop::Io(e)),
+                n => n,
             };
             len += n;
             if self.base + len as u64 > declared {

@@ -108,11 +108,9 @@ impl Ods {
                 }
                 buf.resize(buf.len() * 2, 0);
             }
-            let n = match r.read(&mut buf[len..]) {
-                Ok(0) => return Ok(()),
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(Stop::Io(e)),
+            let n = match super::limits::read_some(&mut r, &mut buf[len..]).map_err(Stop::Io)? {
+                0 => return Ok(()),
+                n => n,
             };
             len += n;
             let done = self.tags(&buf[..len])?;

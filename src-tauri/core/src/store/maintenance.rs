@@ -41,19 +41,7 @@ impl Workspace {
             if old.period.as_deref() != Some(period.as_str()) {
                 let mut new = old.clone();
                 new.period = Some(period);
-                let set = changelog::begin(tx, "agency.set")?;
-                changelog::record_diff(
-                    tx,
-                    set,
-                    "agency",
-                    None,
-                    &serde_json::to_value(&old)?,
-                    &serde_json::to_value(&new)?,
-                )?;
-                tx.execute(
-                    "INSERT INTO agency(id, doc) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
-                    [serde_json::to_string(&new)?],
-                )?;
+                super::write::save_agency(tx, &old, &new)?;
             }
             let mark = super::write::change_mark(tx)?;
             let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM package_record", [], |r| r.get(0))?;

@@ -39,6 +39,18 @@ pub(crate) fn read_resource(conn: &Connection, id: i64) -> Result<Resource> {
     }
 }
 
+/// Saves `new` as the agency profile, as one change set (`agency.set`) recording what differs
+/// from `old`, inside the caller's transaction.
+pub(super) fn save_agency(tx: &Transaction, old: &Agency, new: &Agency) -> Result<()> {
+    let set = changelog::begin(tx, "agency.set")?;
+    changelog::record_diff(tx, set, "agency", None, &serde_json::to_value(old)?, &serde_json::to_value(new)?)?;
+    tx.execute(
+        "INSERT INTO agency(id, doc) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
+        [serde_json::to_string(new)?],
+    )?;
+    Ok(())
+}
+
 /// The agency profile as stored now, and whether one was ever saved.
 pub(crate) fn read_agency(conn: &Connection) -> Result<(Agency, bool)> {
     let doc: Option<String> = conn.query_row("SELECT doc FROM agency WHERE id = 1", [], |r| r.get(0)).optional()?;
@@ -161,19 +173,7 @@ impl Workspace {
             if existed && new == old {
                 return Ok(false);
             }
-            let set = changelog::begin(tx, "agency.set")?;
-            changelog::record_diff(
-                tx,
-                set,
-                "agency",
-                None,
-                &serde_json::to_value(&old)?,
-                &serde_json::to_value(&new)?,
-            )?;
-            tx.execute(
-                "INSERT INTO agency(id, doc) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
-                [serde_json::to_string(&new)?],
-            )?;
+            save_agency(tx, &old, &new)?;
             Ok(true)
         })
     }
